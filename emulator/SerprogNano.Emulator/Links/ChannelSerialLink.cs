@@ -1,0 +1,42 @@
+using System;
+using SerprogNano.Engine;
+
+namespace SerprogNano.Emulator.Links
+{
+    /// <summary>The device end of an in-process link, as the engine sees a UART.</summary>
+    public sealed class ChannelSerialLink : ISerialLink
+    {
+        private readonly ByteChannel _fromHost;
+        private readonly ByteChannel _toHost;
+        private readonly TimeSpan _frameTimeout;
+
+        public ChannelSerialLink(ByteChannel fromHost, ByteChannel toHost, TimeSpan frameTimeout)
+        {
+            _fromHost = fromHost;
+            _toHost = toHost;
+            _frameTimeout = frameTimeout;
+        }
+
+        public int Read(byte[] buffer, int offset, int count)
+        {
+            return _fromHost.Read(buffer.AsSpan(offset, count), _frameTimeout);
+        }
+
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            if (_toHost.IsClosed)
+            {
+                return; // The host went away; the engine notices on its next read.
+            }
+
+            try
+            {
+                _toHost.Write(buffer.AsSpan(offset, count));
+            }
+            catch (ObjectDisposedException)
+            {
+                // Closed between the check and the write: same as above.
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using SerprogNano.Protocol;
+
+namespace SerprogNano.Engine
+{
+    /// <summary>What a board tells the host about itself; every figure must be one the board honours.</summary>
+    public class EngineSettings
+    {
+        public const int DefaultBufferSize = 4096;
+
+        public EngineSettings()
+        {
+            ProgrammerName = "SerprogNano";
+            BufferSize = DefaultBufferSize;
+            MaxWriteLength = DefaultBufferSize;
+            MaxReadLength = SerprogLimits.MaxLength24;
+            SerialBufferSize = DefaultBufferSize;
+        }
+
+        /// <summary>Q_PGMNAME: at most 16 ASCII characters.</summary>
+        public string ProgrammerName { get; set; }
+
+        /// <summary>The one data buffer the engine allocates; every O_SPIOP moves through it in chunks.</summary>
+        public int BufferSize { get; set; }
+
+        /// <summary>
+        /// Q_WRNMAXLEN, the largest O_SPIOP slen. Up to <see cref="BufferSize"/> the write phase is
+        /// received whole before chip select goes low, so a frame that stops arriving never reaches
+        /// the chip half-sent; above it the write phase streams.
+        /// </summary>
+        public int MaxWriteLength { get; set; }
+
+        /// <summary>Q_RDNMAXLEN, the largest O_SPIOP rlen (up to 2^24): the read phase always streams.</summary>
+        public int MaxReadLength { get; set; }
+
+        /// <summary>Q_SERBUF: bytes the link buffers before the engine reads them.</summary>
+        public int SerialBufferSize { get; set; }
+    }
+}

@@ -1,0 +1,506 @@
+using System;
+using SerprogNano.Protocol;
+
+namespace SerprogNano.Engine
+{
+    /// <summary>
+    /// The serprog device: reads frames from the link, answers them, and drives the SPI bus.
+    /// Runs unchanged on nanoFramework (the ESP32 firmware) and on .NET (the emulator, SBC server):
+    /// it allocates its buffers once and moves data only in bulk calls.
+    /// </summary>
+    public class SerprogEngine
+    {
+        private const int ParameterBufferLength = 8;
+
+        private readonly ISerialLink _link;
+        private readonly ISpiBus _spi;
+        private readonly ISpiClock _clock;
+        private readonly IPinDrivers _pins;
+        private readonly int _bufferSize;
+        private readonly int _maxWriteLength;
+        private readonly int _maxReadLength;
+        private readonly int _serialBufferSize;
+
+        private readonly byte[] _data;
+        private readonly byte[] _parameters = new byte[ParameterBufferLength];
+        private readonly byte[] _reply = new byte[1 + SerprogLimits.CommandMapLength];
+        private readonly byte[] _commandMap = new byte[SerprogLimits.CommandMapLength];
+        private readonly byte[] _programmerName = new byte[SerprogLimits.ProgrammerNameLength];
+
+        private bool _pinsDriven;
+        private byte _spiMode = SpiMode.HalfDuplex;
+        private byte _chipSelectMode = ChipSelectMode.Auto;
+        private int _framesDropped;
+
+        public SerprogEngine(ISerialLink link, ISpiBus spi, ISpiClock clock, IPinDrivers pins, EngineSettings settings)
+        {
+            if (link == null || spi == null || clock == null || pins == null || settings == null)
+            {
+                throw new ArgumentNullException();
+            }
+
+            if (settings.BufferSize < 2 || settings.MaxWriteLength < 1 || settings.MaxReadLength < 1
+                || settings.MaxWriteLength > SerprogLimits.MaxLength24 || settings.MaxReadLength > SerprogLimits.MaxLength24)
+            {
+                throw new ArgumentOutOfRangeException("settings");
+            }
+
+            _link = link;
+            _spi = spi;
+            _clock = clock;
+            _pins = pins;
+            _bufferSize = settings.BufferSize;
+            _maxWriteLength = settings.MaxWriteLength;
+            _maxReadLength = settings.MaxReadLength;
+            _serialBufferSize = settings.SerialBufferSize > 0xFFFF ? 0xFFFF : settings.SerialBufferSize;
+            _data = new byte[_bufferSize];
+            FillProgrammerName(settings.ProgrammerName);
+            FillCommandMap();
+
+            // A clip may sit on a running board: touch nothing until the host asks.
+            _pins.Release();
+        }
+
+        /// <summary>Frames dropped because their parameters or data stopped arriving.</summary>
+        public int FramesDropped
+        {
+            get { return _framesDropped; }
+        }
+
+        /// <summary>Whether the line drivers are on (S_PIN_STATE).</summary>
+        public bool PinsDriven
+        {
+            get { return _pinsDriven; }
+        }
+
+        /// <summary>Serves frames until the link closes, then releases the pins.</summary>
+        public void Run()
+        {
+            while (ProcessNextFrame())
+            {
+            }
+
+            ReleasePins();
+        }
+
+        /// <summary>Waits for one opcode and handles its frame; false once the link is closed.</summary>
+        public bool ProcessNextFrame()
+        {
+            int read;
+            do
+            {
+                read = _link.Read(_parameters, 0, 1);
+            }
+            while (read == 0);
+
+            if (read < 0)
+            {
+                return false;
+            }
+
+            Handle(_parameters[0]);
+            return true;
+        }
+
+        private void Handle(byte opcode)
+        {
+            switch (opcode)
+            {
+                case SerprogOpcode.Nop:
+                    SendAck(0);
+                    break;
+                case SerprogOpcode.QueryInterface:
+                    LittleEndian.WriteUInt16(_reply, 1, SerprogLimits.InterfaceVersion);
+                    SendAck(2);
+                    break;
+                case SerprogOpcode.QueryCommandMap:
+                    Array.Copy(_commandMap, 0, _reply, 1, SerprogLimits.CommandMapLength);
+                    SendAck(SerprogLimits.CommandMapLength);
+                    break;
+                case SerprogOpcode.QueryProgrammerName:
+                    Array.Copy(_programmerName, 0, _reply, 1, SerprogLimits.ProgrammerNameLength);
+                    SendAck(SerprogLimits.ProgrammerNameLength);
+                    break;
+                case SerprogOpcode.QuerySerialBuffer:
+                    LittleEndian.WriteUInt16(_reply, 1, _serialBufferSize);
+                    SendAck(2);
+                    break;
+                case SerprogOpcode.QueryBusType:
+                    _reply[1] = BusType.Spi;
+                    SendAck(1);
+                    break;
+                case SerprogOpcode.QueryWriteNMaxLength:
+                    LittleEndian.WriteUInt24(_reply, 1, LittleEndian.EncodeMaxLength(_maxWriteLength));
+                    SendAck(3);
+                    break;
+                case SerprogOpcode.QueryReadNMaxLength:
+                    LittleEndian.WriteUInt24(_reply, 1, LittleEndian.EncodeMaxLength(_maxReadLength));
+                    SendAck(3);
+                    break;
+                case SerprogOpcode.SyncNop:
+                    _reply[0] = SerprogReply.Nak;
+                    _reply[1] = SerprogReply.Ack;
+                    _link.Write(_reply, 0, 2);
+                    break;
+                case SerprogOpcode.SetBusType:
+                    if (ReadParameters(1))
+                    {
+                        SendStatus((_parameters[0] & BusType.Spi) != 0);
+                    }
+
+                    break;
+                case SerprogOpcode.SpiOperation:
+                    HandleSpiOperation();
+                    break;
+                case SerprogOpcode.SetSpiFrequency:
+                    HandleSetFrequency();
+                    break;
+                case SerprogOpcode.SetPinState:
+                    if (ReadParameters(1))
+                    {
+                        SetPinState(_parameters[0] != 0);
+                        SendAck(0);
+                    }
+
+                    break;
+                case SerprogOpcode.SetSpiChipSelect:
+                    HandleSetChipSelect();
+                    break;
+                case SerprogOpcode.SetSpiMode:
+                    if (ReadParameters(1))
+                    {
+                        bool valid = _parameters[0] <= SpiMode.FullDuplex;
+                        if (valid)
+                        {
+                            _spiMode = _parameters[0];
+                        }
+
+                        SendStatus(valid);
+                    }
+
+                    break;
+                case SerprogOpcode.SetChipSelectMode:
+                    if (ReadParameters(1))
+                    {
+                        bool valid = _parameters[0] <= ChipSelectMode.Deselected;
+                        if (valid)
+                        {
+                            _chipSelectMode = _parameters[0];
+                            ApplyIdleChipSelect();
+                        }
+
+                        SendStatus(valid);
+                    }
+
+                    break;
+                default:
+                    // Unsupported opcodes (parallel-bus commands among them) are NAKed at once, as their bit in Q_CMDMAP says.
+                    SendNak();
+                    break;
+            }
+        }
+
+        private void HandleSpiOperation()
+        {
+            if (!ReadParameters(SerprogLimits.SpiOperationHeaderLength))
+            {
+                return;
+            }
+
+            int writeLength = LittleEndian.ReadUInt24(_parameters, 0);
+            int readLength = LittleEndian.ReadUInt24(_parameters, 3);
+            bool fullDuplex = _spiMode == SpiMode.FullDuplex;
+            bool valid = _pinsDriven
+                && writeLength <= _maxWriteLength
+                && readLength <= _maxReadLength
+                && (!fullDuplex || (writeLength == readLength && writeLength < _bufferSize));
+            if (!valid)
+            {
+                // Swallow the data the host sends with the frame so the next opcode is read as one.
+                if (Discard(writeLength))
+                {
+                    SendNak();
+                }
+
+                return;
+            }
+
+            if (fullDuplex)
+            {
+                if (ReadData(_data, 1, writeLength))
+                {
+                    BeginTransaction();
+                    _spi.Exchange(_data, 1, writeLength);
+                    EndTransaction();
+                    _data[0] = SerprogReply.Ack;
+                    _link.Write(_data, 0, writeLength + 1);
+                }
+
+                return;
+            }
+
+            if (writeLength <= _bufferSize)
+            {
+                if (!ReadData(_data, 0, writeLength))
+                {
+                    return;
+                }
+
+                BeginTransaction();
+                if (writeLength > 0)
+                {
+                    _spi.Write(_data, 0, writeLength);
+                }
+            }
+            else if (!StreamWritePhase(writeLength))
+            {
+                return;
+            }
+
+            StreamReadPhase(readLength);
+        }
+
+        private bool StreamWritePhase(int writeLength)
+        {
+            BeginTransaction();
+            int left = writeLength;
+            while (left > 0)
+            {
+                int chunk = left < _bufferSize ? left : _bufferSize;
+                if (!ReadData(_data, 0, chunk))
+                {
+                    EndTransaction();
+                    return false;
+                }
+
+                _spi.Write(_data, 0, chunk);
+                left -= chunk;
+            }
+
+            return true;
+        }
+
+        private void StreamReadPhase(int readLength)
+        {
+            // ACK travels with the first chunk so that a short reply is one write.
+            _data[0] = SerprogReply.Ack;
+            int offset = 1;
+            int left = readLength;
+            do
+            {
+                int chunk = _bufferSize - offset;
+                if (chunk > left)
+                {
+                    chunk = left;
+                }
+
+                if (chunk > 0)
+                {
+                    _spi.Read(_data, offset, chunk);
+                }
+
+                left -= chunk;
+                if (left == 0)
+                {
+                    EndTransaction();
+                }
+
+                _link.Write(_data, 0, offset + chunk);
+                offset = 0;
+            }
+            while (left > 0);
+        }
+
+        private void HandleSetFrequency()
+        {
+            if (!ReadParameters(4))
+            {
+                return;
+            }
+
+            uint requested = LittleEndian.ReadUInt32(_parameters, 0);
+            if (requested == 0)
+            {
+                SendNak();
+                return;
+            }
+
+            LittleEndian.WriteUInt32(_reply, 1, _clock.SetFrequency(requested));
+            SendAck(4);
+        }
+
+        private void HandleSetChipSelect()
+        {
+            if (!ReadParameters(1))
+            {
+                return;
+            }
+
+            int index = _parameters[0];
+            if (index >= _spi.ChipSelectCount)
+            {
+                SendNak();
+                return;
+            }
+
+            if (_pinsDriven)
+            {
+                _spi.SetChipSelect(false);
+            }
+
+            _spi.SelectChip(index);
+            ApplyIdleChipSelect();
+            SendAck(0);
+        }
+
+        private void SetPinState(bool drive)
+        {
+            if (drive)
+            {
+                if (!_pinsDriven)
+                {
+                    _pins.Drive();
+                    _pinsDriven = true;
+                }
+
+                ApplyIdleChipSelect();
+            }
+            else
+            {
+                ReleasePins();
+            }
+        }
+
+        private void ReleasePins()
+        {
+            if (_pinsDriven)
+            {
+                _spi.SetChipSelect(false);
+                _pins.Release();
+                _pinsDriven = false;
+            }
+        }
+
+        /// <summary>Chip select between operations, as S_CS_MODE asks: only "selected" holds it low.</summary>
+        private void ApplyIdleChipSelect()
+        {
+            if (_pinsDriven)
+            {
+                _spi.SetChipSelect(_chipSelectMode == ChipSelectMode.Selected);
+            }
+        }
+
+        private void BeginTransaction()
+        {
+            if (_chipSelectMode == ChipSelectMode.Auto)
+            {
+                _spi.SetChipSelect(true);
+            }
+        }
+
+        private void EndTransaction()
+        {
+            if (_chipSelectMode == ChipSelectMode.Auto)
+            {
+                _spi.SetChipSelect(false);
+            }
+        }
+
+        private bool ReadParameters(int count)
+        {
+            return ReadData(_parameters, 0, count);
+        }
+
+        /// <summary>Reads exactly <paramref name="count"/> bytes; false (frame dropped) on time-out or close.</summary>
+        private bool ReadData(byte[] buffer, int offset, int count)
+        {
+            while (count > 0)
+            {
+                int read = _link.Read(buffer, offset, count);
+                if (read <= 0)
+                {
+                    _framesDropped++;
+                    return false;
+                }
+
+                offset += read;
+                count -= read;
+            }
+
+            return true;
+        }
+
+        private bool Discard(int count)
+        {
+            while (count > 0)
+            {
+                int chunk = count < _bufferSize ? count : _bufferSize;
+                if (!ReadData(_data, 0, chunk))
+                {
+                    return false;
+                }
+
+                count -= chunk;
+            }
+
+            return true;
+        }
+
+        private void SendStatus(bool ack)
+        {
+            if (ack)
+            {
+                SendAck(0);
+            }
+            else
+            {
+                SendNak();
+            }
+        }
+
+        private void SendAck(int payloadLength)
+        {
+            _reply[0] = SerprogReply.Ack;
+            _link.Write(_reply, 0, 1 + payloadLength);
+        }
+
+        private void SendNak()
+        {
+            _reply[0] = SerprogReply.Nak;
+            _link.Write(_reply, 0, 1);
+        }
+
+        private void FillProgrammerName(string name)
+        {
+            int length = name == null ? 0 : name.Length;
+            if (length > SerprogLimits.ProgrammerNameLength)
+            {
+                length = SerprogLimits.ProgrammerNameLength;
+            }
+
+            // Once at start-up; the reply copies the prepared bytes.
+            for (int i = 0; i < length; i++)
+            {
+                char c = name[i];
+                _programmerName[i] = c < 0x20 || c > 0x7E ? (byte)'?' : (byte)c;
+            }
+        }
+
+        private void FillCommandMap()
+        {
+            byte[] supported =
+            {
+                SerprogOpcode.Nop, SerprogOpcode.QueryInterface, SerprogOpcode.QueryCommandMap,
+                SerprogOpcode.QueryProgrammerName, SerprogOpcode.QuerySerialBuffer, SerprogOpcode.QueryBusType,
+                SerprogOpcode.QueryWriteNMaxLength, SerprogOpcode.SyncNop, SerprogOpcode.QueryReadNMaxLength,
+                SerprogOpcode.SetBusType, SerprogOpcode.SpiOperation, SerprogOpcode.SetSpiFrequency,
+                SerprogOpcode.SetPinState, SerprogOpcode.SetSpiChipSelect, SerprogOpcode.SetSpiMode,
+                SerprogOpcode.SetChipSelectMode,
+            };
+            for (int i = 0; i < supported.Length; i++)
+            {
+                CommandMap.Set(_commandMap, 0, supported[i]);
+            }
+        }
+    }
+}

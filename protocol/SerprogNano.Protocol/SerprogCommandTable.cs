@@ -1,0 +1,67 @@
+namespace SerprogNano.Protocol
+{
+    /// <summary>
+    /// Every opcode of serprog v1 with the bytes that follow it and the bytes that follow its ACK.
+    /// Lengths are the fixed part: O_SPIOP's parameters are followed by slen data bytes and its reply
+    /// by rlen bytes, which <see cref="Variable"/> marks.
+    /// </summary>
+    public static class SerprogCommandTable
+    {
+        /// <summary>Marks a reply whose length the frame's own parameters give.</summary>
+        public const int Variable = -1;
+
+        // Indexed by opcode 0x00..0x18; one row per opcode keeps the table readable against the spec.
+        private static readonly string[] Names =
+        {
+            "NOP", "Q_IFACE", "Q_CMDMAP", "Q_PGMNAME", "Q_SERBUF", "Q_BUSTYPE", "Q_CHIPSIZE", "Q_OPBUF",
+            "Q_WRNMAXLEN", "R_BYTE", "R_NBYTES", "O_INIT", "O_WRITEB", "O_WRITEN", "O_DELAY", "O_EXEC",
+            "SYNCNOP", "Q_RDNMAXLEN", "S_BUSTYPE", "O_SPIOP", "S_SPI_FREQ", "S_PIN_STATE", "S_SPI_CS",
+            "S_SPI_MODE", "S_CS_MODE",
+        };
+
+        private static readonly int[] ParameterLengths =
+        {
+            0, 0, 0, 0, 0, 0, 0, 0,
+            0, 3, 6, 0, 4, 6, 4, 0,
+            0, 0, 1, 6, 4, 1, 1,
+            1, 1,
+        };
+
+        private static readonly int[] ReplyLengths =
+        {
+            0, 2, SerprogLimits.CommandMapLength, SerprogLimits.ProgrammerNameLength, 2, 1, 1, 2,
+            3, 1, Variable, 0, 0, 0, 0, 0,
+            0, 3, 0, Variable, 4, 0, 0,
+            0, 0,
+        };
+
+        public static bool IsDefined(int opcode)
+        {
+            return opcode >= 0 && opcode <= SerprogOpcode.Last;
+        }
+
+        /// <summary>The spec's name of an opcode, or "0xNN" for one it does not define.</summary>
+        public static string NameOf(int opcode)
+        {
+            return IsDefined(opcode) ? Names[opcode] : "0x" + opcode.ToString("X2");
+        }
+
+        /// <summary>Fixed parameter bytes after the opcode; for O_SPIOP the 6 header bytes (slen data follows).</summary>
+        public static int ParameterLength(int opcode)
+        {
+            return ParameterLengths[opcode];
+        }
+
+        /// <summary>Fixed reply bytes after ACK, or <see cref="Variable"/> where the parameters say.</summary>
+        public static int ReplyLength(int opcode)
+        {
+            return ReplyLengths[opcode];
+        }
+
+        /// <summary>True where the frame carries data whose length its parameters give (O_WRITEN, O_SPIOP).</summary>
+        public static bool HasVariableData(int opcode)
+        {
+            return opcode == SerprogOpcode.WriteNToBuffer || opcode == SerprogOpcode.SpiOperation;
+        }
+    }
+}
