@@ -1,0 +1,50 @@
+using System;
+using System.Threading;
+using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Links;
+using SerprogNano.Engine;
+
+namespace SerprogNano.Emulator
+{
+    /// <summary>
+    /// A serprog programmer on the PC: the firmware's engine on an emulated SPI bus with emulated chips.
+    /// The chips outlive connections, as a chip on a clip outlives USB replugs; one connection is served at a time.
+    /// </summary>
+    public sealed class SerprogEmulator
+    {
+        private readonly object _serving = new();
+
+        public SerprogEmulator(ISpiTarget chip, EngineSettings? settings = null)
+            : this(new[] { chip }, settings)
+        {
+        }
+
+        public SerprogEmulator(ISpiTarget[] chips, EngineSettings? settings = null)
+        {
+            Bus = new EmulatedSpiBus(chips);
+            Settings = settings ?? new EngineSettings { ProgrammerName = "SerprogNano emu" };
+        }
+
+        public EmulatedSpiBus Bus { get; }
+
+        public EngineSettings Settings { get; }
+
+        /// <summary>Runs a fresh engine on the link until the link closes (pins are released then).</summary>
+        public void Serve(ISerialLink link)
+        {
+            lock (_serving)
+            {
+                new SerprogEngine(link, Bus, Bus, Bus, Settings).Run();
+            }
+        }
+
+        /// <summary>Connects in-process: returns the host end of a new link served on a background thread.</summary>
+        public ChannelStream OpenInProcess(TimeSpan? frameTimeout = null)
+        {
+            var link = new InProcessLink(frameTimeout);
+            var thread = new Thread(() => Serve(link.Device)) { IsBackground = true, Name = "serprog emulator" };
+            thread.Start();
+            return link.Host;
+        }
+    }
+}
