@@ -1,3 +1,4 @@
+using System;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip
@@ -17,7 +18,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.Erase(chip, (byte)opcode, inside);
 
             byte[] after = chip.Snapshot();
-            CollectionAssert.AreEqual(ChipWire.Filled(size, 0xFF), after[(3 * size)..(4 * size)]);
+            AssertBytes.AllAre(0xFF, after.AsSpan(3 * size, size));
             Assert.AreEqual(image[(3 * size) - 1], after[(3 * size) - 1]);
             Assert.AreEqual(image[4 * size], after[4 * size]);
             Assert.AreEqual(1, chip.Erases(size));
@@ -31,7 +32,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Erase(chip, 0x52, 0x10000);
 
-            CollectionAssert.AreEqual(ChipWire.Filled(0x10000, 0xFF), chip.Snapshot()[0x10000..0x20000]);
+            AssertBytes.AllAre(0xFF, chip.Snapshot().AsSpan(0x10000, 0x10000));
             Assert.AreEqual(1, chip.Erases(64 * 1024));
         }
 
@@ -45,7 +46,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Command(chip, new[] { (byte)opcode });
 
-            CollectionAssert.AreEqual(ChipWire.Filled(chip.Model.Size, 0xFF), chip.Snapshot());
+            AssertBytes.AllAre(0xFF, chip.Snapshot());
             Assert.AreEqual(1, chip.ChipErases);
         }
 
@@ -57,7 +58,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.Command(chip, ChipWire.Op(0x20, 0));
             ChipWire.Command(chip, new byte[] { SpiNorOpcodes.ChipEraseC7 });
 
-            CollectionAssert.AreEqual(image, chip.Snapshot());
+            AssertBytes.Equal(image, chip.Snapshot());
             Assert.AreEqual(0, chip.Erases(4096) + chip.ChipErases);
         }
 
@@ -69,7 +70,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(0x20, 0), new byte[] { 0 }));
 
-            CollectionAssert.AreEqual(image, chip.Snapshot());
+            AssertBytes.Equal(image, chip.Snapshot());
         }
     }
 }

@@ -11,7 +11,8 @@ namespace SerprogNano.Emulator.Tests.Chip
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
 
-            CollectionAssert.AreEqual(ChipWire.Filled(SpiNorModels.W25Q64FV.Size, 0xFF), chip.Snapshot());
+            Assert.HasCount(SpiNorModels.W25Q64FV.Size, chip.Snapshot());
+            AssertBytes.AllAre(0xFF, chip.Snapshot());
         }
 
         [TestMethod]
@@ -93,7 +94,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             chip.Deselect();
 
-            Assert.IsTrue(image.AsSpan().SequenceEqual(read));
+            AssertBytes.Equal(image, read);
             Assert.AreEqual(image.Length, chip.BytesRead);
         }
 
