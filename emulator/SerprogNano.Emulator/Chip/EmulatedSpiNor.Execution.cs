@@ -236,7 +236,7 @@ namespace SerprogNano.Emulator.Chip
                 return false;
             }
 
-            (int protectedStart, int protectedLength) = Model.BlockProtection.ProtectedRange(_status[0], _array.Length);
+            (int protectedStart, int protectedLength) = Model.BlockProtection.ProtectedRange(_status, _array.Length);
             bool overlaps = protectedLength > 0 && start < protectedStart + protectedLength && protectedStart < start + length;
             if (overlaps)
             {
