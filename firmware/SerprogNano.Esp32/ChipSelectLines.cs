@@ -48,8 +48,9 @@ namespace SerprogNano.Esp32
         {
             for (int i = 0; i < _pins.Length; i++)
             {
-                _pins[i].SetPinMode(PinMode.Output);
+                // Latched first, so the line goes straight from released to high without a low glitch.
                 _pins[i].Write(PinValue.High);
+                _pins[i].SetPinMode(PinMode.Output);
             }
 
             _asserted = false;
