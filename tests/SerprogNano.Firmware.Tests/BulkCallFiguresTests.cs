@@ -82,7 +82,7 @@ namespace SerprogNano.Firmware.Tests
 
         private static void DriveLines(EngineUnderTest device)
         {
-            Assert.AreEqual(SerprogReply.Ack, device.Exchange(new byte[] { SerprogOpcode.SetPinState, 1 }, 1)[0]);
+            Assert.AreEqual(SerprogReply.Ack, device.RoundTrip(new byte[] { SerprogOpcode.SetPinState, 1 }, 1)[0]);
 
             // Warm-up: the first frames of a thread may allocate in the runtime (lock inflation and so on).
             device.SpiOperation(new byte[] { Read, 0, 0, 0 }, 2 * FirmwareSettings.DataBufferSize);

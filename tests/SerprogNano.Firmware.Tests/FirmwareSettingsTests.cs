@@ -25,22 +25,22 @@ namespace SerprogNano.Firmware.Tests
             BoardProfile board = BoardProfiles.Esp32S3DevKitC1();
             using var device = new EngineUnderTest(FirmwareSettings.ForBoard(board), board.ClockSteps);
 
-            byte[] serialBuffer = device.Exchange(new[] { SerprogOpcode.QuerySerialBuffer }, 3);
-            byte[] writeMax = device.Exchange(new[] { SerprogOpcode.QueryWriteNMaxLength }, 4);
-            byte[] readMax = device.Exchange(new[] { SerprogOpcode.QueryReadNMaxLength }, 4);
-            byte[] name = device.Exchange(new[] { SerprogOpcode.QueryProgrammerName }, 17);
+            byte[] serialBuffer = device.RoundTrip(new[] { SerprogOpcode.QuerySerialBuffer }, 3);
+            byte[] writeMax = device.RoundTrip(new[] { SerprogOpcode.QueryWriteNMaxLength }, 4);
+            byte[] readMax = device.RoundTrip(new[] { SerprogOpcode.QueryReadNMaxLength }, 4);
+            byte[] name = device.RoundTrip(new[] { SerprogOpcode.QueryProgrammerName }, 17);
 
             Assert.AreEqual(FirmwareSettings.SerialReceiveBufferSize, LittleEndian.ReadUInt16(serialBuffer, 1));
             Assert.AreEqual(FirmwareSettings.MaxWriteLength, LittleEndian.ReadUInt24(writeMax, 1));
             Assert.AreEqual(0, LittleEndian.ReadUInt24(readMax, 1), "0 means 2^24: the read phase streams");
             Assert.AreEqual(board.ProgrammerName, System.Text.Encoding.ASCII.GetString(name, 1, 16).TrimEnd('\0'));
 
-            Assert.AreEqual(SerprogReply.Ack, device.Exchange(new byte[] { SerprogOpcode.SetPinState, 1 }, 1)[0]);
+            Assert.AreEqual(SerprogReply.Ack, device.RoundTrip(new byte[] { SerprogOpcode.SetPinState, 1 }, 1)[0]);
             device.SpiOperation(new byte[FirmwareSettings.MaxWriteLength], 0);
             var tooLong = new byte[1 + SerprogLimits.SpiOperationHeaderLength + FirmwareSettings.MaxWriteLength + 1];
             tooLong[0] = SerprogOpcode.SpiOperation;
             LittleEndian.WriteUInt24(tooLong, 1, FirmwareSettings.MaxWriteLength + 1);
-            Assert.AreEqual(SerprogReply.Nak, device.Exchange(tooLong, 1)[0]);
+            Assert.AreEqual(SerprogReply.Nak, device.RoundTrip(tooLong, 1)[0]);
         }
 
         [TestMethod]
@@ -52,7 +52,7 @@ namespace SerprogNano.Firmware.Tests
             frame[0] = SerprogOpcode.SetSpiFrequency;
             LittleEndian.WriteUInt32(frame, 1, 16_000_000);
 
-            byte[] reply = device.Exchange(frame, 5);
+            byte[] reply = device.RoundTrip(frame, 5);
 
             Assert.AreEqual(SerprogReply.Ack, reply[0]);
             Assert.AreEqual(ClockStepTable.Select(board.ClockSteps, 16_000_000), LittleEndian.ReadUInt32(reply, 1));

@@ -42,7 +42,7 @@ namespace SerprogNano.Firmware.Tests.Harness
         public long AllocatedOnEngineThread => Interlocked.Read(ref _allocatedAfterLastFrame);
 
         /// <summary>Sends one frame and returns the reply's <paramref name="replyLength"/> bytes (ACK/NAK first).</summary>
-        public byte[] Exchange(byte[] frame, int replyLength)
+        public byte[] RoundTrip(byte[] frame, int replyLength)
         {
             _link.Host.Write(frame, 0, frame.Length);
             var reply = new byte[replyLength];
@@ -58,7 +58,7 @@ namespace SerprogNano.Firmware.Tests.Harness
             LittleEndian.WriteUInt24(frame, 1, write.Length);
             LittleEndian.WriteUInt24(frame, 4, readLength);
             write.CopyTo(frame, 1 + SerprogLimits.SpiOperationHeaderLength);
-            byte[] reply = Exchange(frame, 1 + readLength);
+            byte[] reply = RoundTrip(frame, 1 + readLength);
             Assert.AreEqual(SerprogReply.Ack, reply[0], "O_SPIOP was not acknowledged");
             return reply[1..];
         }
@@ -66,7 +66,7 @@ namespace SerprogNano.Firmware.Tests.Harness
         /// <summary>A NOP round trip: once its ACK is back, the engine has finished every frame before it.</summary>
         public void Sync()
         {
-            Assert.AreEqual(SerprogReply.Ack, Exchange(new[] { SerprogOpcode.Nop }, 1)[0]);
+            Assert.AreEqual(SerprogReply.Ack, RoundTrip(new[] { SerprogOpcode.Nop }, 1)[0]);
         }
 
         public void Dispose()

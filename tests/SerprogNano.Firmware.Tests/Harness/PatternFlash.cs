@@ -20,8 +20,6 @@ namespace SerprogNano.Firmware.Tests.Harness
 
         public long BytesProgrammed { get; private set; }
 
-        public int CommandsSeen { get; private set; }
-
         public static byte ExpectedAt(int address) => (byte)address;
 
         public void Select()
@@ -31,10 +29,6 @@ namespace SerprogNano.Firmware.Tests.Harness
 
         public void Deselect()
         {
-            if (_position > 0)
-            {
-                CommandsSeen++;
-            }
         }
 
         public void Exchange(ReadOnlySpan<byte> mosi, Span<byte> miso)
