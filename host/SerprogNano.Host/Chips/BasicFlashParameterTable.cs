@@ -14,6 +14,9 @@ namespace SerprogNano.Host.Chips
         public const int MinimumLengthDwords = 9;
 
         private const int TimesLengthDwords = 11;
+
+        /// <summary>DWORD 1 bits 1:0 when a uniform 4 KiB erase exists (0b11 when it does not).</summary>
+        private const uint Uniform4KErase = 0b01;
         private const int DefaultPageSize = 256;
 
         /// <summary>Largest chip 4-byte addresses reach; a larger density is garbage.</summary>
@@ -41,7 +44,7 @@ namespace SerprogNano.Host.Chips
                 PageSize = hasTimes ? 1 << (int)Field(Dword(table, 11), 4, 4) : DefaultPageSize,
                 EraseTypes = DecodeEraseTypes(table, size, hasTimes),
                 AddressBytes = DecodeAddressBytes(dword1),
-                Erase4KOpcode = Field(dword1, 0, 2) == 0b01 ? (byte)Field(dword1, 8, 8) : null,
+                Erase4KOpcode = Field(dword1, 0, 2) == Uniform4KErase ? (byte)Field(dword1, 8, 8) : null,
                 ByteProgramOnly = !Bit(dword1, 2),
                 NeedsEwsr = volatileStatus && !Bit(dword1, 4),
                 Timings = hasTimes ? DecodeTimings(Dword(table, 10), Dword(table, 11)) : null,
@@ -117,6 +120,13 @@ namespace SerprogNano.Host.Chips
                 }
 
                 types.Add(new SfdpEraseType(1 << exponent, (byte)(pair >> 8), typical, max));
+            }
+
+            // A table that lists no erase types still names its 4 KiB erase in DWORD 1.
+            uint dword1 = Dword(table, 1);
+            if (types.Count == 0 && Field(dword1, 0, 2) == Uniform4KErase)
+            {
+                types.Add(new SfdpEraseType(4096, (byte)Field(dword1, 8, 8), null, null));
             }
 
             // Erase types come in any order; a size listed twice keeps its first opcode.

@@ -124,6 +124,18 @@ namespace SerprogNano.Host.Tests.Chips
         }
 
         [TestMethod]
+        public void Table_without_erase_types_falls_back_to_the_4_KiB_erase_of_dword_1()
+        {
+            uint[] table = Jesd216(Dword1ThreeByte, Dword2EightMiB);
+            table[7] = 0;
+            table[8] = 0;
+
+            SfdpInfo info = Parse(Image(table))!;
+
+            CollectionAssert.AreEqual(new[] { new SfdpEraseType(4096, 0x20, null, null) }, info.EraseTypes.ToArray());
+        }
+
+        [TestMethod]
         public void Byte_granularity_and_volatile_status_after_ewsr_are_decoded()
         {
             // Bit 2 clear: 1-byte writes; bit 3 set, bit 4 clear: volatile status written after EWSR (0x50).
