@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+
+namespace SerprogNano.Emulator.Chip
+{
+    /// <summary>
+    /// What happens when chip select rises: the write-type commands run, each only if its byte count was
+    /// exactly right, WEL was set, and it touches nothing block-protected. A refused program or erase
+    /// still clears WEL, as on silicon.
+    /// </summary>
+    public sealed partial class EmulatedSpiNor
+    {
+        private const byte WipBit = 0x01;
+        private const byte WelBit = 0x02;
+        private const byte SstAaiBit = 0x40;
+
+        private readonly byte[] _status = new byte[3];
+        private bool _wel;
+        private bool _statusWriteEnabled;
+        private bool _fourByteMode;
+        private bool _aaiActive;
+        private int _aaiAddress;
+        private long _busyStart;
+        private TimeSpan _busyFor;
+
+        private void PowerUp()
+        {
+            for (int i = 0; i < _status.Length; i++)
+            {
+                _status[i] = Model.PowerUpStatus[i];
+            }
+
+            _wel = false;
+            _statusWriteEnabled = false;
+            _fourByteMode = false;
+            _aaiActive = false;
+            _busyFor = TimeSpan.Zero;
+            _opcodeSeen = false;
+        }
+
+        private bool IsBusy() => Faults.StuckBusy || IsTimedBusy();
+
+        private bool IsTimedBusy() =>
+            _busyFor > TimeSpan.Zero && _options.TimeProvider.GetElapsedTime(_busyStart) < _busyFor;
+
+        private void StartBusy(TimeSpan duration)
+        {
+            _busyFor = _options.BusyTimes ? duration : TimeSpan.Zero;
+            _busyStart = _options.TimeProvider.GetTimestamp();
+        }
+
+        private byte StatusRegister(int register)
+        {
+            byte value = _status[register - 1];
+            if (register == 1)
+            {
+                bool timedBusy = IsTimedBusy();
+                value &= unchecked((byte)~(WipBit | WelBit));
+                value |= IsBusy() ? WipBit : (byte)0;
+                value |= _wel || timedBusy ? WelBit : (byte)0; // WEL clears only once the operation is done
+                if (Model.HasSstAai)
+                {
+                    value = _aaiActive ? (byte)(value | SstAaiBit) : (byte)(value & ~SstAaiBit);
+                }
+            }
+
+            if (Model.AddressModeBit is SpiNorStatusBit mode && mode.Register == register)
+            {
+                value = _fourByteMode ? (byte)(value | mode.Mask) : (byte)(value & ~mode.Mask);
+            }
+
+            return value;
+        }
+
+        private void Execute()
+        {
+            bool noData = _dataBytes == 0;
+            switch (_command.Kind)
+            {
+                case SpiNorCommandKind.WriteEnable when noData:
+                    _wel = true;
+                    break;
+                case SpiNorCommandKind.WriteDisable when noData:
+                    _wel = false;
+                    _aaiActive = false;
+                    break;
+                case SpiNorCommandKind.EnableWriteStatus when noData:
+                    _statusWriteEnabled = true;
+                    break;
+                case SpiNorCommandKind.Enter4ByteMode when noData:
+                    _fourByteMode = true;
+                    break;
+                case SpiNorCommandKind.Exit4ByteMode when noData:
+                    _fourByteMode = false;
+                    break;
+                case SpiNorCommandKind.WriteStatus:
+                    WriteStatus();
+                    break;
+                case SpiNorCommandKind.PageProgram:
+                    ProgramPage();
+                    break;
+                case SpiNorCommandKind.ByteProgram when _dataBytes == 1:
+                    ProgramByte();
+                    break;
+                case SpiNorCommandKind.AaiWordProgram when _dataBytes == 2:
+                    ProgramAaiWord();
+                    break;
+                case SpiNorCommandKind.Erase when noData:
+                    EraseBlock(_command.Erase!);
+                    break;
+                case SpiNorCommandKind.ChipErase when noData:
+                    EraseChip();
+                    break;
+            }
+        }
+
+        private void WriteStatus()
+        {
+            IReadOnlyList<int> targets = _command.Register == 0 ? Model.WriteStatusTargets : new[] { _command.Register };
+            if (_dataBytes < 1 || _dataBytes > targets.Count || !(_wel || _statusWriteEnabled))
+            {
+                return;
+            }
+
+            for (int i = 0; i < _dataBytes; i++)
+            {
+                int register = targets[i] - 1;
+                byte writable = Model.StatusWriteMasks[register];
+                _status[register] = (byte)((_status[register] & ~writable) | (_inputBytes[i] & writable));
+            }
+
+            _counters.StatusWrites++;
+            Complete(Model.WriteStatusTime);
+        }
+
+        private void ProgramPage()
+        {
+            int pageSize = _pageBuffer.Length;
+            int pageStart = _address - (_address % pageSize);
+            if (_dataBytes == 0 || !MayWrite(pageStart, pageSize))
+            {
+                return;
+            }
+
+            _counters.PagePrograms++;
+            if (!Faults.FailsToProgram(pageStart, pageSize))
+            {
+                if (_dataBytes >= pageSize)
+                {
+                    NorCells.Program(_array.AsSpan(pageStart, pageSize), _pageBuffer);
+                }
+                else
+                {
+                    // Fewer bytes than a page: only the cells from the start offset on (wrapping) were loaded.
+                    int offset = _address % pageSize;
+                    int first = (int)Math.Min(_dataBytes, pageSize - offset);
+                    int second = (int)_dataBytes - first;
+                    NorCells.Program(_array.AsSpan(pageStart + offset, first), _pageBuffer.AsSpan(offset, first));
+                    NorCells.Program(_array.AsSpan(pageStart, second), _pageBuffer.AsSpan(0, second));
+                }
+            }
+
+            Complete(Model.PageProgramTime);
+        }
+
+        private void ProgramByte()
+        {
+            if (!MayWrite(_address, 1))
+            {
+                return;
+            }
+
+            _counters.PagePrograms++;
+            if (!Faults.FailsToProgram(_address, 1))
+            {
+                NorCells.Program(_array.AsSpan(_address, 1), _inputBytes.AsSpan(0, 1));
+            }
+
+            Complete(Model.ByteProgramTime);
+        }
+
+        /// <summary>SST AAI: the first word brings the address, later ones follow it two bytes at a time until WRDI.</summary>
+        private void ProgramAaiWord()
+        {
+            int address = _aaiActive ? _aaiAddress : _address & ~1;
+            if (!MayWrite(address, 2))
+            {
+                _aaiActive = false;
+                return;
+            }
+
+            _counters.AaiWordPrograms++;
+            if (!Faults.FailsToProgram(address, 2))
+            {
+                NorCells.Program(_array.AsSpan(address, 2), _inputBytes);
+            }
+
+            _aaiAddress = address + 2;
+            _aaiActive = _aaiAddress < _array.Length; // the sequence ends itself at the top of the array
+            _wel = _aaiActive;
+            StartBusy(Model.ByteProgramTime);
+        }
+
+        private void EraseBlock(SpiNorEraseType erase)
+        {
+            int start = _address & ~(erase.Size - 1);
+            if (!MayWrite(start, erase.Size))
+            {
+                return;
+            }
+
+            _array.AsSpan(start, erase.Size).Fill(0xFF);
+            _counters.Erased(erase.Size);
+            Complete(erase.TypicalTime);
+        }
+
+        private void EraseChip()
+        {
+            if (!MayWrite(0, _array.Length))
+            {
+                return;
+            }
+
+            _array.AsSpan().Fill(0xFF);
+            _counters.ChipErases++;
+            Complete(Model.ChipEraseTime);
+        }
+
+        /// <summary>WEL must be set and the range clear of block protection; a refusal on protection drops WEL.</summary>
+        private bool MayWrite(int start, int length)
+        {
+            if (!_wel)
+            {
+                return false;
+            }
+
+            (int protectedStart, int protectedLength) = Model.BlockProtection.ProtectedRange(_status[0], _array.Length);
+            bool overlaps = protectedLength > 0 && start < protectedStart + protectedLength && protectedStart < start + length;
+            if (overlaps)
+            {
+                _wel = false;
+                return false;
+            }
+
+            return true;
+        }
+
+        private void Complete(TimeSpan duration)
+        {
+            _wel = false;
+            _statusWriteEnabled = false;
+            StartBusy(duration);
+        }
+    }
+}

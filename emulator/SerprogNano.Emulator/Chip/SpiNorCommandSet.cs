@@ -1,0 +1,83 @@
+namespace SerprogNano.Emulator.Chip
+{
+    /// <summary>The opcode table of one part: every opcode it does not list stays unknown (ignored, MISO high).</summary>
+    internal static class SpiNorCommandSet
+    {
+        public static SpiNorCommand[] For(SpiNorModel model)
+        {
+            var table = new SpiNorCommand[256];
+            table[SpiNorOpcodes.ReadJedecId] = new(SpiNorCommandKind.ReadJedecId);
+            table[SpiNorOpcodes.ReadManufacturerDeviceId] = new(SpiNorCommandKind.ReadManufacturerDeviceId, SpiNorAddressing.ThreeBytes);
+            table[SpiNorOpcodes.ReleasePowerDownId] = model.ResActsAsRems
+                ? new(SpiNorCommandKind.ReadManufacturerDeviceId, SpiNorAddressing.ThreeBytes)
+                : new(SpiNorCommandKind.ReadSignature, DummyBytes: 3);
+            table[SpiNorOpcodes.ReadStatus] = new(SpiNorCommandKind.ReadStatus, Register: 1);
+            table[SpiNorOpcodes.WriteStatus] = new(SpiNorCommandKind.WriteStatus);
+            table[SpiNorOpcodes.WriteEnable] = new(SpiNorCommandKind.WriteEnable);
+            table[SpiNorOpcodes.WriteDisable] = new(SpiNorCommandKind.WriteDisable);
+            table[SpiNorOpcodes.Read] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.CurrentMode);
+            table[SpiNorOpcodes.FastRead] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.CurrentMode, DummyBytes: 1);
+            table[SpiNorOpcodes.ChipErase60] = new(SpiNorCommandKind.ChipErase);
+            table[SpiNorOpcodes.ChipEraseC7] = new(SpiNorCommandKind.ChipErase);
+            table[SpiNorOpcodes.PageProgram] = model.HasSstAai
+                ? new(SpiNorCommandKind.ByteProgram, SpiNorAddressing.CurrentMode)
+                : new(SpiNorCommandKind.PageProgram, SpiNorAddressing.CurrentMode);
+
+            foreach (SpiNorEraseType erase in model.EraseTypes)
+            {
+                table[erase.Opcode] = new(SpiNorCommandKind.Erase, SpiNorAddressing.CurrentMode, Erase: erase);
+                if (erase.FourByteOpcode is byte opcode4)
+                {
+                    table[opcode4] = new(SpiNorCommandKind.Erase, SpiNorAddressing.FourBytes, Erase: erase);
+                }
+            }
+
+            if (model.HasSfdp)
+            {
+                table[SpiNorOpcodes.ReadSfdp] = new(SpiNorCommandKind.ReadSfdp, SpiNorAddressing.ThreeBytes, DummyBytes: 1);
+            }
+
+            if (model.HasStatus2)
+            {
+                table[SpiNorOpcodes.ReadStatus2] = new(SpiNorCommandKind.ReadStatus, Register: 2);
+            }
+
+            if (model.HasStatus3)
+            {
+                table[SpiNorOpcodes.ReadStatus3] = new(SpiNorCommandKind.ReadStatus, Register: 3);
+            }
+
+            if (model.HasWriteStatus2)
+            {
+                table[SpiNorOpcodes.WriteStatus2] = new(SpiNorCommandKind.WriteStatus, Register: 2);
+            }
+
+            if (model.HasWriteStatus3)
+            {
+                table[SpiNorOpcodes.WriteStatus3] = new(SpiNorCommandKind.WriteStatus, Register: 3);
+            }
+
+            if (model.HasEnableWriteStatus)
+            {
+                table[SpiNorOpcodes.EnableWriteStatus] = new(SpiNorCommandKind.EnableWriteStatus);
+            }
+
+            if (model.HasSstAai)
+            {
+                // Only the first word of an AAI sequence carries an address; the chip decides when it sees the opcode.
+                table[SpiNorOpcodes.AaiWordProgram] = new(SpiNorCommandKind.AaiWordProgram, SpiNorAddressing.ThreeBytes);
+            }
+
+            if (model.HasFourByteMode)
+            {
+                table[SpiNorOpcodes.Enter4ByteMode] = new(SpiNorCommandKind.Enter4ByteMode);
+                table[SpiNorOpcodes.Exit4ByteMode] = new(SpiNorCommandKind.Exit4ByteMode);
+                table[SpiNorOpcodes.Read4] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.FourBytes);
+                table[SpiNorOpcodes.FastRead4] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.FourBytes, DummyBytes: 1);
+                table[SpiNorOpcodes.PageProgram4] = new(SpiNorCommandKind.PageProgram, SpiNorAddressing.FourBytes);
+            }
+
+            return table;
+        }
+    }
+}
