@@ -49,7 +49,10 @@ namespace SerprogNano.Host.Chips
         /// <summary>Number of status registers: 1 (RDSR 0x05), 2 (+ RDSR2 0x35) or 3 (+ RDSR3 0x15).</summary>
         public required int StatusRegisters { get; init; }
 
-        /// <summary>The block-protect bits of status register 1, as the datasheet names them BPn.</summary>
+        /// <summary>
+        /// The block-protect level bits (BPn) of status register 1: any of them set protects part of the chip.
+        /// TB, SEC and CMP only move the protected range and are left out.
+        /// </summary>
         public required byte ProtectMask { get; init; }
 
         /// <summary>Page program and chip erase busy times; for byte-program parts PageProgram* is one byte (or AAI word).</summary>

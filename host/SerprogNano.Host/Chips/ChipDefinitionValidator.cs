@@ -26,6 +26,12 @@ namespace SerprogNano.Host.Chips
                 {
                     return "name has an empty part between '/'";
                 }
+
+                // "EN25Q32(A/B)" would split into "EN25Q32(A" and "B)": such names must be spelled out.
+                if (name.Count(c => c == '(') != name.Count(c => c == ')'))
+                {
+                    return $"name part \"{name}\" has unbalanced parentheses; spell out each part between '/'";
+                }
             }
 
             if (chip.Size <= 0 || !BitOperations.IsPow2(chip.Size))
