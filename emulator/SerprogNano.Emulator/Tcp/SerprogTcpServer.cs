@@ -1,0 +1,98 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using SerprogNano.Emulator.Links;
+
+namespace SerprogNano.Emulator.Tcp
+{
+    /// <summary>
+    /// Serves a <see cref="SerprogEmulator"/> on a TCP port, one client at a time, until disposed.
+    /// </summary>
+    public sealed class SerprogTcpServer : IDisposable
+    {
+        private readonly SerprogEmulator _emulator;
+        private readonly TimeSpan _frameTimeout;
+        private readonly TcpListener _listener;
+        private readonly Thread _acceptor;
+        private readonly object _gate = new();
+        private Socket? _client;
+        private volatile bool _stopping;
+        private int _connections;
+
+        public SerprogTcpServer(SerprogEmulator emulator, IPEndPoint endpoint, TimeSpan? frameTimeout = null)
+        {
+            _emulator = emulator;
+            _frameTimeout = frameTimeout ?? InProcessLink.DefaultFrameTimeout;
+            _listener = new TcpListener(endpoint);
+            _listener.Start();
+            _acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = "serprog tcp" };
+            _acceptor.Start();
+        }
+
+        /// <summary>The bound address, with the port the system chose when asked for port 0.</summary>
+        public IPEndPoint LocalEndPoint => (IPEndPoint)_listener.LocalEndpoint;
+
+        /// <summary>Clients that have connected so far.</summary>
+        public int Connections => Volatile.Read(ref _connections);
+
+        /// <summary>Raised with the client's address when a client connects or leaves.</summary>
+        public event Action<string>? ClientChanged;
+
+        public void Dispose()
+        {
+            _stopping = true;
+            _listener.Stop();
+            lock (_gate)
+            {
+                _client?.Dispose();
+            }
+
+            _acceptor.Join(TimeSpan.FromSeconds(5));
+        }
+
+        private void AcceptLoop()
+        {
+            while (!_stopping)
+            {
+                Socket socket;
+                try
+                {
+                    socket = _listener.AcceptSocket();
+                }
+                catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+
+                Interlocked.Increment(ref _connections);
+                Serve(socket);
+            }
+        }
+
+        private void Serve(Socket socket)
+        {
+            string peer = socket.RemoteEndPoint?.ToString() ?? "client";
+            lock (_gate)
+            {
+                _client = socket;
+            }
+
+            ClientChanged?.Invoke(peer + " connected");
+            try
+            {
+                _emulator.Serve(new SocketSerialLink(socket, _frameTimeout));
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _client = null;
+                }
+
+                socket.Dispose();
+                ClientChanged?.Invoke(peer + " disconnected");
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using SerprogNano.Emulator.Chip;
+
+namespace SerprogNano.Emulator.Tests.Chip
+{
+    [TestClass]
+    public sealed class EraseTests
+    {
+        [TestMethod]
+        [DataRow(0x20, 4 * 1024)]
+        [DataRow(0x52, 32 * 1024)]
+        [DataRow(0xD8, 64 * 1024)]
+        public void A_block_erase_clears_exactly_its_aligned_block(int opcode, int size)
+        {
+            var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
+            int inside = (3 * size) + 123;
+
+            ChipWire.Erase(chip, (byte)opcode, inside);
+
+            byte[] after = chip.Snapshot();
+            AssertBytes.AllAre(0xFF, after.AsSpan(3 * size, size));
+            Assert.AreEqual(image[(3 * size) - 1], after[(3 * size) - 1]);
+            Assert.AreEqual(image[4 * size], after[4 * size]);
+            Assert.AreEqual(1, chip.Erases(size));
+            Assert.AreEqual(0, ChipWire.Status(chip) & 0x02, "WEL clears when the erase completes");
+        }
+
+        [TestMethod]
+        public void On_the_MX25L6406E_0x52_erases_64_KiB()
+        {
+            var chip = ReadTests.LoadedChip(SpiNorModels.MX25L6406E, out _);
+
+            ChipWire.Erase(chip, 0x52, 0x10000);
+
+            AssertBytes.AllAre(0xFF, chip.Snapshot().AsSpan(0x10000, 0x10000));
+            Assert.AreEqual(1, chip.Erases(64 * 1024));
+        }
+
+        [TestMethod]
+        [DataRow(0x60)]
+        [DataRow(0xC7)]
+        public void Chip_erase_clears_the_whole_array(int opcode)
+        {
+            var chip = ReadTests.LoadedChip(SpiNorModels.W25Q32FV, out _);
+            ChipWire.WriteEnable(chip);
+
+            ChipWire.Command(chip, new[] { (byte)opcode });
+
+            AssertBytes.AllAre(0xFF, chip.Snapshot());
+            Assert.AreEqual(1, chip.ChipErases);
+        }
+
+        [TestMethod]
+        public void An_erase_without_WEL_does_nothing()
+        {
+            var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
+
+            ChipWire.Command(chip, ChipWire.Op(0x20, 0));
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.ChipEraseC7 });
+
+            AssertBytes.Equal(image, chip.Snapshot());
+            Assert.AreEqual(0, chip.Erases(4096) + chip.ChipErases);
+        }
+
+        [TestMethod]
+        public void An_erase_with_bytes_after_its_address_is_not_executed()
+        {
+            var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
+            ChipWire.WriteEnable(chip);
+
+            ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(0x20, 0), new byte[] { 0 }));
+
+            AssertBytes.Equal(image, chip.Snapshot());
+        }
+    }
+}

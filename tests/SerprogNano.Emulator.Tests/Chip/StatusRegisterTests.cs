@@ -1,0 +1,149 @@
+using SerprogNano.Emulator.Chip;
+
+namespace SerprogNano.Emulator.Tests.Chip
+{
+    [TestClass]
+    public sealed class StatusRegisterTests
+    {
+        private const byte Wel = 0x02;
+
+        [TestMethod]
+        public void WREN_sets_WEL_and_WRDI_clears_it()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+
+            byte before = ChipWire.Status(chip);
+            ChipWire.WriteEnable(chip);
+            byte enabled = ChipWire.Status(chip);
+            ChipWire.Command(chip, new[] { SpiNorOpcodes.WriteDisable });
+            byte disabled = ChipWire.Status(chip);
+
+            Assert.AreEqual(0, before & Wel);
+            Assert.AreEqual(Wel, enabled & Wel);
+            Assert.AreEqual(0, disabled & Wel);
+        }
+
+        [TestMethod]
+        public void WREN_followed_by_more_bytes_in_the_same_cycle_is_not_executed()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteEnable, 0x00 });
+
+            Assert.AreEqual(0, ChipWire.Status(chip) & Wel);
+        }
+
+        [TestMethod]
+        public void RDSR_outputs_the_register_continuously_while_CS_is_low()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+            ChipWire.WriteEnable(chip);
+
+            byte[] status = ChipWire.Command(chip, new[] { SpiNorOpcodes.ReadStatus }, 5);
+
+            CollectionAssert.AreEqual(ChipWire.Filled(5, Wel), status);
+        }
+
+        [TestMethod]
+        public void WRSR_without_WEL_changes_nothing()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteStatus, 0x1C });
+
+            Assert.AreEqual(0, ChipWire.Status(chip));
+            Assert.AreEqual(0, chip.StatusWrites);
+        }
+
+        [TestMethod]
+        public void WRSR_writes_the_writable_bits_and_clears_WEL_but_never_sets_WIP_or_WEL()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+
+            ChipWire.WriteStatus(chip, 0xFF);
+
+            Assert.AreEqual(0xFC, ChipWire.Status(chip));
+            Assert.AreEqual(1, chip.StatusWrites);
+        }
+
+        [TestMethod]
+        public void A_two_byte_WRSR_writes_status_register_2_on_Winbond_parts()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+
+            ChipWire.WriteStatus(chip, 0x04, 0x02);
+
+            Assert.AreEqual(0x04, ChipWire.Status(chip));
+            Assert.AreEqual(0x02, ChipWire.Status(chip, SpiNorOpcodes.ReadStatus2));
+        }
+
+        [TestMethod]
+        public void A_one_byte_WRSR_leaves_status_register_2_alone()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+            ChipWire.WriteStatus(chip, 0x00, 0x02);
+
+            ChipWire.WriteStatus(chip, 0x08);
+
+            Assert.AreEqual(0x02, ChipWire.Status(chip, SpiNorOpcodes.ReadStatus2));
+        }
+
+        [TestMethod]
+        public void WRSR_with_more_bytes_than_the_part_takes_is_ignored()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.MX25L6406E);
+
+            ChipWire.WriteStatus(chip, 0x04, 0x00);
+
+            Assert.AreEqual(Wel, ChipWire.Status(chip));
+        }
+
+        [TestMethod]
+        public void WRSR2_0x31_writes_status_register_2_where_the_part_has_it()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q128FV);
+            ChipWire.WriteEnable(chip);
+
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteStatus2, 0x40 });
+
+            Assert.AreEqual(0x40, ChipWire.Status(chip, SpiNorOpcodes.ReadStatus2));
+            Assert.AreEqual(0, ChipWire.Status(chip) & Wel);
+        }
+
+        [TestMethod]
+        public void A_part_without_0x31_and_0x35_ignores_them_with_MISO_high()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.MX25L6406E);
+            ChipWire.WriteEnable(chip);
+
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteStatus2, 0x40 });
+
+            Assert.AreEqual(0xFF, ChipWire.Status(chip, SpiNorOpcodes.ReadStatus2));
+            Assert.AreEqual(Wel, ChipWire.Status(chip), "the ignored 0x31 did not use up WEL");
+        }
+
+        [TestMethod]
+        public void On_Macronix_F_parts_the_second_WRSR_byte_lands_in_the_configuration_register()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.MX25L12835F);
+
+            ChipWire.WriteStatus(chip, 0x00, 0x40);
+
+            Assert.AreEqual(0x40, ChipWire.Status(chip, SpiNorOpcodes.ReadStatus3));
+        }
+
+        [TestMethod]
+        public void EWSR_lets_only_the_very_next_command_write_the_status_register()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+
+            ChipWire.Command(chip, new[] { SpiNorOpcodes.EnableWriteStatus });
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteStatus, 0x04 });
+            ChipWire.Command(chip, new[] { SpiNorOpcodes.EnableWriteStatus });
+            ChipWire.Command(chip, new[] { SpiNorOpcodes.ReadJedecId }, 3);
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteStatus, 0x08 });
+
+            Assert.AreEqual(0x04, ChipWire.Status(chip));
+        }
+    }
+}
