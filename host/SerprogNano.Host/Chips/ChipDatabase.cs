@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace SerprogNano.Host.Chips
+{
+    /// <summary>The known 25xx SPI NOR parts, loaded from chips.json and checked entry by entry.</summary>
+    public sealed class ChipDatabase
+    {
+        private const string ResourceName = "SerprogNano.Host.Chips.chips.json";
+
+        private static readonly Lazy<ChipDatabase> DefaultDatabase = new(LoadEmbedded);
+
+        private readonly Dictionary<string, ChipDefinition> byName;
+
+        private ChipDatabase(IReadOnlyList<ChipDefinition> chips)
+        {
+            Chips = chips;
+            byName = new Dictionary<string, ChipDefinition>(StringComparer.OrdinalIgnoreCase);
+            foreach (ChipDefinition chip in chips)
+            {
+                foreach (string name in chip.Names)
+                {
+                    if (!byName.TryAdd(name, chip))
+                    {
+                        throw new ChipDatabaseException($"chip \"{chip.Name}\": name \"{name}\" is already used by \"{byName[name].Name}\"");
+                    }
+                }
+            }
+        }
+
+        /// <summary>The database built into the host (chips.json), loaded on first use.</summary>
+        public static ChipDatabase Default => DefaultDatabase.Value;
+
+        public IReadOnlyList<ChipDefinition> Chips { get; }
+
+        /// <summary>Reads and validates a database in chips.json format; throws <see cref="ChipDatabaseException"/> naming the bad entry.</summary>
+        public static ChipDatabase Load(Stream json)
+        {
+            ChipDatabaseFile? file;
+            try
+            {
+                file = JsonSerializer.Deserialize(json, ChipJsonContext.Default.ChipDatabaseFile);
+            }
+            catch (JsonException exception)
+            {
+                throw new ChipDatabaseException($"chip database is not valid: {exception.Message}", exception);
+            }
+
+            List<ChipRecord> records = file?.Chips ?? throw new ChipDatabaseException("chip database has no \"chips\" list");
+            var chips = new ChipDefinition[records.Count];
+            for (int i = 0; i < records.Count; i++)
+            {
+                chips[i] = ChipRecordMapper.ToDefinition(records[i], i);
+                ChipDefinitionValidator.Validate(chips[i]);
+            }
+
+            return new ChipDatabase(chips);
+        }
+
+        /// <summary>
+        /// Every entry with this RDID answer. Several parts may share one ID; when more than one comes back
+        /// the caller must let the user pick one by name (-c).
+        /// </summary>
+        public IReadOnlyList<ChipDefinition> FindByJedecId(byte manufacturer, ushort device)
+        {
+            return Chips.Where(chip => chip.ManufacturerId == manufacturer && chip.DeviceId == device).ToArray();
+        }
+
+        /// <summary>The entry with this name, ignoring case; a single part of a "A/B/C" entry name also matches.</summary>
+        public ChipDefinition? FindByName(string name)
+        {
+            return byName.GetValueOrDefault(name.Trim());
+        }
+
+        private static ChipDatabase LoadEmbedded()
+        {
+            using Stream json = typeof(ChipDatabase).Assembly.GetManifestResourceStream(ResourceName)
+                ?? throw new ChipDatabaseException($"embedded resource {ResourceName} is missing from the host assembly");
+            return Load(json);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SerprogNano.Host.Chips;
+
+namespace SerprogNano.Host.Tests.Chips
+{
+    [TestClass]
+    public sealed class ChipDatabaseTests
+    {
+        private const long KiB = 1024;
+        private const long MiB = 1024 * 1024;
+
+        [TestMethod]
+        public void Built_in_database_has_at_least_forty_valid_parts()
+        {
+            IReadOnlyList<ChipDefinition> chips = ChipDatabase.Default.Chips;
+
+            Assert.IsGreaterThanOrEqualTo(40, chips.Count);
+            foreach (ChipDefinition chip in chips)
+            {
+                ChipDefinitionValidator.Validate(chip);
+            }
+        }
+
+        [TestMethod]
+        public void Built_in_database_covers_all_nine_vendors()
+        {
+            string[] vendors = ["Winbond", "Macronix", "GigaDevice", "SST/Microchip", "Spansion/Cypress", "EON", "ISSI", "Atmel/Adesto", "XMC"];
+
+            CollectionAssert.AreEquivalent(vendors, ChipDatabase.Default.Chips.Select(chip => chip.Vendor).Distinct().ToArray());
+        }
+
+        [TestMethod]
+        [DataRow("W25Q64FV", 0xEF, 0x4017, 8 * MiB)]
+        [DataRow("W25Q128FV", 0xEF, 0x4018, 16 * MiB)]
+        [DataRow("MX25L6406E", 0xC2, 0x2017, 8 * MiB)]
+        [DataRow("GD25Q64C", 0xC8, 0x4017, 8 * MiB)]
+        [DataRow("SST25VF040B", 0xBF, 0x258D, 512 * KiB)]
+        [DataRow("W25Q256JV", 0xEF, 0x4019, 32 * MiB)]
+        [DataRow("MX25L25635F", 0xC2, 0x2019, 32 * MiB)]
+        [DataRow("W25Q32FV", 0xEF, 0x4016, 4 * MiB)]
+        [DataRow("EN25QH64", 0x1C, 0x7017, 8 * MiB)]
+        [DataRow("MX25L12835F", 0xC2, 0x2018, 16 * MiB)]
+        public void Emulated_parts_are_found_by_id_and_name_with_their_size(string name, int manufacturer, int device, long size)
+        {
+            ChipDefinition? byName = ChipDatabase.Default.FindByName(name);
+            IReadOnlyList<ChipDefinition> byId = ChipDatabase.Default.FindByJedecId((byte)manufacturer, (ushort)device);
+
+            Assert.IsNotNull(byName);
+            Assert.AreEqual(size, byName.Size);
+            Assert.AreEqual((byte)manufacturer, byName.ManufacturerId);
+            Assert.AreEqual((ushort)device, byName.DeviceId);
+            CollectionAssert.Contains(byId.ToArray(), byName);
+        }
+
+        [TestMethod]
+        public void Sst25vf040b_writes_by_aai_and_single_bytes_after_ewsr()
+        {
+            ChipDefinition chip = ChipDatabase.Default.FindByName("SST25VF040B")!;
+
+            Assert.IsTrue(chip.SstAai);
+            Assert.IsTrue(chip.ByteProgramOnly);
+            Assert.IsTrue(chip.NeedsEwsr);
+            Assert.AreEqual(TimeSpan.FromMicroseconds(10), chip.Timings.PageProgramMax);
+        }
+
+        [TestMethod]
+        [DataRow("W25Q256JV")]
+        [DataRow("MX25L25635F")]
+        public void Parts_past_16_MiB_have_4_byte_erase_opcodes(string name)
+        {
+            ChipDefinition chip = ChipDatabase.Default.FindByName(name)!;
+
+            Assert.AreEqual(FourByteAddressing.FourByteOpcodes, chip.FourByteAddressing);
+            Assert.AreEqual((byte)0x21, chip.EraseBlocks.Single(block => block.Size == 4 * KiB).Opcode4Byte);
+            Assert.AreEqual((byte)0xDC, chip.EraseBlocks.Single(block => block.Size == 64 * KiB).Opcode4Byte);
+        }
+
+        [TestMethod]
+        public void Every_part_larger_than_16_MiB_has_4_byte_addressing()
+        {
+            ChipDefinition[] large = ChipDatabase.Default.Chips.Where(chip => chip.Size > 16 * MiB).ToArray();
+
+            Assert.IsNotEmpty(large);
+            Assert.IsTrue(large.All(chip => chip.FourByteAddressing != FourByteAddressing.None));
+        }
+
+        [TestMethod]
+        public void Shared_jedec_id_returns_every_part_with_it()
+        {
+            string[] names = ChipDatabase.Default.FindByJedecId(0xEF, 0x4017).Select(chip => chip.Name).ToArray();
+
+            CollectionAssert.AreEquivalent(new[] { "W25Q64BV/W25Q64CV/W25Q64FV", "W25Q64JV-.Q" }, names);
+        }
+
+        [TestMethod]
+        public void Unknown_jedec_id_returns_nothing()
+        {
+            Assert.IsEmpty(ChipDatabase.Default.FindByJedecId(0xEF, 0x1234));
+        }
+
+        [TestMethod]
+        [DataRow("W25Q64BV/W25Q64CV/W25Q64FV")]
+        [DataRow("w25q64cv")]
+        [DataRow(" W25Q64FV ")]
+        public void Name_lookup_matches_a_whole_entry_name_or_one_part_ignoring_case(string name)
+        {
+            Assert.AreEqual("W25Q64BV/W25Q64CV/W25Q64FV", ChipDatabase.Default.FindByName(name)?.Name);
+        }
+
+        [TestMethod]
+        [DataRow("W25Q64")]
+        [DataRow("W25Q64CV/W25Q64FV")]
+        [DataRow("")]
+        public void Name_lookup_needs_an_exact_name(string name)
+        {
+            Assert.IsNull(ChipDatabase.Default.FindByName(name));
+        }
+
+        [TestMethod]
+        public void Jedec_id_prints_as_three_hex_bytes()
+        {
+            Assert.AreEqual("1C 70 17", ChipDatabase.Default.FindByName("EN25QH64")!.JedecId);
+        }
+    }
+}
