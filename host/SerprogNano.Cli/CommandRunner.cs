@@ -1,0 +1,76 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SerprogNano.Host.Programmers;
+using SerprogNano.Host.Serprog;
+using SerprogNano.Host.SpiNor;
+
+namespace SerprogNano.Cli
+{
+    /// <summary>
+    /// Runs a command's body and turns its outcome into the exit code, the error message and, with
+    /// --json, one JSON object on stdout whatever happened.
+    /// </summary>
+    public static class CommandRunner
+    {
+        private static readonly JsonSerializerOptions JsonFormat = new() { WriteIndented = false };
+
+        public static void SetAction(Command command, CommonOptions common, CliConsole console, Func<CommandContext, int> body)
+        {
+            command.SetAction(parse => Run(command.Name, parse, common, console, body));
+        }
+
+        public static int Run(string name, ParseResult parse, CommonOptions common, CliConsole console, Func<CommandContext, int> body)
+        {
+            var context = new CommandContext(name, parse, common, console);
+            int exitCode;
+            string? error = null;
+            try
+            {
+                exitCode = body(context);
+            }
+            catch (Exception e) when (e is UsageException or ProgrammerStringException)
+            {
+                error = e.Message;
+                exitCode = ExitCodes.Usage;
+            }
+            catch (Exception e) when (IsExpectedFailure(e))
+            {
+                error = e.Message;
+                exitCode = ExitCodes.Failed;
+                if (context.Verbose)
+                {
+                    console.Error.WriteLine(e.ToString());
+                }
+            }
+
+            if (error != null)
+            {
+                console.Error.WriteLine("error: " + error);
+            }
+
+            if (context.Json)
+            {
+                context.Result["ok"] = exitCode == ExitCodes.Ok;
+                context.Result["exitCode"] = exitCode;
+                if (error != null)
+                {
+                    context.Result["error"] = error;
+                }
+
+                console.Out.WriteLine(context.Result.ToJsonString(JsonFormat));
+            }
+
+            return exitCode;
+        }
+
+        /// <summary>Failures of the programmer, the chip, the link or the files: reported, not crashed on.</summary>
+        private static bool IsExpectedFailure(Exception e)
+        {
+            return e is CommandFailedException or SerprogException or SpiNorException or IOException or TimeoutException
+                or UnauthorizedAccessException or ArgumentException or InvalidOperationException;
+        }
+    }
+}

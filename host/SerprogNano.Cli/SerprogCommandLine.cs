@@ -1,0 +1,43 @@
+using System.CommandLine;
+using SerprogNano.Cli.Commands;
+
+namespace SerprogNano.Cli
+{
+    /// <summary>The `serprog` command tree, and running it with exit codes 0 ok, 1 failed, 2 usage.</summary>
+    public static class SerprogCommandLine
+    {
+        public static RootCommand Build(CliConsole console)
+        {
+            var common = new CommonOptions();
+            return new RootCommand("serprog: probe, read, write and verify SPI NOR flash through serprog programmers")
+            {
+                ProbeCommand.Create(common, console),
+                InfoCommand.Create(common, console),
+                ReadCommand.Create(common, console),
+                WriteCommand.Create(common, console),
+                VerifyCommand.Create(common, console),
+                EraseCommand.Create(common, console),
+                BenchCommand.Create(common, console),
+                EmulateCommand.Create(),
+            };
+        }
+
+        public static int Run(string[] args, CliConsole console)
+        {
+            ParseResult parse = Build(console).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    console.Error.WriteLine("error: " + error.Message);
+                }
+
+                Command command = parse.CommandResult.Command;
+                console.Error.WriteLine("See 'serprog" + (command is RootCommand ? "" : " " + command.Name) + " --help'.");
+                return ExitCodes.Usage;
+            }
+
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        }
+    }
+}
