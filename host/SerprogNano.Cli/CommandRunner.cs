@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SerprogNano.Host.Programmers;
@@ -15,7 +16,7 @@ namespace SerprogNano.Cli
     /// </summary>
     public static class CommandRunner
     {
-        private static readonly JsonSerializerOptions JsonFormat = new() { WriteIndented = false };
+        private static readonly JsonSerializerOptions JsonFormat = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         public static void SetAction(Command command, CommonOptions common, CliConsole console, Func<CommandContext, int> body)
         {

@@ -208,7 +208,8 @@ namespace SerprogNano.Emulator.Links
 
         /// <summary>
         /// Sleeps until the next byte is due or the deadline passes, whichever is first. Sleeps are
-        /// coarse (about a millisecond), so the last stretch before an arrival yields instead.
+        /// coarse (a millisecond or more), so the last stretch before an arrival is spun out of the
+        /// lock instead: a modeled latency must not grow by the scheduler's slack.
         /// </summary>
         private void WaitForArrival(long now, long deadline)
         {
@@ -222,10 +223,21 @@ namespace SerprogNano.Emulator.Links
             if (_inFlight.Count == 0 || milliseconds >= 2)
             {
                 Monitor.Wait(_gate, (int)Math.Min(int.MaxValue, Math.Max(1, milliseconds - 1)));
+                return;
             }
-            else
+
+            Monitor.Exit(_gate);
+            try
             {
-                Monitor.Wait(_gate, 0);
+                var spinner = default(SpinWait);
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    spinner.SpinOnce(sleep1Threshold: -1);
+                }
+            }
+            finally
+            {
+                Monitor.Enter(_gate);
             }
         }
 
