@@ -54,17 +54,23 @@ namespace SerprogNano.Cli
 
             if (context.Json)
             {
-                context.Result["ok"] = exitCode == ExitCodes.Ok;
-                context.Result["exitCode"] = exitCode;
-                if (error != null)
-                {
-                    context.Result["error"] = error;
-                }
-
-                console.Out.WriteLine(context.Result.ToJsonString(JsonFormat));
+                WriteJson(console, context.Result, exitCode, error);
             }
 
             return exitCode;
+        }
+
+        /// <summary>The one JSON object of a command: its results plus ok, exitCode and error.</summary>
+        public static void WriteJson(CliConsole console, JsonObject result, int exitCode, string? error)
+        {
+            result["ok"] = exitCode == ExitCodes.Ok;
+            result["exitCode"] = exitCode;
+            if (error != null)
+            {
+                result["error"] = error;
+            }
+
+            console.Out.WriteLine(result.ToJsonString(JsonFormat));
         }
 
         /// <summary>Failures of the programmer, the chip, the link or the files: reported, not crashed on.</summary>

@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text.Json.Nodes;
 using SerprogNano.Cli.Commands;
 
 namespace SerprogNano.Cli
@@ -27,13 +31,21 @@ namespace SerprogNano.Cli
             ParseResult parse = Build(console).Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors)
+                var messages = new List<string>();
+                foreach (ParseError error in parse.Errors)
                 {
                     console.Error.WriteLine("error: " + error.Message);
+                    messages.Add(error.Message);
                 }
 
                 Command command = parse.CommandResult.Command;
                 console.Error.WriteLine("See 'serprog" + (command is RootCommand ? "" : " " + command.Name) + " --help'.");
+                if (Array.IndexOf(args, "--json") >= 0)
+                {
+                    // Scripts get their one JSON object even when the command line is wrong.
+                    CommandRunner.WriteJson(console, new JsonObject { ["command"] = command.Name }, ExitCodes.Usage, string.Join(" ", messages));
+                }
+
                 return ExitCodes.Usage;
             }
 

@@ -41,6 +41,17 @@ namespace SerprogNano.Cli.Tests
         }
 
         [TestMethod]
+        public void A_usage_error_with_json_still_prints_one_json_object()
+        {
+            CliRun run = CliRun.Of("read", "dump.bin", "-p", "serprog:dev=/dev/ttyACM0,spispeed=16G", "--json");
+            Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+            var json = run.Json();
+            Assert.AreEqual("read", json.GetProperty("command").GetString());
+            Assert.AreEqual(2, json.GetProperty("exitCode").GetInt32());
+            StringAssert.Contains(json.GetProperty("error").GetString(), "spispeed=16G");
+        }
+
+        [TestMethod]
         public void Help_is_not_an_error()
         {
             CliRun run = CliRun.Of("read", "--help");

@@ -89,6 +89,45 @@ namespace SerprogNano.Cli.Tests
         }
 
         [TestMethod]
+        public void Without_backup_options_the_old_contents_go_to_a_named_file_in_the_current_directory()
+        {
+            using var files = new TestFiles();
+            using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q32FV);
+            byte[] old = File.ReadAllBytes(files.RandomImage("old.bin", ChipSize, seed: 29));
+            emulator.Chip.Load(old);
+            string image = files.RandomImage("new.bin", ChipSize, seed: 30);
+            string previous = System.Environment.CurrentDirectory;
+            System.Environment.CurrentDirectory = files.Directory;
+            try
+            {
+                CliRun run = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV");
+                Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
+            }
+            finally
+            {
+                System.Environment.CurrentDirectory = previous;
+            }
+
+            string[] backups = Directory.GetFiles(files.Directory, "serprog-backup-W25Q32FV-*.bin");
+            Assert.HasCount(1, backups);
+            CollectionAssert.AreEqual(old, File.ReadAllBytes(backups[0]));
+        }
+
+        [TestMethod]
+        public void Erase_refuses_a_protected_chip_without_unprotect()
+        {
+            using var emulator = new EmulatorOverTcp(SpiNorModels.SST25VF040B);
+            byte[] pattern = new byte[512 * 1024];
+            new System.Random(31).NextBytes(pattern);
+            emulator.Chip.Load(pattern);
+
+            CliRun run = CliRun.Of("erase", "-p", emulator.Programmer);
+            Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "--unprotect");
+            CollectionAssert.AreEqual(pattern, emulator.Chip.Snapshot());
+        }
+
+        [TestMethod]
         public void Erase_blanks_the_chip_and_checks_it()
         {
             using var files = new TestFiles();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SerprogNano.Cli.Output;
@@ -28,7 +29,7 @@ namespace SerprogNano.Cli.Commands
         private static void DescribeProgrammer(CommandContext context, SerprogClient client)
         {
             var supported = new JsonArray();
-            var names = new System.Collections.Generic.List<string>();
+            var names = new List<string>();
             for (int opcode = 0; opcode < 256; opcode++)
             {
                 if (client.Supports((byte)opcode))
@@ -64,7 +65,7 @@ namespace SerprogNano.Cli.Commands
             }
 
             var erases = new JsonArray();
-            var eraseText = new System.Collections.Generic.List<string>();
+            var eraseText = new List<string>();
             foreach (SfdpEraseType erase in sfdp.EraseTypes)
             {
                 erases.Add(new JsonObject { ["size"] = erase.Size, ["opcode"] = "0x" + erase.Opcode.ToString("X2") });
@@ -86,7 +87,7 @@ namespace SerprogNano.Cli.Commands
         {
             byte[] status = session.Flash.ReadStatusRegisters();
             var registers = new JsonArray();
-            var text = new System.Collections.Generic.List<string>();
+            var text = new List<string>();
             for (int i = 0; i < status.Length; i++)
             {
                 registers.Add(status[i]);

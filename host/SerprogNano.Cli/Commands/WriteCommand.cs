@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -121,7 +122,7 @@ namespace SerprogNano.Cli.Commands
                 return "nothing";
             }
 
-            var parts = new System.Collections.Generic.List<string>();
+            var parts = new List<string>();
             foreach (var (size, count) in result.ErasesBySize)
             {
                 parts.Add(count + " x " + (size / 1024) + " KiB");
