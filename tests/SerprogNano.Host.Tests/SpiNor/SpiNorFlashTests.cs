@@ -22,7 +22,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var read = new byte[image.Length];
             rig.Flash.Read(0, read, new SynchronousProgress<long>(reports.Add));
 
-            CollectionAssert.AreEqual(image, read);
+            BytesAssert.Equal(image, read);
             Assert.AreEqual(image.Length, reports[^1]);
             Assert.IsGreaterThan(1, reports.Count);
         }
@@ -41,7 +41,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var read = new byte[10_000];
             flash.Read(0x12345, read);
 
-            CollectionAssert.AreEqual(image.AsSpan(0x12345, 10_000).ToArray(), read);
+            BytesAssert.Equal(image.AsSpan(0x12345, 10_000).ToArray(), read);
             Assert.AreEqual(10, chip.CommandCount(SpiNorOpcode.Read));
         }
 
@@ -60,8 +60,8 @@ namespace SerprogNano.Host.Tests.SpiNor
             Assert.HasCount(10, steps);
             byte[] after = rig.Chip.Snapshot();
             Assert.IsTrue(after.AsSpan(0x1000, 0x20000).IndexOfAnyExcept((byte)0xFF) < 0);
-            CollectionAssert.AreEqual(image[..0x1000], after[..0x1000]);
-            CollectionAssert.AreEqual(image[0x21000..], after[0x21000..]);
+            BytesAssert.Equal(image[..0x1000], after[..0x1000]);
+            BytesAssert.Equal(image[0x21000..], after[0x21000..]);
         }
 
         [TestMethod]
@@ -80,7 +80,7 @@ namespace SerprogNano.Host.Tests.SpiNor
 
             rig.Flash.Program(0x100F0, data);
 
-            CollectionAssert.AreEqual(data, rig.Chip.Snapshot().AsSpan(0x100F0, 5000).ToArray());
+            BytesAssert.Equal(data, rig.Chip.Snapshot().AsSpan(0x100F0, 5000));
             Assert.AreEqual(21, rig.Chip.PagePrograms, "16 bytes, 19 whole pages, 168 bytes");
         }
 
@@ -92,7 +92,7 @@ namespace SerprogNano.Host.Tests.SpiNor
 
             rig.Flash.Program(0x40000, data);
 
-            CollectionAssert.AreEqual(data, rig.Chip.Snapshot().AsSpan(0x40000, data.Length).ToArray());
+            BytesAssert.Equal(data, rig.Chip.Snapshot().AsSpan(0x40000, data.Length));
             Assert.IsGreaterThanOrEqualTo(256, rig.Chip.PagePrograms);
         }
 
@@ -110,9 +110,9 @@ namespace SerprogNano.Host.Tests.SpiNor
             rig.Flash.Read(address, read);
             rig.Flash.Erase(0x1000000, 4 * KiB);
 
-            CollectionAssert.AreEqual(data, read);
+            BytesAssert.Equal(data, read);
             byte[] chip = rig.Chip.Snapshot();
-            CollectionAssert.AreEqual(data, chip.AsSpan(address, data.Length).ToArray());
+            BytesAssert.Equal(data, chip.AsSpan(address, data.Length));
             Assert.IsTrue(chip.AsSpan(0, 0x1FF0000).IndexOfAnyExcept((byte)0xFF) < 0, "nothing wrapped below 16 MiB");
             Assert.AreEqual(1, rig.Chip.Erases(4 * KiB));
         }
@@ -149,7 +149,7 @@ namespace SerprogNano.Host.Tests.SpiNor
 
             rig.Flash.Program(0x3001, data);
 
-            CollectionAssert.AreEqual(data, rig.Chip.Snapshot().AsSpan(0x3001, data.Length).ToArray());
+            BytesAssert.Equal(data, rig.Chip.Snapshot().AsSpan(0x3001, data.Length));
             Assert.IsGreaterThan(400, rig.Chip.AaiWordPrograms);
         }
 
@@ -170,7 +170,7 @@ namespace SerprogNano.Host.Tests.SpiNor
         {
             using var rig = new FlashRig(SpiNorModels.GD25Q64C);
 
-            CollectionAssert.AreEqual("SFDP"u8.ToArray(), rig.Flash.ReadSfdp(0, 4));
+            BytesAssert.Equal("SFDP"u8.ToArray(), rig.Flash.ReadSfdp(0, 4));
         }
 
         /// <summary>Progress that reports on the caller's thread, so the test sees every report.</summary>
