@@ -12,7 +12,9 @@ namespace SerprogNano.Engine
             ProgrammerName = "SerprogNano";
             BufferSize = DefaultBufferSize;
             MaxWriteLength = DefaultBufferSize;
-            MaxReadLength = SerprogLimits.MaxLength24;
+            // O_SPIOP's u24 rlen tops out here; advertising 2^24 (sent as 0) invites a 16 MiB
+            // read that its own frame cannot describe.
+            MaxReadLength = SerprogLimits.MaxLength24 - 1;
             SerialBufferSize = DefaultBufferSize;
         }
 

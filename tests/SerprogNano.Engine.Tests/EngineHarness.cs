@@ -14,7 +14,7 @@ namespace SerprogNano.Engine.Tests
 
         private readonly Thread _thread;
 
-        public EngineHarness(EngineSettings? settings = null, int chipSelectLines = 1)
+        public EngineHarness(EngineSettings? settings = null, int chipSelectLines = 1, TimeSpan? frameTimeout = null)
         {
             Targets = new RecordingSpiTarget[chipSelectLines];
             for (int i = 0; i < chipSelectLines; i++)
@@ -23,7 +23,7 @@ namespace SerprogNano.Engine.Tests
             }
 
             Bus = new EmulatedSpiBus(Targets);
-            var link = new InProcessLink(FrameTimeout);
+            var link = new InProcessLink(frameTimeout ?? FrameTimeout);
             Host = link.Host;
             Host.ReadTimeout = 5000;
             Engine = new SerprogEngine(link.Device, Bus, Bus, Bus, settings ?? new EngineSettings { ProgrammerName = "harness" });

@@ -14,7 +14,7 @@ namespace SerprogNano.Engine.Tests
         private readonly StringBuilder _events = new();
         private long _positionInSelection;
 
-        /// <summary>Keeps MOSI bytes only while the log stays small (big streams are counted, not stored).</summary>
+        /// <summary>Logs only while the log stays small (big streams are counted, not stored).</summary>
         public int MosiLogLimit { get; set; } = 64 * 1024;
 
         public int Selects { get; private set; }
@@ -40,14 +40,14 @@ namespace SerprogNano.Engine.Tests
             Selects++;
             Selected = true;
             _positionInSelection = 0;
-            _events.Append("S ");
+            Log("S ");
         }
 
         public void Deselect()
         {
             Deselects++;
             Selected = false;
-            _events.Append("D ");
+            Log("D ");
         }
 
         public void Exchange(ReadOnlySpan<byte> mosi, Span<byte> miso)
@@ -71,6 +71,14 @@ namespace SerprogNano.Engine.Tests
                 Pattern.AsSpan(start, chunk).CopyTo(miso[done..]);
                 done += chunk;
                 _positionInSelection += chunk;
+            }
+        }
+
+        private void Log(string edge)
+        {
+            if (_events.Length < MosiLogLimit)
+            {
+                _events.Append(edge);
             }
         }
 

@@ -129,8 +129,10 @@ namespace SerprogNano.Emulator.Chip
                 _status[register] = (byte)((_status[register] & ~writable) | (_inputBytes[i] & writable));
             }
 
+            // After 0x50 the write goes to volatile bits (Winbond) and skips the non-volatile write time.
+            TimeSpan duration = _statusWriteEnabled ? TimeSpan.Zero : Model.WriteStatusTime;
             _counters.StatusWrites++;
-            Complete(Model.WriteStatusTime);
+            Complete(duration);
         }
 
         private void ProgramPage()
@@ -234,7 +236,7 @@ namespace SerprogNano.Emulator.Chip
                 return false;
             }
 
-            (int protectedStart, int protectedLength) = Model.BlockProtection.ProtectedRange(_status[0], _array.Length);
+            (int protectedStart, int protectedLength) = Model.BlockProtection.ProtectedRange(_status, _array.Length);
             bool overlaps = protectedLength > 0 && start < protectedStart + protectedLength && protectedStart < start + length;
             if (overlaps)
             {

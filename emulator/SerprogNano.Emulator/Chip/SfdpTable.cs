@@ -6,9 +6,10 @@ using System.Numerics;
 namespace SerprogNano.Emulator.Chip
 {
     /// <summary>
-    /// The JESD216B SFDP space a part serves through 0x5A: the SFDP header, one parameter header, and a
-    /// 16-DWORD Basic Flash Parameter Table built from the model. Only single-line (1-1-1) reads are
-    /// advertised, since that is all the emulator speaks.
+    /// The JESD216B SFDP space a part serves through 0x5A: the SFDP header, parameter headers, a 16-DWORD
+    /// Basic Flash Parameter Table built from the model and, on parts over 16 MiB, the 4-Byte Address
+    /// Instruction Table. Only single-line (1-1-1) transfers are advertised, since that is all the
+    /// emulator speaks.
     /// </summary>
     public static class SfdpTable
     {
@@ -19,8 +20,12 @@ namespace SerprogNano.Emulator.Chip
 
         public const int BasicTableDwords = 16;
 
+        public const int FourByteTableOffset = BasicTableOffset + (4 * BasicTableDwords);
+
         private const byte JedecRevisionMajor = 1;
         private const byte JedecRevisionMinorB = 6;
+        private const ushort BasicTableId = 0xFF00;
+        private const ushort FourByteTableId = 0xFF84;
 
         // DWORD1 fields.
         private const uint Uniform4KErase = 0b01;
@@ -45,26 +50,52 @@ namespace SerprogNano.Emulator.Chip
             "SFDP"u8.CopyTo(space);
             space[4] = JedecRevisionMinorB;
             space[5] = JedecRevisionMajor;
-            space[6] = 0; // one parameter header, counted from zero
+            space[6] = (byte)(model.HasFourByteMode ? 1 : 0); // parameter headers, counted from zero
             space[7] = 0xFF; // access protocol: legacy SPI
 
-            Span<byte> header = space.AsSpan(8, 8);
-            header[0] = 0x00; // ID LSB of the Basic Flash Parameter Table (ID 0xFF00)
-            header[1] = JedecRevisionMinorB;
-            header[2] = JedecRevisionMajor;
-            header[3] = BasicTableDwords;
-            header[4] = BasicTableOffset & 0xFF;
-            header[5] = (BasicTableOffset >> 8) & 0xFF;
-            header[6] = (BasicTableOffset >> 16) & 0xFF;
-            header[7] = 0xFF; // ID MSB
-
-            uint[] dwords = BasicTable(model);
-            for (int i = 0; i < dwords.Length; i++)
+            WriteTable(space, 0, BasicTableId, JedecRevisionMinorB, BasicTableOffset, BasicTable(model));
+            if (model.HasFourByteMode)
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(space.AsSpan(BasicTableOffset + (4 * i)), dwords[i]);
+                WriteTable(space, 1, FourByteTableId, 0, FourByteTableOffset, FourByteTable(model));
             }
 
             return space;
+        }
+
+        /// <summary>The index-th parameter header (after the 8-byte SFDP header) and the table it points at.</summary>
+        private static void WriteTable(byte[] space, int index, ushort id, byte minorRevision, int offset, uint[] dwords)
+        {
+            Span<byte> header = space.AsSpan(8 + (8 * index), 8);
+            header[0] = (byte)id;
+            header[1] = minorRevision;
+            header[2] = JedecRevisionMajor;
+            header[3] = (byte)dwords.Length;
+            header[4] = (byte)offset;
+            header[5] = (byte)(offset >> 8);
+            header[6] = (byte)(offset >> 16);
+            header[7] = (byte)(id >> 8);
+            for (int i = 0; i < dwords.Length; i++)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(space.AsSpan(offset + (4 * i)), dwords[i]);
+            }
+        }
+
+        /// <summary>
+        /// 4BAIT DWORD1 flags which 4-byte opcodes exist (bit 0 READ4 0x13, bit 1 FAST_READ4 0x0C, bit 6
+        /// PP4 0x12, bits 9..12 erase types 1..4); DWORD2 holds the erase types' 4-byte opcodes.
+        /// </summary>
+        private static uint[] FourByteTable(SpiNorModel model)
+        {
+            uint supported = (1u << 0) | (1u << 1) | (1u << 6);
+            uint opcodes = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                byte? opcode = i < model.EraseTypes.Count ? model.EraseTypes[i].FourByteOpcode : null;
+                supported |= opcode is null ? 0 : 1u << (9 + i);
+                opcodes |= (uint)(opcode ?? 0xFF) << (8 * i);
+            }
+
+            return new[] { supported, opcodes };
         }
 
         private static uint[] BasicTable(SpiNorModel model)
@@ -106,7 +137,8 @@ namespace SerprogNano.Emulator.Chip
             dw[13] = 0;
             dw[14] = (1u << 31) | (1u << 2) | 0b11; // no deep power-down; busy polled through WIP in 0x05
             dw[15] = 0; // no quad-enable bit, no 0-4-4 or 4-4-4 modes
-            dw[16] = model.HasFourByteMode ? (1u << 24) | (1u << 14) | (1u << 7) : 1u << 7; // EN4B 0xB7 / EX4B 0xE9 without WREN
+            // EN4B 0xB7 / EX4B 0xE9 without WREN, and a dedicated 4-byte opcode set (bit 29).
+            dw[16] = model.HasFourByteMode ? (1u << 29) | (1u << 24) | (1u << 14) | (1u << 7) : 1u << 7;
             return dw[1..];
         }
 

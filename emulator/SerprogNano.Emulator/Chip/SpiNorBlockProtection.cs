@@ -1,29 +1,56 @@
+using System;
+
 namespace SerprogNano.Emulator.Chip
 {
     /// <summary>
-    /// Where a part keeps its block-protect bits in status register 1 and what they guard: a BP value n
-    /// above zero protects <c>SmallestProtectedSize * 2^(n-1)</c> bytes (capped at the whole array) at
-    /// the top of the array, or at the bottom when the TB bit is set. That is the Winbond/Macronix/SST
-    /// table for the plain case (SEC = CMP = 0).
+    /// Where a part keeps its block-protect bits and what they guard, as in the Winbond, GigaDevice,
+    /// Macronix and SST tables: a BP value n above zero protects <c>SmallestProtectedSize * 2^(n-1)</c>
+    /// bytes (capped at the whole array; all BP bits set always means the whole array) at the top of the
+    /// array, or at the bottom when TB is set. With SEC set the unit is a 4 KiB sector, capped at 32 KiB.
+    /// CMP protects the complement of that range instead.
     /// </summary>
-    /// <param name="FirstBit">Bit position of BP0.</param>
+    /// <param name="FirstBit">Bit position of BP0 in status register 1.</param>
     /// <param name="BitCount">Number of BP bits.</param>
     /// <param name="TopBottomMask">Mask of the TB bit in status register 1, 0 if the part has none there.</param>
-    /// <param name="SmallestProtectedSize">Bytes guarded when the BP value is 1.</param>
-    public sealed record SpiNorBlockProtection(int FirstBit, int BitCount, byte TopBottomMask, int SmallestProtectedSize)
+    /// <param name="SmallestProtectedSize">Bytes guarded when the BP value is 1 and SEC is clear.</param>
+    /// <param name="SectorMask">Mask of the SEC bit in status register 1, 0 if the part has none.</param>
+    /// <param name="Complement">The CMP bit, if the part has one.</param>
+    public sealed record SpiNorBlockProtection(
+        int FirstBit,
+        int BitCount,
+        byte TopBottomMask,
+        int SmallestProtectedSize,
+        byte SectorMask = 0,
+        SpiNorStatusBit? Complement = null)
     {
-        /// <summary>The protected byte range [Start, Start + Length) that <paramref name="status1"/> selects.</summary>
-        public (int Start, int Length) ProtectedRange(byte status1, int arraySize)
+        private const int SectorSize = 4 * 1024;
+        private const int LargestSectorProtection = 32 * 1024;
+
+        /// <summary>The protected byte range [Start, Start + Length) that status registers 1..3 select.</summary>
+        public (int Start, int Length) ProtectedRange(ReadOnlySpan<byte> status, int arraySize)
         {
-            int level = (status1 >> FirstBit) & ((1 << BitCount) - 1);
-            if (level == 0)
+            byte status1 = status[0];
+            int allSet = (1 << BitCount) - 1;
+            int level = (status1 >> FirstBit) & allSet;
+            bool sectors = (status1 & SectorMask) != 0;
+            int length = level switch
             {
-                return (0, 0);
+                0 => 0,
+                _ when level == allSet => arraySize,
+                _ when sectors => Math.Min(LargestSectorProtection, SectorSize << (level - 1)),
+                _ => (int)Math.Min(arraySize, (long)SmallestProtectedSize << (level - 1)),
+            };
+
+            bool bottom = (status1 & TopBottomMask) != 0;
+            bool complement = Complement is SpiNorStatusBit cmp && (status[cmp.Register - 1] & cmp.Mask) != 0;
+            if (complement)
+            {
+                // The rest of the array sits at the other end, so it is still one range.
+                bottom = !bottom;
+                length = arraySize - length;
             }
 
-            int length = (int)System.Math.Min(arraySize, (long)SmallestProtectedSize << (level - 1));
-            bool bottom = (status1 & TopBottomMask) != 0;
-            return (bottom ? 0 : arraySize - length, length);
+            return length == 0 ? (0, 0) : (bottom ? 0 : arraySize - length, length);
         }
     }
 }

@@ -18,7 +18,7 @@ namespace SerprogNano.Emulator.Chip
 
         public static SpiNorModel W25Q128FV { get; } = WinbondQ("W25Q128FV", 0x18, 16 * MiB, pageProgramMs: 0.7, chipEraseSeconds: 40);
 
-        /// <summary>4 BP bits from 64 KiB, TB at bit 6, ADS (current address mode) in status register 3.</summary>
+        /// <summary>4 BP bits from 64 KiB, TB at bit 6 (no SEC), ADS (current address mode) in status register 3.</summary>
         public static SpiNorModel W25Q256JV { get; } = WinbondQ("W25Q256JV", 0x19, 32 * MiB, pageProgramMs: 0.4, chipEraseSeconds: 80) with
         {
             EraseTypes = new[]
@@ -28,7 +28,7 @@ namespace SerprogNano.Emulator.Chip
                 new SpiNorEraseType(64 * KiB, 0xD8, 0xDC, TimeSpan.FromMilliseconds(150)),
             },
             StatusWriteMasks = new byte[] { 0xFC, 0x43, 0xE6 },
-            BlockProtection = new SpiNorBlockProtection(2, 4, 0x40, 64 * KiB),
+            BlockProtection = new SpiNorBlockProtection(2, 4, 0x40, 64 * KiB, Complement: new SpiNorStatusBit(2, 0x40)),
             HasFourByteMode = true,
             AddressModeBit = new SpiNorStatusBit(3, 0x01),
         };
@@ -49,7 +49,7 @@ namespace SerprogNano.Emulator.Chip
             HasEnableWriteStatus = true,
             StatusWriteMasks = new byte[] { 0xFC, 0x43, 0x00 },
             PowerUpStatus = new byte[] { 0x00, 0x00, 0x00 },
-            BlockProtection = new SpiNorBlockProtection(2, 3, 0x20, 128 * KiB),
+            BlockProtection = new SpiNorBlockProtection(2, 3, 0x20, 128 * KiB, SectorMask: 0x40, Complement: new SpiNorStatusBit(2, 0x40)),
             PageProgramTime = TimeSpan.FromMilliseconds(0.6),
             ChipEraseTime = TimeSpan.FromSeconds(25),
             WriteStatusTime = TimeSpan.FromMilliseconds(5),
@@ -169,7 +169,7 @@ namespace SerprogNano.Emulator.Chip
             return null;
         }
 
-        /// <summary>Winbond W25Q..FV: three status registers each writable alone, BP0..BP2 + TB from 1/64 of the array.</summary>
+        /// <summary>Winbond W25Q..FV: three status registers each writable alone, BP0..BP2 + TB from 1/64 of the array, SEC, CMP.</summary>
         private static SpiNorModel WinbondQ(string name, byte capacity, int size, double pageProgramMs, double chipEraseSeconds) => new()
         {
             Name = name,
@@ -188,7 +188,7 @@ namespace SerprogNano.Emulator.Chip
             HasEnableWriteStatus = true,
             StatusWriteMasks = new byte[] { 0xFC, 0x43, 0xE4 },
             PowerUpStatus = new byte[] { 0x00, 0x00, 0x60 },
-            BlockProtection = new SpiNorBlockProtection(2, 3, 0x20, size / 64),
+            BlockProtection = new SpiNorBlockProtection(2, 3, 0x20, size / 64, SectorMask: 0x40, Complement: new SpiNorStatusBit(2, 0x40)),
             PageProgramTime = TimeSpan.FromMilliseconds(pageProgramMs),
             ChipEraseTime = TimeSpan.FromSeconds(chipEraseSeconds),
             WriteStatusTime = TimeSpan.FromMilliseconds(10),

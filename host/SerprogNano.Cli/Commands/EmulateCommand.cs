@@ -1,14 +1,132 @@
+using System;
 using System.CommandLine;
+using System.IO;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Threading;
+using SerprogNano.Emulator;
+using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Tcp;
 
 namespace SerprogNano.Cli.Commands
 {
-    /// <summary>`serprog emulate`: the device engine and an emulated chip behind a TCP port.</summary>
+    /// <summary>`serprog emulate`: the device engine and an emulated chip behind a TCP port, until stopped.</summary>
     public static class EmulateCommand
     {
         public static Command Create()
         {
-            var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP");
+            var listen = new Option<string>("--listen")
+            {
+                Description = "Address and port to serve on (flashrom: -p serprog:ip=ADDRESS:PORT)",
+                DefaultValueFactory = _ => "127.0.0.1:7777",
+            };
+            var chip = new Option<string>("--chip")
+            {
+                Description = "Emulated part: " + string.Join(", ", ModelNames()),
+                DefaultValueFactory = _ => SpiNorModels.Default.Name,
+            };
+            var image = new Option<FileInfo?>("--image") { Description = "Start with these contents (exactly the chip's size); else erased" };
+            var save = new Option<FileInfo?>("--save") { Description = "Write the chip's contents to this file when stopped" };
+            var busy = new Option<bool>("--busy") { Description = "Report datasheet busy times for programs and erases" };
+            var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
+            {
+                listen, chip, image, save, busy,
+            };
+            command.SetAction(parse => Run(
+                parse.GetRequiredValue(listen),
+                parse.GetRequiredValue(chip),
+                parse.GetValue(image),
+                parse.GetValue(save),
+                parse.GetValue(busy)));
             return command;
+        }
+
+        private static string[] ModelNames()
+        {
+            var names = new string[SpiNorModels.All.Count];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = SpiNorModels.All[i].Name;
+            }
+
+            return names;
+        }
+
+        private static int Run(string listen, string chipName, FileInfo? image, FileInfo? save, bool busy)
+        {
+            if (!IPEndPoint.TryParse(listen, out IPEndPoint? endpoint) || endpoint.Port == 0 && !listen.EndsWith(":0", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"error: --listen wants ADDRESS:PORT, e.g. 127.0.0.1:7777; got '{listen}'.");
+                return ExitCodes.Usage;
+            }
+
+            SpiNorModel? model = SpiNorModels.Find(chipName);
+            if (model is null)
+            {
+                Console.Error.WriteLine($"error: no emulated part named '{chipName}'. Choose one of: {string.Join(", ", ModelNames())}.");
+                return ExitCodes.Usage;
+            }
+
+            var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = busy });
+            if (image is not null)
+            {
+                if (!image.Exists)
+                {
+                    Console.Error.WriteLine($"error: image '{image.FullName}' does not exist.");
+                    return ExitCodes.Failed;
+                }
+
+                if (image.Length != model.Size)
+                {
+                    Console.Error.WriteLine($"error: image '{image.Name}' has {image.Length} bytes; {model.Name} holds {model.Size}.");
+                    return ExitCodes.Failed;
+                }
+
+                chip.LoadFile(image.FullName);
+            }
+
+            using var stop = new ManualResetEventSlim();
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Set();
+            }
+
+            SerprogTcpServer server;
+            try
+            {
+                server = new SerprogTcpServer(new SerprogEmulator(chip), endpoint);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                Console.Error.WriteLine($"error: cannot listen on {endpoint}: {e.Message}. Pick another port with --listen.");
+                return ExitCodes.Failed;
+            }
+
+            using (server)
+            {
+                server.ClientChanged += message => Console.Error.WriteLine(message);
+                IPEndPoint bound = server.LocalEndPoint;
+                Console.WriteLine($"serprog emulator listening on {bound} ({model.Name}, {model.Size / 1024} KiB)");
+                if (!IPAddress.IsLoopback(bound.Address))
+                {
+                    Console.WriteLine("note: this address is reachable from other machines.");
+                }
+
+                Console.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
+                Console.WriteLine("Stop with Ctrl+C.");
+                stop.Wait();
+            }
+
+            if (save is not null)
+            {
+                chip.Save(save.FullName);
+                Console.WriteLine($"saved {model.Size} bytes to {save.FullName}");
+            }
+
+            return ExitCodes.Ok;
         }
     }
 }

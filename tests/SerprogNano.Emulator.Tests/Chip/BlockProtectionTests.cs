@@ -14,9 +14,13 @@ namespace SerprogNano.Emulator.Tests.Chip
         [DataRow(0x1C, 0, 8 * MiB)] // BP=7: everything
         [DataRow(0x24, 0, 128 * 1024)] // TB + BP=1: lower 1/64
         [DataRow(0x00, 0, 0)]
-        public void The_W25Q64FV_BP_and_TB_bits_select_its_datasheet_ranges(int status1, int start, int length)
+        [DataRow(0x44, 8 * MiB - (4 * 1024), 4 * 1024)] // SEC + BP=1: top 4 KiB sector
+        [DataRow(0x54, 8 * MiB - (32 * 1024), 32 * 1024)] // SEC + BP=5: top 32 KiB
+        [DataRow(0x5C, 0, 8 * MiB)] // SEC + BP=7: everything
+        [DataRow(0x64, 0, 4 * 1024)] // SEC + TB + BP=1: bottom 4 KiB sector
+        public void The_W25Q64FV_BP_TB_and_SEC_bits_select_its_datasheet_ranges(int status1, int start, int length)
         {
-            var range = SpiNorModels.W25Q64FV.BlockProtection.ProtectedRange((byte)status1, 8 * MiB);
+            var range = SpiNorModels.W25Q64FV.BlockProtection.ProtectedRange(new byte[] { (byte)status1, 0, 0 }, 8 * MiB);
 
             Assert.AreEqual((start, length), range);
         }
@@ -27,9 +31,34 @@ namespace SerprogNano.Emulator.Tests.Chip
         [DataRow(0x28, 32 * MiB)] // BP=1010: everything
         public void The_W25Q256JV_four_BP_bits_start_at_one_64_KiB_block(int status1, int length)
         {
-            var range = SpiNorModels.W25Q256JV.BlockProtection.ProtectedRange((byte)status1, 32 * MiB);
+            var range = SpiNorModels.W25Q256JV.BlockProtection.ProtectedRange(new byte[] { (byte)status1, 0, 0 }, 32 * MiB);
 
             Assert.AreEqual((32 * MiB - length, length), range);
+        }
+
+        [TestMethod]
+        [DataRow(0x04, 0, 8 * MiB - (128 * 1024))] // BP=1: all but the upper 1/64
+        [DataRow(0x24, 128 * 1024, 8 * MiB - (128 * 1024))] // TB + BP=1: all but the lower 1/64
+        [DataRow(0x00, 0, 8 * MiB)] // nothing complemented is everything
+        [DataRow(0x1C, 0, 0)] // everything complemented is nothing
+        public void CMP_in_status_register_2_protects_the_rest_of_the_array_instead(int status1, int start, int length)
+        {
+            var range = SpiNorModels.W25Q64FV.BlockProtection.ProtectedRange(new byte[] { (byte)status1, 0x40, 0 }, 8 * MiB);
+
+            Assert.AreEqual((start, length), range);
+        }
+
+        [TestMethod]
+        public void With_CMP_set_programs_land_only_in_the_unprotected_top()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+            ChipWire.WriteStatus(chip, 0x04, 0x40);
+
+            ChipWire.PageProgram(chip, 0, new byte[] { 0 });
+            ChipWire.PageProgram(chip, chip.Model.Size - 1, new byte[] { 0 });
+
+            Assert.AreEqual(0xFF, chip.Snapshot()[0]);
+            Assert.AreEqual(0x00, chip.Snapshot()[^1]);
         }
 
         [TestMethod]

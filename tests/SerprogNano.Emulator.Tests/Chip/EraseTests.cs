@@ -72,5 +72,17 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             AssertBytes.Equal(image, chip.Snapshot());
         }
+
+        [TestMethod]
+        public void An_erase_cut_short_inside_its_address_is_not_executed()
+        {
+            var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
+            ChipWire.WriteEnable(chip);
+
+            ChipWire.Command(chip, new byte[] { 0x20, 0x00, 0x10 });
+
+            AssertBytes.Equal(image, chip.Snapshot());
+            Assert.AreEqual(0x02, ChipWire.Status(chip), "WEL still set");
+        }
     }
 }

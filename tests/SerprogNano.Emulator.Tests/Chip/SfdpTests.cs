@@ -73,6 +73,32 @@ namespace SerprogNano.Emulator.Tests.Chip
         }
 
         [TestMethod]
+        [DataRow("W25Q256JV")]
+        [DataRow("MX25L25635F")]
+        public void Parts_over_16_MiB_list_their_4_byte_opcodes_in_the_4BAIT(string name)
+        {
+            SpiNorModel model = SpiNorModels.Find(name)!;
+            uint[] table = ReadParameterTable(new EmulatedSpiNor(model), 0xFF84)!;
+
+            Assert.IsNotNull(table);
+            Assert.AreEqual(0b1000011u, table[0] & 0x7F, "READ4, FAST_READ4 and PP4, nothing multi-line");
+            for (int i = 0; i < model.EraseTypes.Count; i++)
+            {
+                byte? opcode = model.EraseTypes[i].FourByteOpcode;
+                Assert.AreEqual(opcode is not null, (table[0] & (1u << (9 + i))) != 0, $"erase type {i + 1}");
+                Assert.AreEqual(opcode ?? 0xFF, (byte)(table[1] >> (8 * i)), $"erase type {i + 1}");
+            }
+
+            Assert.AreEqual(1u, (ReadBasicTable(new EmulatedSpiNor(model))[15] >> 24) & 1, "BFPT DWORD16: EN4B 0xB7 enters 4-byte mode");
+        }
+
+        [TestMethod]
+        public void Parts_of_16_MiB_or_less_have_no_4BAIT()
+        {
+            Assert.IsNull(ReadParameterTable(new EmulatedSpiNor(SpiNorModels.W25Q128FV), 0xFF84));
+        }
+
+        [TestMethod]
         public void Reading_past_the_tables_gives_0xFF_and_a_part_without_SFDP_ignores_0x5A()
         {
             byte[] tail = ChipWire.Command(new EmulatedSpiNor(SpiNorModels.W25Q64FV), SfdpRead(SfdpTable.SpaceSize - 2), 4);
@@ -82,8 +108,11 @@ namespace SerprogNano.Emulator.Tests.Chip
             CollectionAssert.AreEqual(ChipWire.Filled(4, 0xFF), none);
         }
 
-        /// <summary>Reads SFDP the way a host does: header, parameter headers, then the table the BFPT header points at.</summary>
-        private static uint[] ReadBasicTable(EmulatedSpiNor chip)
+        private static uint[] ReadBasicTable(EmulatedSpiNor chip) =>
+            ReadParameterTable(chip, 0xFF00) ?? throw new AssertFailedException("No Basic Flash Parameter Table header.");
+
+        /// <summary>Reads SFDP the way a host does: header, parameter headers, then the table with <paramref name="id"/>, if any.</summary>
+        private static uint[]? ReadParameterTable(EmulatedSpiNor chip, int id)
         {
             byte[] header = ChipWire.Command(chip, SfdpRead(0), 8);
             Assert.AreEqual("SFDP", System.Text.Encoding.ASCII.GetString(header, 0, 4));
@@ -94,7 +123,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             for (int i = 0; i < headers; i++)
             {
                 ReadOnlySpan<byte> p = parameterHeaders.AsSpan(8 * i, 8);
-                if (p[0] == 0x00 && p[7] == 0xFF)
+                if (p[0] == (byte)id && p[7] == (byte)(id >> 8))
                 {
                     int length = p[3];
                     int pointer = p[4] | (p[5] << 8) | (p[6] << 16);
@@ -109,8 +138,7 @@ namespace SerprogNano.Emulator.Tests.Chip
                 }
             }
 
-            Assert.Fail("No Basic Flash Parameter Table header.");
-            return Array.Empty<uint>();
+            return null;
         }
 
         private static byte[] SfdpRead(int address) => ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.ReadSfdp, address), new byte[] { 0xFF });

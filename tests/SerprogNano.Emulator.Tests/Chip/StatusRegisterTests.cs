@@ -145,5 +145,31 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             Assert.AreEqual(0x04, ChipWire.Status(chip));
         }
+
+        [TestMethod]
+        public void WRSR3_0x11_writes_the_writable_bits_of_status_register_3_but_not_the_address_mode_bit()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q256JV);
+            ChipWire.WriteEnable(chip);
+
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteStatus3, 0x63 });
+
+            Assert.AreEqual(0x62, ChipWire.Status(chip, SpiNorOpcodes.ReadStatus3), "ADP (bit 1) written, ADS (bit 0) only follows the mode");
+        }
+
+        [TestMethod]
+        public void A_power_cycle_restores_the_power_up_registers_and_keeps_the_array()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.SST25VF040B);
+            ChipWire.Command(chip, new[] { SpiNorOpcodes.EnableWriteStatus });
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteStatus, 0x00 });
+            ChipWire.PageProgram(chip, 0, new byte[] { 0x42 });
+            ChipWire.WriteEnable(chip);
+
+            chip.PowerCycle();
+
+            Assert.AreEqual(0x1C, ChipWire.Status(chip));
+            Assert.AreEqual(0x42, chip.Snapshot()[0]);
+        }
     }
 }

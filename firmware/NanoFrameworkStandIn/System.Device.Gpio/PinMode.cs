@@ -1,0 +1,8 @@
+namespace System.Device.Gpio
+{
+    public enum PinMode
+    {
+        Input = 0,
+        Output = 3,
+    }
+}
