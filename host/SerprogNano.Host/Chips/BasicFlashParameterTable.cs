@@ -13,7 +13,12 @@ namespace SerprogNano.Host.Chips
     {
         public const int MinimumLengthDwords = 9;
 
-        private const int TimesLengthDwords = 11;
+        /// <summary>JESD216A added DWORDs 10 (erase times) and 11 (page size, program and chip erase times).</summary>
+        private const int Jesd216ALengthDwords = 11;
+
+        /// <summary>DWORD 1 bits 1:0 when a uniform 4 KiB erase exists (0b11 when it does not).</summary>
+        private const uint Uniform4KErase = 0b01;
+
         private const int DefaultPageSize = 256;
 
         /// <summary>Largest chip 4-byte addresses reach; a larger density is garbage.</summary>
@@ -29,7 +34,7 @@ namespace SerprogNano.Host.Chips
         {
             int lengthDwords = table.Length / 4;
             uint dword1 = Dword(table, 1);
-            bool hasTimes = lengthDwords >= TimesLengthDwords;
+            bool hasDwords10And11 = lengthDwords >= Jesd216ALengthDwords;
             bool volatileStatus = Bit(dword1, 3);
             long size = DecodeSize(Dword(table, 2));
             return new SfdpInfo
@@ -38,13 +43,13 @@ namespace SerprogNano.Host.Chips
                 BasicTableRevision = new Version(header.MajorRevision, header.MinorRevision),
                 BasicTableLengthDwords = lengthDwords,
                 Size = size,
-                PageSize = hasTimes ? 1 << (int)Field(Dword(table, 11), 4, 4) : DefaultPageSize,
-                EraseTypes = DecodeEraseTypes(table, size, hasTimes),
+                PageSize = hasDwords10And11 ? 1 << (int)Field(Dword(table, 11), 4, 4) : DefaultPageSize,
+                EraseTypes = DecodeEraseTypes(table, size, hasDwords10And11),
                 AddressBytes = DecodeAddressBytes(dword1),
-                Erase4KOpcode = Field(dword1, 0, 2) == 0b01 ? (byte)Field(dword1, 8, 8) : null,
+                Erase4KOpcode = Field(dword1, 0, 2) == Uniform4KErase ? (byte)Field(dword1, 8, 8) : null,
                 ByteProgramOnly = !Bit(dword1, 2),
                 NeedsEwsr = volatileStatus && !Bit(dword1, 4),
-                Timings = hasTimes ? DecodeTimings(Dword(table, 10), Dword(table, 11)) : null,
+                Timings = hasDwords10And11 ? DecodeTimings(Dword(table, 10), Dword(table, 11)) : null,
             };
         }
 
@@ -89,10 +94,10 @@ namespace SerprogNano.Host.Chips
         }
 
         /// <summary>DWORDs 8-9 hold four (size exponent, opcode) byte pairs; exponent 0 means the type is absent.</summary>
-        private static SfdpEraseType[] DecodeEraseTypes(byte[] table, long chipSize, bool hasTimes)
+        private static SfdpEraseType[] DecodeEraseTypes(byte[] table, long chipSize, bool hasDwords10And11)
         {
             var types = new List<SfdpEraseType>();
-            uint times = hasTimes ? Dword(table, 10) : 0;
+            uint times = hasDwords10And11 ? Dword(table, 10) : 0;
             for (int type = 0; type < 4; type++)
             {
                 uint pair = Field(Dword(table, 8 + (type / 2)), 16 * (type % 2), 16);
@@ -109,7 +114,7 @@ namespace SerprogNano.Host.Chips
 
                 TimeSpan? typical = null;
                 TimeSpan? max = null;
-                if (hasTimes)
+                if (hasDwords10And11)
                 {
                     int shift = 4 + (7 * type);
                     typical = TimeSpan.FromMilliseconds((Field(times, shift, 5) + 1) * EraseUnitsMs[Field(times, shift + 5, 2)]);
@@ -117,6 +122,13 @@ namespace SerprogNano.Host.Chips
                 }
 
                 types.Add(new SfdpEraseType(1 << exponent, (byte)(pair >> 8), typical, max));
+            }
+
+            // A table that lists no erase types still names its 4 KiB erase in DWORD 1.
+            uint dword1 = Dword(table, 1);
+            if (types.Count == 0 && Field(dword1, 0, 2) == Uniform4KErase)
+            {
+                types.Add(new SfdpEraseType(4096, (byte)Field(dword1, 8, 8), null, null));
             }
 
             // Erase types come in any order; a size listed twice keeps its first opcode.

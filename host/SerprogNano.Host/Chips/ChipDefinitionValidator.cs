@@ -27,6 +27,11 @@ namespace SerprogNano.Host.Chips
                     return "name has an empty part between '/'";
                 }
 
+                if (name != name.Trim())
+                {
+                    return $"name part \"{name}\" has spaces around it";
+                }
+
                 // "EN25Q32(A/B)" would split into "EN25Q32(A" and "B)": such names must be spelled out.
                 if (name.Count(c => c == '(') != name.Count(c => c == ')'))
                 {

@@ -11,7 +11,10 @@ namespace SerprogNano.Host.Chips
         private const double KiB = 1024;
         private const double MiB = 1024 * 1024;
 
-        /// <summary>Winbond W25Q figures: 45 ms for 4 KiB and 150 ms for 64 KiB grow about 2 ms per KiB; max 400 ms to 2 s.</summary>
+        /// <summary>
+        /// Typical 40 ms + 2 ms per KiB (48 ms for 4 KiB, 168 ms for 64 KiB; a W25Q takes 45 and 150);
+        /// max 400 ms + 25 ms per KiB (2 s for 64 KiB, the W25Q maximum).
+        /// </summary>
         public static (TimeSpan Typical, TimeSpan Max) ForEraseBlock(int size)
         {
             double kib = size / KiB;

@@ -70,7 +70,7 @@ namespace SerprogNano.Host.Chips
                     $"SFDP Basic Flash Parameter Table is {table.LengthDwords} DWORDs, JESD216 needs {BasicFlashParameterTable.MinimumLengthDwords}");
             }
 
-            if (table.Pointer < headersEnd || table.Pointer % 4 != 0 || table.Pointer + (table.LengthDwords * 4) > AddressSpace)
+            if (table.Pointer < headersEnd || table.Pointer + (table.LengthDwords * 4) > AddressSpace)
             {
                 throw new SfdpFormatException($"SFDP Basic Flash Parameter Table pointer 0x{table.Pointer:X6} is outside the SFDP tables");
             }

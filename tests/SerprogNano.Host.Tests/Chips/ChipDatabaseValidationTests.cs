@@ -89,6 +89,17 @@ namespace SerprogNano.Host.Tests.Chips
         }
 
         [TestMethod]
+        public void Spaces_around_a_slash_are_rejected()
+        {
+            JsonObject entry = Entry();
+            entry["name"] = "TEST25Q64BV / TEST25Q64";
+
+            ChipDatabaseException error = Assert.ThrowsExactly<ChipDatabaseException>(() => Load(entry));
+
+            StringAssert.Contains(error.Message, "has spaces around it");
+        }
+
+        [TestMethod]
         public void Misspelt_field_is_rejected_instead_of_ignored()
         {
             JsonObject entry = Entry();
