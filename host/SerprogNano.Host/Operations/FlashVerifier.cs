@@ -1,0 +1,37 @@
+using System;
+using SerprogNano.Host.SpiNor;
+
+namespace SerprogNano.Host.Operations
+{
+    /// <summary>Reads the chip back and compares it with what it should hold.</summary>
+    public static class FlashVerifier
+    {
+        /// <summary>Returns the bytes compared; throws <see cref="VerifyFailedException"/> at the first difference.</summary>
+        public static long Verify(SpiNorFlash flash, long address, ReadOnlyMemory<byte> expected, IProgress<OperationProgress>? progress = null)
+        {
+            ArgumentNullException.ThrowIfNull(flash);
+            var actual = new byte[expected.Length];
+            flash.Read(address, actual, new PhaseProgress(progress, "verify", expected.Length));
+            ThrowIfDifferent(address, expected.Span, actual);
+            return actual.Length;
+        }
+
+        /// <summary>Throws <see cref="VerifyFailedException"/> naming the first differing address and how many differ.</summary>
+        public static void ThrowIfDifferent(long address, ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
+        {
+            int first = expected.CommonPrefixLength(actual);
+            if (first == expected.Length)
+            {
+                return;
+            }
+
+            long differing = 0;
+            for (int i = first; i < expected.Length; i++)
+            {
+                differing += expected[i] != actual[i] ? 1 : 0;
+            }
+
+            throw new VerifyFailedException(address + first, expected[first], actual[first], differing);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using SerprogNano.Host.SpiNor;
+
+namespace SerprogNano.Host.Operations
+{
+    /// <summary>The read-back differs from what should be on the chip.</summary>
+    public sealed class VerifyFailedException : SpiNorException
+    {
+        public VerifyFailedException(long address, byte expected, byte actual, long mismatchedBytes)
+            : base("verify", address, "Verify failed: " + mismatchedBytes + " byte(s) differ, the first at " + SpiNorCommands.Hex(address) + " (expected 0x" + expected.ToString("X2") + ", read 0x" + actual.ToString("X2")
+                + "). The chip is NOT as intended: run the same write again (it re-reads and rewrites only what differs); if it fails again check the wiring and lower --spispeed.")
+        {
+            Expected = expected;
+            Actual = actual;
+            MismatchedBytes = mismatchedBytes;
+        }
+
+        public byte Expected { get; }
+
+        public byte Actual { get; }
+
+        public long MismatchedBytes { get; }
+    }
+}

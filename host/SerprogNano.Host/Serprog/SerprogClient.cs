@@ -1,0 +1,474 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using SerprogNano.Host.Transports;
+using SerprogNano.Protocol;
+
+namespace SerprogNano.Host.Serprog
+{
+    /// <summary>
+    /// A serprog programmer: the start-up sequence, every query and setter of protocol version 1,
+    /// and O_SPIOP either one at a time or pipelined. It never sends a command the device's
+    /// Q_CMDMAP leaves out. It owns the transport and releases the pins when disposed.
+    /// </summary>
+    public sealed class SerprogClient : IDisposable
+    {
+        private readonly IByteTransport _transport;
+        private readonly SerprogClientOptions _options;
+        private readonly SerprogPipeline _pipeline;
+        private readonly List<string> _warnings = new();
+        private readonly byte[] _parameters = new byte[8];
+        private readonly byte[] _reply = new byte[SerprogLimits.CommandMapLength];
+        private readonly byte[] _spiHeader = new byte[SerprogLimits.SpiOperationHeaderLength];
+        private byte[]? _commandMap;
+        private bool _outOfStep;
+        private bool _pinsDriven;
+        private bool _disposed;
+
+        private SerprogClient(IByteTransport transport, SerprogClientOptions options)
+        {
+            _transport = transport;
+            _options = options;
+            _transport.ReadTimeout = options.ReplyTimeout;
+            _pipeline = new SerprogPipeline(transport, SerprogClientOptions.SafeSerialBufferSize);
+        }
+
+        public IByteTransport Transport => _transport;
+
+        /// <summary>Q_IFACE's answer (always 1 once connected).</summary>
+        public int InterfaceVersion { get; private set; }
+
+        /// <summary>Q_PGMNAME's answer, or "" when the device lacks it.</summary>
+        public string ProgrammerName { get; private set; } = "";
+
+        /// <summary>Q_BUSTYPE's flags (<see cref="BusType"/>).</summary>
+        public byte SupportedBusTypes { get; private set; }
+
+        /// <summary>Bytes the device buffers unanswered: Q_SERBUF's answer, or a small safe guess.</summary>
+        public int SerialBufferSize => _pipeline.SerialBufferSize;
+
+        /// <summary>Whether <see cref="SerialBufferSize"/> came from the device rather than a guess.</summary>
+        public bool SerialBufferReported { get; private set; }
+
+        /// <summary>Largest O_SPIOP write phase (Q_WRNMAXLEN; 2^24 when the device does not say).</summary>
+        public int MaxWriteLength { get; private set; } = SerprogLimits.MaxLength24;
+
+        /// <summary>Largest O_SPIOP read phase (Q_RDNMAXLEN; 2^24 when the device does not say).</summary>
+        public int MaxReadLength { get; private set; } = SerprogLimits.MaxLength24;
+
+        /// <summary>The SPI clock the device granted, when one was asked for.</summary>
+        public uint? SpiFrequency { get; private set; }
+
+        /// <summary>Things the start-up worked around (missing optional commands).</summary>
+        public IReadOnlyList<string> Warnings => _warnings;
+
+        /// <summary>Times the host stopped to wait for the device since connecting: the round trips paid.</summary>
+        public long WaitPoints => _pipeline.WaitPoints;
+
+        /// <summary>
+        /// Synchronises with the device and runs the start-up sequence flashprog uses. Takes ownership
+        /// of <paramref name="transport"/>: it is disposed with the client, or at once if the start fails.
+        /// </summary>
+        public static SerprogClient Connect(IByteTransport transport, SerprogClientOptions? options = null)
+        {
+            ArgumentNullException.ThrowIfNull(transport);
+            var client = new SerprogClient(transport, options ?? new SerprogClientOptions());
+            try
+            {
+                client.Start();
+                return client;
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Whether Q_CMDMAP lists the opcode.</summary>
+        public bool Supports(byte opcode)
+        {
+            return _commandMap != null && CommandMap.IsSet(_commandMap, 0, opcode);
+        }
+
+        /// <summary>
+        /// Drops stale input and sends SYNCNOP until the device answers NAK then ACK, skipping stray bytes;
+        /// a second SYNCNOP must then be answered exactly, so nothing stale is left on the link.
+        /// </summary>
+        public void Synchronize()
+        {
+            _pipeline.Reset();
+            TimeSpan replyTimeout = _transport.ReadTimeout;
+            _transport.ReadTimeout = _options.SyncTimeout;
+            try
+            {
+                for (int attempt = 0; attempt < _options.SyncAttempts; attempt++)
+                {
+                    _pipeline.DiscardInput();
+                    if (TrySyncNop(exact: false) && TrySyncNop(exact: true))
+                    {
+                        _outOfStep = false;
+                        return;
+                    }
+                }
+            }
+            catch (TransportClosedException e)
+            {
+                throw new SerprogException("SYNCNOP", "The link to " + _transport.Description + " closed during synchronisation: " + e.Message, e);
+            }
+            finally
+            {
+                _transport.ReadTimeout = replyTimeout;
+            }
+
+            throw new SerprogTimeoutException(
+                "SYNCNOP",
+                "The programmer on " + _transport.Description + " did not answer SYNCNOP with NAK and ACK after " + _options.SyncAttempts
+                + " tries: is it a serprog device, is the port or baud rate right, is it powered?");
+        }
+
+        public void Nop() => Command(SerprogOpcode.Nop, 0, 0);
+
+        public int QueryInterface()
+        {
+            Command(SerprogOpcode.QueryInterface, 0, 2);
+            return LittleEndian.ReadUInt16(_reply, 0);
+        }
+
+        public byte[] QueryCommandMap()
+        {
+            Command(SerprogOpcode.QueryCommandMap, 0, SerprogLimits.CommandMapLength);
+            return _reply.AsSpan(0, SerprogLimits.CommandMapLength).ToArray();
+        }
+
+        public string QueryProgrammerName()
+        {
+            Command(SerprogOpcode.QueryProgrammerName, 0, SerprogLimits.ProgrammerNameLength);
+            int length = _reply.AsSpan(0, SerprogLimits.ProgrammerNameLength).IndexOf((byte)0);
+            return Encoding.ASCII.GetString(_reply, 0, length < 0 ? SerprogLimits.ProgrammerNameLength : length);
+        }
+
+        public int QuerySerialBuffer()
+        {
+            Command(SerprogOpcode.QuerySerialBuffer, 0, 2);
+            return LittleEndian.ReadUInt16(_reply, 0);
+        }
+
+        public byte QueryBusType()
+        {
+            Command(SerprogOpcode.QueryBusType, 0, 1);
+            return _reply[0];
+        }
+
+        /// <summary>Q_CHIPSIZE (parallel bus only): log2 of the chip size.</summary>
+        public int QueryChipSize()
+        {
+            Command(SerprogOpcode.QueryChipSize, 0, 1);
+            return _reply[0];
+        }
+
+        /// <summary>Q_OPBUF (parallel bus only).</summary>
+        public int QueryOperationBuffer()
+        {
+            Command(SerprogOpcode.QueryOperationBuffer, 0, 2);
+            return LittleEndian.ReadUInt16(_reply, 0);
+        }
+
+        public int QueryMaxWriteLength()
+        {
+            Command(SerprogOpcode.QueryWriteNMaxLength, 0, 3);
+            return LittleEndian.DecodeMaxLength(LittleEndian.ReadUInt24(_reply, 0));
+        }
+
+        public int QueryMaxReadLength()
+        {
+            Command(SerprogOpcode.QueryReadNMaxLength, 0, 3);
+            return LittleEndian.DecodeMaxLength(LittleEndian.ReadUInt24(_reply, 0));
+        }
+
+        public void SetBusType(byte busTypes)
+        {
+            _parameters[0] = busTypes;
+            Command(SerprogOpcode.SetBusType, 1, 0);
+        }
+
+        /// <summary>S_SPI_FREQ: returns the frequency the device set.</summary>
+        public uint SetSpiFrequency(uint hz)
+        {
+            ArgumentOutOfRangeException.ThrowIfZero(hz);
+            LittleEndian.WriteUInt32(_parameters, 0, hz);
+            Command(SerprogOpcode.SetSpiFrequency, 4, 4);
+            SpiFrequency = LittleEndian.ReadUInt32(_reply, 0);
+            return SpiFrequency.Value;
+        }
+
+        /// <summary>S_PIN_STATE: drive the lines, or release them so the board owns its flash.</summary>
+        public void SetPinState(bool drive)
+        {
+            _parameters[0] = drive ? (byte)1 : (byte)0;
+            Command(SerprogOpcode.SetPinState, 1, 0);
+            _pinsDriven = drive;
+        }
+
+        public void SetChipSelect(byte index)
+        {
+            _parameters[0] = index;
+            Command(SerprogOpcode.SetSpiChipSelect, 1, 0);
+        }
+
+        /// <summary>S_SPI_MODE (<see cref="SpiMode"/>).</summary>
+        public void SetSpiMode(byte mode)
+        {
+            _parameters[0] = mode;
+            Command(SerprogOpcode.SetSpiMode, 1, 0);
+        }
+
+        /// <summary>S_CS_MODE (<see cref="ChipSelectMode"/>).</summary>
+        public void SetChipSelectMode(byte mode)
+        {
+            _parameters[0] = mode;
+            Command(SerprogOpcode.SetChipSelectMode, 1, 0);
+        }
+
+        /// <summary>One O_SPIOP, answered before it returns.</summary>
+        public void SpiOperation(ReadOnlySpan<byte> write, Span<byte> read, string? label = null)
+        {
+            byte[] received = new byte[read.Length];
+            QueueSpiOperation(write, received, label);
+            Flush();
+            received.CopyTo(read);
+        }
+
+        /// <summary>
+        /// Queues an O_SPIOP behind the ones not yet answered; its reply lands in <paramref name="read"/>
+        /// by the time <see cref="Flush"/> returns. Waits only when the device's serial buffer is full.
+        /// </summary>
+        public void QueueSpiOperation(ReadOnlySpan<byte> write, Memory<byte> read, string? label = null)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(write.Length, MaxWriteLength, nameof(write));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(read.Length, MaxReadLength, nameof(read));
+            LittleEndian.WriteUInt24(_spiHeader, 0, write.Length);
+            LittleEndian.WriteUInt24(_spiHeader, 3, read.Length);
+            Send(SerprogOpcode.SpiOperation, _spiHeader, write, read.Length, read, label);
+        }
+
+        /// <summary>Waits until every queued command is answered.</summary>
+        public void Flush()
+        {
+            try
+            {
+                _pipeline.Flush();
+            }
+            catch (SerprogException)
+            {
+                _outOfStep = true;
+                throw;
+            }
+            catch (TransportClosedException e)
+            {
+                _outOfStep = true;
+                throw new SerprogException("link", "The link to " + _transport.Description + " closed: " + e.Message, e);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            try
+            {
+                if (_pinsDriven && Supports(SerprogOpcode.SetPinState))
+                {
+                    // Hand the flash back to the board, as flashprog does at exit, if the link still lives.
+                    SetPinState(false);
+                }
+            }
+            catch (SerprogException)
+            {
+                // The link is gone; nothing more to release.
+            }
+            finally
+            {
+                _disposed = true;
+                _transport.Dispose();
+            }
+        }
+
+        private void Start()
+        {
+            Synchronize();
+            InterfaceVersion = QueryInterface();
+            if (InterfaceVersion != SerprogLimits.InterfaceVersion)
+            {
+                throw new SerprogException("Q_IFACE", "The programmer speaks serprog interface version " + InterfaceVersion + "; only version 1 exists.");
+            }
+
+            _commandMap = QueryCommandMap();
+            Require(SerprogOpcode.QueryBusType, "it cannot say which buses it drives");
+            Require(SerprogOpcode.SetBusType, "it cannot be switched to SPI");
+            Require(SerprogOpcode.SpiOperation, "it has no SPI operation");
+            SupportedBusTypes = QueryBusType();
+            if ((SupportedBusTypes & BusType.Spi) == 0)
+            {
+                throw new SerprogException("Q_BUSTYPE", "The programmer drives no SPI bus (bus types 0x" + SupportedBusTypes.ToString("X2") + ").");
+            }
+
+            SetBusType(BusType.Spi);
+            MaxWriteLength = QueryLimitOrDefault(SerprogOpcode.QueryWriteNMaxLength, "Q_WRNMAXLEN");
+            MaxReadLength = QueryLimitOrDefault(SerprogOpcode.QueryReadNMaxLength, "Q_RDNMAXLEN");
+            ApplyRequestedFrequency();
+            ApplyRequestedChipSelect();
+            if (Supports(SerprogOpcode.QueryProgrammerName))
+            {
+                ProgrammerName = QueryProgrammerName();
+            }
+
+            if (Supports(SerprogOpcode.QuerySerialBuffer))
+            {
+                _pipeline.SerialBufferSize = Math.Max(1, QuerySerialBuffer());
+                SerialBufferReported = true;
+            }
+            else
+            {
+                _warnings.Add("The programmer does not report its serial buffer (Q_SERBUF): at most " + SerprogClientOptions.SafeSerialBufferSize + " bytes are sent ahead of its answers.");
+            }
+
+            if (Supports(SerprogOpcode.SetPinState))
+            {
+                SetPinState(true);
+            }
+        }
+
+        private int QueryLimitOrDefault(byte opcode, string name)
+        {
+            if (Supports(opcode))
+            {
+                return opcode == SerprogOpcode.QueryWriteNMaxLength ? QueryMaxWriteLength() : QueryMaxReadLength();
+            }
+
+            _warnings.Add("The programmer does not report " + name + ": assuming no limit (2^24 bytes).");
+            return SerprogLimits.MaxLength24;
+        }
+
+        private void ApplyRequestedFrequency()
+        {
+            if (_options.SpiFrequency is not uint hz)
+            {
+                return;
+            }
+
+            if (Supports(SerprogOpcode.SetSpiFrequency))
+            {
+                SetSpiFrequency(hz);
+            }
+            else
+            {
+                _warnings.Add("The programmer cannot set the SPI clock (S_SPI_FREQ): it runs at its own default.");
+            }
+        }
+
+        private void ApplyRequestedChipSelect()
+        {
+            if (_options.ChipSelect is not byte index)
+            {
+                return;
+            }
+
+            if (Supports(SerprogOpcode.SetSpiChipSelect))
+            {
+                SetChipSelect(index);
+            }
+            else if (index == 0)
+            {
+                _warnings.Add("The programmer cannot choose a chip select (S_SPI_CS): using its only one.");
+            }
+            else
+            {
+                throw Unsupported(SerprogOpcode.SetSpiChipSelect, "chip select " + index + " cannot be chosen");
+            }
+        }
+
+        private void Require(byte opcode, string consequence)
+        {
+            if (!Supports(opcode))
+            {
+                throw Unsupported(opcode, consequence);
+            }
+        }
+
+        private SerprogUnsupportedCommandException Unsupported(byte opcode, string consequence)
+        {
+            string name = SerprogCommandTable.NameOf(opcode);
+            return new SerprogUnsupportedCommandException(name, "The programmer does not support " + name + ": " + consequence + ".");
+        }
+
+        /// <summary>A command whose short reply lands in <see cref="_reply"/>; waits for it.</summary>
+        private void Command(byte opcode, int parameterLength, int replyLength)
+        {
+            // Q_IFACE and Q_CMDMAP come before the map is known; every serprog device has them.
+            bool mapKnown = _commandMap != null;
+            if (mapKnown && !Supports(opcode))
+            {
+                throw Unsupported(opcode, "the command was not sent");
+            }
+
+            Send(opcode, _parameters.AsSpan(0, parameterLength), ReadOnlySpan<byte>.Empty, replyLength, _reply.AsMemory(0, replyLength), null);
+            Flush();
+        }
+
+        private void Send(byte opcode, ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, int replyLength, Memory<byte> destination, string? label)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_outOfStep)
+            {
+                // An earlier failure left replies unread; SYNCNOP puts the link back in step first.
+                Synchronize();
+            }
+
+            try
+            {
+                _pipeline.Enqueue(opcode, parameters, data, replyLength, destination, label);
+            }
+            catch (SerprogException)
+            {
+                _outOfStep = true;
+                throw;
+            }
+            catch (TransportTimeoutException e)
+            {
+                _outOfStep = true;
+                string command = PendingCommand.Describe(opcode, label);
+                throw new SerprogTimeoutException(command, "The programmer did not take " + command + ": " + e.Message, e);
+            }
+            catch (TransportClosedException e)
+            {
+                _outOfStep = true;
+                string command = PendingCommand.Describe(opcode, label);
+                throw new SerprogException(command, "The link closed while sending " + command + ": " + e.Message, e);
+            }
+        }
+
+        private bool TrySyncNop(bool exact)
+        {
+            _pipeline.SendRaw(new[] { SerprogOpcode.SyncNop });
+            long deadline = Environment.TickCount64 + (long)_options.SyncTimeout.TotalMilliseconds;
+            try
+            {
+                byte first = _pipeline.ReceiveRaw();
+                while (!exact && first != SerprogReply.Nak && Environment.TickCount64 < deadline)
+                {
+                    first = _pipeline.ReceiveRaw(); // Stray bytes: answers to commands of an earlier session.
+                }
+
+                return first == SerprogReply.Nak && _pipeline.ReceiveRaw() == SerprogReply.Ack;
+            }
+            catch (TransportTimeoutException)
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using SerprogNano.Host.Chips;
+using SerprogNano.Host.Spi;
+
+namespace SerprogNano.Host.SpiNor
+{
+    /// <summary>
+    /// The operations on one known 25xx chip: read, erase, program, status and block protection.
+    /// Past 16 MiB every operation uses the chip's 4-byte opcodes, or EN4B around the operation and
+    /// EX4B after it, so the board boots in the mode it expects.
+    /// </summary>
+    public sealed class SpiNorFlash
+    {
+        /// <summary>Bytes per read batch: the host waits once per batch, and reports progress there.</summary>
+        private const int ReadBatchBytes = 1 << 20;
+
+        /// <summary>Largest single READ; more pipelined reads cost 11 bytes each, so bigger buys nothing.</summary>
+        private const int ReadChunkBytes = 256 * 1024;
+
+        /// <summary>Bytes per program unit on parts without a page buffer (SST AAI runs, byte programs).</summary>
+        private const int ByteProgramUnit = 256;
+
+        private static readonly TimeSpan WriteStatusMaxTime = TimeSpan.FromMilliseconds(200);
+
+        private readonly PagePipeline _pages;
+        private readonly AaiPipeline _aai;
+
+        public SpiNorFlash(ISpiMaster master, ChipDefinition chip)
+        {
+            ArgumentNullException.ThrowIfNull(master);
+            ArgumentNullException.ThrowIfNull(chip);
+            Master = master;
+            Chip = chip;
+            Addressing = new SpiNorAddressing(chip);
+            _pages = new PagePipeline(master, chip, Addressing);
+            _aai = new AaiPipeline(master, chip);
+        }
+
+        public ISpiMaster Master { get; }
+
+        public ChipDefinition Chip { get; }
+
+        public SpiNorAddressing Addressing { get; }
+
+        public long Size => Chip.Size;
+
+        /// <summary>Bytes one program step covers: the page, or an AAI/byte-program run on parts without pages.</summary>
+        public int ProgramUnit => Chip.SstAai || Chip.ByteProgramOnly || Chip.PageSize <= 1 ? ByteProgramUnit : Chip.PageSize;
+
+        /// <summary>Pages (or AAI runs) that had to be programmed again because the chip was still busy.</summary>
+        public long ProgramsRetried => _pages.PagesRetried + _aai.RunsRetried;
+
+        /// <summary>The link bytes the pipeline now leaves between a page program and the next WREN.</summary>
+        public int ProgramPadding => Chip.SstAai ? _aai.Padding : _pages.Padding;
+
+        /// <summary>Probes the bus and returns the chip with how it was found.</summary>
+        public static SpiNorFlash Probe(ISpiMaster master, ChipDatabase database, string? forcedName, out ProbeResult result)
+        {
+            result = ChipProber.Probe(master, database, forcedName);
+            return new SpiNorFlash(master, result.Chip);
+        }
+
+        public void Read(long address, Memory<byte> destination, IProgress<long>? progress = null)
+        {
+            CheckRange(address, destination.Length, "read");
+            int chunkLimit = Math.Min(Master.MaxReadLength, ReadChunkBytes);
+            InAddressMode(() =>
+            {
+                int done = 0;
+                var batch = new List<SpiTransaction>();
+                while (done < destination.Length)
+                {
+                    batch.Clear();
+                    int batchEnd = Math.Min(destination.Length, done + ReadBatchBytes);
+                    while (done < batchEnd)
+                    {
+                        int chunk = Math.Min(chunkLimit, batchEnd - done);
+                        batch.Add(SpiNorCommands.Read(Addressing.ReadOpcode, address + done, Addressing.AddressBytes, 0, destination.Slice(done, chunk)));
+                        done += chunk;
+                    }
+
+                    Master.Execute(batch);
+                    progress?.Report(done);
+                }
+            });
+        }
+
+        /// <summary>Erases an aligned range with the largest blocks that fit; reports bytes erased.</summary>
+        public IReadOnlyList<EraseStep> Erase(long address, long length, IProgress<long>? progress = null)
+        {
+            CheckRange(address, length, "erase");
+            List<EraseStep> steps = EraseBlockSelector.Cover(Addressing.EraseBlocks, address, length);
+            EraseBlocks(steps, progress);
+            return steps;
+        }
+
+        /// <summary>Runs the given block erases one after the other, each polled to its end.</summary>
+        public void EraseBlocks(IReadOnlyList<EraseStep> steps, IProgress<long>? progress = null)
+        {
+            ArgumentNullException.ThrowIfNull(steps);
+            InAddressMode(() =>
+            {
+                long done = 0;
+                foreach (EraseStep step in steps)
+                {
+                    Master.Execute(new[]
+                    {
+                        SpiNorCommands.WriteEnable(),
+                        SpiNorCommands.Erase(Addressing.EraseOpcode(step.Block), step.Address, Addressing.AddressBytes, step.Block.Size),
+                    });
+                    WriteInProgressPoller.WaitUntilReady(Master, step.Block.MaxTime, step.Block.TypicalTime, "erase of " + step.Block.Size / 1024 + " KiB", step.Address);
+                    done += step.Block.Size;
+                    progress?.Report(done);
+                }
+            });
+        }
+
+        /// <summary>The chip's whole-chip erase.</summary>
+        public void EraseChip()
+        {
+            byte opcode = Chip.ChipEraseOpcode ?? throw new SpiNorException("chip erase", null, Chip.Name + " has no chip erase command.");
+            Master.Execute(new[] { SpiNorCommands.WriteEnable(), SpiNorCommands.ChipErase(opcode) });
+            WriteInProgressPoller.WaitUntilReady(Master, Chip.Timings.ChipEraseMax, Chip.Timings.ChipEraseTypical, "chip erase", null);
+        }
+
+        /// <summary>Programs erased (all-ones) space; reports bytes programmed.</summary>
+        public void Program(long address, ReadOnlyMemory<byte> data, IProgress<long>? progress = null)
+        {
+            CheckRange(address, data.Length, "program");
+            var units = new List<PageWrite>();
+            long offset = 0;
+            while (offset < data.Length)
+            {
+                long at = address + offset;
+                int length = (int)Math.Min(data.Length - offset, ProgramUnit - (at % ProgramUnit));
+                units.Add(new PageWrite(at, data.Slice((int)offset, length)));
+                offset += length;
+            }
+
+            ProgramUnits(units, progress);
+        }
+
+        /// <summary>Programs units that each lie inside one <see cref="ProgramUnit"/>, in one pipelined stream.</summary>
+        public void ProgramUnits(IReadOnlyList<PageWrite> units, IProgress<long>? progress = null)
+        {
+            ArgumentNullException.ThrowIfNull(units);
+            if (Chip.SstAai)
+            {
+                _aai.Program(units, progress);
+            }
+            else
+            {
+                InAddressMode(() => _pages.Program(units, progress));
+            }
+        }
+
+        /// <summary>Status register 1, 2 or 3 (RDSR, RDSR2, RDSR3).</summary>
+        public byte ReadStatus(int register)
+        {
+            byte opcode = register switch
+            {
+                1 => SpiNorOpcode.ReadStatus,
+                2 => SpiNorOpcode.ReadStatus2,
+                3 => SpiNorOpcode.ReadStatus3,
+                _ => throw new ArgumentOutOfRangeException(nameof(register)),
+            };
+            var value = new byte[1];
+            Master.Execute(SpiNorCommands.ReadStatus(opcode, value));
+            return value[0];
+        }
+
+        /// <summary>Every status register the chip has, register 1 first.</summary>
+        public byte[] ReadStatusRegisters()
+        {
+            var values = new byte[Math.Clamp(Chip.StatusRegisters, 1, 3)];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = ReadStatus(i + 1);
+            }
+
+            return values;
+        }
+
+        /// <summary>The block-protect bits now set in status register 1 (0 = nothing protected).</summary>
+        public byte ReadProtectionBits() => (byte)(ReadStatus(1) & Chip.ProtectMask);
+
+        /// <summary>Clears the block-protect bits (and the status-register lock bit 7); only when the user asks.</summary>
+        public void ClearProtection()
+        {
+            byte status = ReadStatus(1);
+            byte cleared = (byte)(status & ~(Chip.ProtectMask | 0x80) & ~(StatusRegister.Busy | StatusRegister.WriteEnableLatch));
+            Master.Execute(new[]
+            {
+                Chip.NeedsEwsr ? SpiNorCommands.EnableWriteStatus() : SpiNorCommands.WriteEnable(),
+                SpiNorCommands.WriteStatus(new[] { cleared }),
+            });
+            WriteInProgressPoller.WaitUntilReady(Master, WriteStatusMaxTime, TimeSpan.FromMilliseconds(10), "write status register", null);
+            byte left = ReadProtectionBits();
+            if (left != 0)
+            {
+                throw new SpiNorException("write status register", null, "The chip kept its block protection (status 0x" + ReadStatus(1).ToString("X2") + "): its WP# pin may be held low with SRWD set; free WP# and try again.");
+            }
+        }
+
+        public byte[] ReadSfdp(int address, int length)
+        {
+            var bytes = new byte[length];
+            Master.Execute(SpiNorCommands.ReadSfdp(address, bytes));
+            return bytes;
+        }
+
+        private void CheckRange(long address, long length, string operation)
+        {
+            if (address < 0 || length < 0 || address + length > Chip.Size)
+            {
+                throw new ArgumentOutOfRangeException(nameof(address), "Cannot " + operation + " " + length + " bytes at " + SpiNorCommands.Hex(address) + ": " + Chip.Name + " holds " + Chip.Size + " bytes.");
+            }
+        }
+
+        /// <summary>EN4B before and EX4B after the operation, on chips that need the mode switch past 16 MiB.</summary>
+        private void InAddressMode(Action operation)
+        {
+            if (!Addressing.NeedsModeSwitch)
+            {
+                operation();
+                return;
+            }
+
+            Master.Execute(SpiNorCommands.Enter4ByteMode());
+            try
+            {
+                operation();
+            }
+            catch
+            {
+                TryExit4ByteMode();
+                throw;
+            }
+
+            Master.Execute(SpiNorCommands.Exit4ByteMode());
+        }
+
+        /// <summary>After a failure the link may be gone; the first failure is the one to report.</summary>
+        private void TryExit4ByteMode()
+        {
+            try
+            {
+                Master.Execute(SpiNorCommands.Exit4ByteMode());
+            }
+            catch (Exception)
+            {
+                // Nothing more can be done over a dead link; a power cycle leaves 4-byte mode too.
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.IO.Ports;
+
+namespace SerprogNano.Host.Transports
+{
+    /// <summary>A serprog device on a serial port (USB CDC or UART): 8N1 with DTR and RTS asserted.</summary>
+    public sealed class SerialPortTransport : IByteTransport
+    {
+        public const int DefaultBaudRate = 115200;
+
+        private readonly SerialPort _port;
+        private TimeSpan _readTimeout;
+
+        public SerialPortTransport(string devicePath, int baudRate = DefaultBaudRate)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(devicePath);
+            ArgumentOutOfRangeException.ThrowIfLessThan(baudRate, 1);
+            Description = "serial " + devicePath + " at " + baudRate + " baud";
+
+            // Many serprog firmwares (pico-serprog, stm32-vserprog) only talk once DTR is asserted; RTS keeps UART bridges sending.
+            _port = new SerialPort(devicePath, baudRate, Parity.None, 8, StopBits.One)
+            {
+                DtrEnable = true,
+                RtsEnable = true,
+                Handshake = Handshake.None,
+                ReadBufferSize = 1 << 20,
+                WriteBufferSize = 1 << 16,
+                WriteTimeout = 5000,
+            };
+            ReadTimeout = TimeSpan.FromSeconds(2);
+            try
+            {
+                _port.Open();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                _port.Dispose();
+                throw new TransportClosedException("Cannot open " + Description + ": " + e.Message, e);
+            }
+        }
+
+        public string Description { get; }
+
+        public TimeSpan ReadTimeout
+        {
+            get => _readTimeout;
+            set
+            {
+                _readTimeout = value;
+                _port.ReadTimeout = (int)Math.Ceiling(value.TotalMilliseconds);
+            }
+        }
+
+        public void Write(ReadOnlySpan<byte> data)
+        {
+            try
+            {
+                _port.BaseStream.Write(data);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TransportTimeoutException(Description + " did not take the bytes within " + _port.WriteTimeout + " ms.", e);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                throw new TransportClosedException(Description + " failed: " + e.Message, e);
+            }
+        }
+
+        public int Read(Span<byte> buffer)
+        {
+            try
+            {
+                int read = _port.BaseStream.Read(buffer);
+                if (read == 0 && !buffer.IsEmpty)
+                {
+                    throw new TransportClosedException(Description + " closed.");
+                }
+
+                return read;
+            }
+            catch (TimeoutException e)
+            {
+                throw new TransportTimeoutException("No byte from " + Description + " within " + _port.ReadTimeout + " ms.", e);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                throw new TransportClosedException(Description + " failed: " + e.Message, e);
+            }
+        }
+
+        public void DiscardInput() => _port.DiscardInBuffer();
+
+        public void Dispose() => _port.Dispose();
+    }
+}

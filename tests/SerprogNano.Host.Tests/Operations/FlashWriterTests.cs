@@ -1,0 +1,186 @@
+using System;
+using SerprogNano.Emulator.Chip;
+using SerprogNano.Host.Operations;
+using SerprogNano.Host.SpiNor;
+using SerprogNano.Host.Tests.Doubles;
+
+namespace SerprogNano.Host.Tests.Operations
+{
+    [TestClass]
+    public sealed class FlashWriterTests
+    {
+        private const int KiB = 1024;
+
+        private static FlashRig LoadedRig(SpiNorModel model, byte[] image)
+        {
+            var rig = new FlashRig(model);
+            rig.Chip.Load(image);
+            rig.Chip.ResetCounters();
+            return rig;
+        }
+
+        [TestMethod]
+        public void A_whole_chip_image_is_written_and_verified()
+        {
+            using var rig = new FlashRig(SpiNorModels.W25Q32FV);
+            byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 10);
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.IsEmpty(result.ErasesBySize, "an erased chip needs no erase");
+            Assert.AreEqual(image.Length / 256, result.ProgramsDone);
+            Assert.AreEqual(image.Length / 256, rig.Chip.PagePrograms);
+            Assert.AreEqual(image.Length, result.BytesVerified);
+        }
+
+        [TestMethod]
+        public void An_unchanged_image_writes_nothing()
+        {
+            byte[] image = FlashRig.RandomImage(8 * 1024 * KiB, 11);
+            using FlashRig rig = LoadedRig(SpiNorModels.GD25Q64C, image);
+            bool backupTaken = false;
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image, new WriteOptions { BeforeChange = _ => backupTaken = true });
+
+            Assert.IsTrue(result.Unchanged);
+            Assert.AreEqual(0, rig.Chip.PagePrograms);
+            Assert.AreEqual(0, rig.Chip.Erases(4 * KiB) + rig.Chip.Erases(32 * KiB) + rig.Chip.Erases(64 * KiB) + rig.Chip.ChipErases);
+            Assert.AreEqual(0, rig.Chip.CommandCount(SpiNorOpcode.WriteEnable));
+            Assert.AreEqual(image.Length, result.BytesVerified);
+            Assert.IsFalse(backupTaken);
+        }
+
+        [TestMethod]
+        public void One_bit_cleared_costs_one_page_program_and_no_erase()
+        {
+            byte[] image = FlashRig.RandomImage(8 * 1024 * KiB, 12);
+            image[0x345678] = 0xA5; // Some bits set, some clear.
+            using FlashRig rig = LoadedRig(SpiNorModels.GD25Q64C, image);
+            byte[] changed = (byte[])image.Clone();
+            int at = 0x345678;
+            changed[at] = (byte)(image[at] & ~LowestSetBit(image[at]));
+            ReadOnlyMemory<byte>? backup = null;
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, changed, new WriteOptions { BeforeChange = old => backup = old.ToArray() });
+
+            Assert.AreEqual(1, rig.Chip.PagePrograms);
+            Assert.AreEqual(0, rig.Chip.Erases(4 * KiB) + rig.Chip.Erases(32 * KiB) + rig.Chip.Erases(64 * KiB));
+            Assert.AreEqual(1L, result.BytesProgrammed, "only the differing byte goes out");
+            BytesAssert.Equal(changed, rig.Chip.Snapshot());
+            BytesAssert.Equal(image, backup!.Value.Span);
+        }
+
+        [TestMethod]
+        public void One_bit_set_costs_one_sector_erase_and_its_pages()
+        {
+            byte[] image = FlashRig.RandomImage(8 * 1024 * KiB, 13);
+            image[0x345678] = 0xA5; // Some bits set, some clear.
+            using FlashRig rig = LoadedRig(SpiNorModels.GD25Q64C, image);
+            byte[] changed = (byte[])image.Clone();
+            int at = 0x345678;
+            changed[at] = (byte)(image[at] | LowestClearBit(image[at]));
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, changed);
+
+            Assert.AreEqual(1, rig.Chip.Erases(4 * KiB));
+            Assert.AreEqual(0, rig.Chip.Erases(32 * KiB) + rig.Chip.Erases(64 * KiB));
+            Assert.AreEqual(16, rig.Chip.PagePrograms, "random data leaves no page of the sector all 0xFF");
+            Assert.AreEqual(1, result.ErasesBySize[4 * KiB]);
+            BytesAssert.Equal(changed, rig.Chip.Snapshot());
+        }
+
+        [TestMethod]
+        public void Pages_left_all_ones_after_an_erase_are_not_programmed()
+        {
+            byte[] image = FlashRig.RandomImage(8 * 1024 * KiB, 14);
+            using FlashRig rig = LoadedRig(SpiNorModels.GD25Q64C, image);
+            byte[] changed = (byte[])image.Clone();
+            changed.AsSpan(0x10000, 0x10000).Fill(0xFF);
+            changed[0x10000 + 5] = 0x00;
+
+            FlashWriter.Write(rig.Flash, 0, changed);
+
+            Assert.AreEqual(1, rig.Chip.Erases(64 * KiB));
+            Assert.AreEqual(1, rig.Chip.PagePrograms);
+            BytesAssert.Equal(changed, rig.Chip.Snapshot());
+        }
+
+        [TestMethod]
+        public void A_range_write_leaves_the_rest_of_the_chip_alone()
+        {
+            byte[] image = FlashRig.RandomImage(4 * 1024 * KiB, 15);
+            using FlashRig rig = LoadedRig(SpiNorModels.W25Q32FV, image);
+            byte[] part = FlashRig.RandomImage(96 * KiB, 16);
+
+            FlashWriter.Write(rig.Flash, 0x20000, part);
+
+            byte[] after = rig.Chip.Snapshot();
+            BytesAssert.Equal(part, after.AsSpan(0x20000, part.Length));
+            BytesAssert.Equal(image[..0x20000], after[..0x20000]);
+            BytesAssert.Equal(image[0x38000..], after[0x38000..]);
+            Assert.AreEqual(1, rig.Chip.Erases(64 * KiB));
+            Assert.AreEqual(1, rig.Chip.Erases(32 * KiB));
+        }
+
+        [TestMethod]
+        public void A_page_that_does_not_program_fails_verify_at_its_address()
+        {
+            using var rig = new FlashRig(SpiNorModels.GD25Q64C);
+            rig.Chip.Faults.FailingPageAddress = 0x12300;
+            byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 17);
+
+            var e = Assert.ThrowsExactly<VerifyFailedException>(() => FlashWriter.Write(rig.Flash, 0, image));
+
+            Assert.AreEqual(0x12300L, e.Address);
+            StringAssert.Contains(e.Message, "0x012300");
+            StringAssert.Contains(e.Message, "NOT");
+        }
+
+        [TestMethod]
+        public void A_protected_chip_is_refused_unless_clearing_was_asked_for()
+        {
+            using var rig = new FlashRig(SpiNorModels.SST25VF040B);
+            byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 18);
+
+            var e = Assert.ThrowsExactly<SpiNorException>(() => FlashWriter.Write(rig.Flash, 0, image));
+            StringAssert.Contains(e.Message, "protection");
+            Assert.AreEqual(0, rig.Chip.AaiWordPrograms);
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image, new WriteOptions { ClearProtection = true });
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.AreEqual(image.Length, result.BytesVerified);
+            Assert.IsGreaterThan(image.Length / 2 * 99 / 100, rig.Chip.AaiWordPrograms, "AAI words, not byte programs");
+        }
+
+        [TestMethod]
+        public void A_32_MiB_part_is_written_past_16_MiB_and_read_back()
+        {
+            using var rig = new FlashRig(SpiNorModels.W25Q256JV);
+            byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 19);
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+
+            Assert.AreEqual(image.Length, result.BytesVerified);
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+        }
+
+        [TestMethod]
+        public void A_write_with_busy_times_on_ends_verified()
+        {
+            byte[] image = FlashRig.RandomImage(128 * KiB, 20);
+            using var rig = new FlashRig(SpiNorModels.GD25Q64C, busyTimes: true);
+            rig.Chip.Load(FlashRig.RandomImage(rig.Chip.Model.Size, 22));
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0x100000, image);
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot().AsSpan(0x100000, image.Length));
+            Assert.AreEqual(2, result.ErasesBySize[64 * KiB]);
+        }
+
+        private static byte LowestSetBit(byte value) => (byte)(value & -value);
+
+        private static byte LowestClearBit(byte value) => LowestSetBit((byte)~value);
+    }
+}
