@@ -62,8 +62,11 @@ namespace SerprogNano.Host.Serprog
         /// <summary>Things the start-up worked around (missing optional commands).</summary>
         public IReadOnlyList<string> Warnings => _warnings;
 
-        /// <summary>Times the host stopped to wait for the device since connecting: the round trips paid.</summary>
+        /// <summary>Times the host stopped sending to wait for the device since connecting.</summary>
         public long WaitPoints => _pipeline.WaitPoints;
+
+        /// <summary>Times the host waited for every answer with nothing else in flight: the round trips that cost latency.</summary>
+        public long RoundTrips => _pipeline.Drains;
 
         /// <summary>
         /// Synchronises with the device and runs the start-up sequence flashprog uses. Takes ownership
