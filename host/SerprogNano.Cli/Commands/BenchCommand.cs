@@ -120,11 +120,10 @@ namespace SerprogNano.Cli.Commands
             new Random(PatternSeed).NextBytes(image);
             long waitsBefore = session.Client.WaitPoints;
             long start = Stopwatch.GetTimestamp();
-            PhaseTimer phases = context.Progress.Run(progress =>
+            (PhaseTimer phases, WriteResult written) = context.Progress.Run(progress =>
             {
                 var timer = new PhaseTimer(progress);
-                FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = timer });
-                return timer;
+                return (timer, FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = timer }));
             });
             TimeSpan total = Stopwatch.GetElapsedTime(start);
             long roundTrips = session.Client.WaitPoints - waitsBefore;
@@ -134,6 +133,7 @@ namespace SerprogNano.Cli.Commands
             var withVerify = new Throughput(size, total, limit, roundTrips);
             context.Say("Write (erase + program): " + write.Describe());
             context.Say("Write (read, plan, erase, program, verify): " + withVerify.Describe());
+            context.Say("  pages programmed " + written.ProgramsDone + ", programmed again after the chip was found busy " + written.ProgramsRetried);
             var phaseJson = new JsonObject();
             foreach (string phase in phases.Phases)
             {
@@ -153,6 +153,8 @@ namespace SerprogNano.Cli.Commands
             context.Say("Unchanged-image write: " + unchanged.Describe());
             JsonObject writeJson = write.ToJson();
             writeJson["phases"] = phaseJson;
+            writeJson["pagesProgrammed"] = written.ProgramsDone;
+            writeJson["pagesRetried"] = written.ProgramsRetried;
             writeJson["totalWithVerify"] = withVerify.ToJson();
             context.Result["write"] = writeJson;
             context.Result["unchangedWrite"] = unchanged.ToJson();
