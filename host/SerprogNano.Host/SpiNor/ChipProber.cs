@@ -85,7 +85,7 @@ namespace SerprogNano.Host.SpiNor
             string what = id[0] == 0xFF
                 ? "All id bytes read 0xFF: no chip answers (MISO floats high)"
                 : "All id bytes read 0x00: MISO is held low (chip unpowered or shorted)";
-            throw new SpiNorException("probe", null, what + ". No chip found: " + WiringAdvice);
+            throw new NoChipAnswerException(what + ". No chip found: " + WiringAdvice);
         }
 
         private static byte[] ReadSfdp(ISpiMaster master, int address, int length)
