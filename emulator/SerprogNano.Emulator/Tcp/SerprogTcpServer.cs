@@ -3,15 +3,17 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using SerprogNano.Emulator.Links;
+using SerprogNano.Engine;
 
 namespace SerprogNano.Emulator.Tcp
 {
     /// <summary>
-    /// Serves a <see cref="SerprogEmulator"/> on a TCP port, one client at a time, until disposed.
+    /// Serves a <see cref="SerprogEmulator"/> (or any engine behind a serial link) on a TCP port, one
+    /// client at a time, until disposed.
     /// </summary>
     public sealed class SerprogTcpServer : IDisposable
     {
-        private readonly SerprogEmulator _emulator;
+        private readonly Action<ISerialLink> _serve;
         private readonly TimeSpan _frameTimeout;
         private readonly TcpListener _listener;
         private readonly Thread _acceptor;
@@ -21,8 +23,14 @@ namespace SerprogNano.Emulator.Tcp
         private int _connections;
 
         public SerprogTcpServer(SerprogEmulator emulator, IPEndPoint endpoint, TimeSpan? frameTimeout = null)
+            : this(emulator.Serve, endpoint, frameTimeout)
         {
-            _emulator = emulator;
+        }
+
+        /// <param name="serve">Runs an engine on one client's link until the link closes.</param>
+        public SerprogTcpServer(Action<ISerialLink> serve, IPEndPoint endpoint, TimeSpan? frameTimeout = null)
+        {
+            _serve = serve;
             _frameTimeout = frameTimeout ?? InProcessLink.DefaultFrameTimeout;
             _listener = new TcpListener(endpoint);
             _listener.Start();
@@ -81,7 +89,7 @@ namespace SerprogNano.Emulator.Tcp
             ClientChanged?.Invoke(peer + " connected");
             try
             {
-                _emulator.Serve(new SocketSerialLink(socket, _frameTimeout));
+                _serve(new SocketSerialLink(socket, _frameTimeout));
             }
             finally
             {
