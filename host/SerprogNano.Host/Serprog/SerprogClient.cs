@@ -98,14 +98,16 @@ namespace SerprogNano.Host.Serprog
         /// Drops stale input and sends SYNCNOP until the device answers NAK then ACK, skipping stray bytes;
         /// a second SYNCNOP must then be answered exactly, so nothing stale is left on the link.
         /// </summary>
-        public void Synchronize()
+        public void Synchronize() => Synchronize(_options.SyncAttempts);
+
+        private void Synchronize(int attempts)
         {
             _pipeline.Reset();
             TimeSpan replyTimeout = _transport.ReadTimeout;
             _transport.ReadTimeout = _options.SyncTimeout;
             try
             {
-                for (int attempt = 0; attempt < _options.SyncAttempts; attempt++)
+                for (int attempt = 0; attempt < attempts; attempt++)
                 {
                     _pipeline.DiscardInput();
                     if (TrySyncNop(exact: false) && TrySyncNop(exact: true))
@@ -126,7 +128,7 @@ namespace SerprogNano.Host.Serprog
 
             throw new SerprogTimeoutException(
                 "SYNCNOP",
-                "The programmer on " + _transport.Description + " did not answer SYNCNOP with NAK and ACK after " + _options.SyncAttempts
+                "The programmer on " + _transport.Description + " did not answer SYNCNOP with NAK and ACK after " + attempts
                 + " tries: is it a serprog device, is the port or baud rate right, is it powered?");
         }
 
@@ -285,7 +287,13 @@ namespace SerprogNano.Host.Serprog
             {
                 if (_pinsDriven && Supports(SerprogOpcode.SetPinState))
                 {
-                    // Hand the flash back to the board, as flashprog does at exit, if the link still lives.
+                    // Hand the flash back to the board, as flashprog does at exit, if the link still lives:
+                    // after a failure one SYNCNOP tells, so a dead link does not hold up the exit.
+                    if (_outOfStep)
+                    {
+                        Synchronize(1);
+                    }
+
                     SetPinState(false);
                 }
             }

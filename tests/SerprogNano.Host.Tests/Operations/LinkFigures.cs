@@ -44,15 +44,18 @@ namespace SerprogNano.Host.Tests.Operations
             Print("round trip (Q_IFACE)", clock.Elapsed.TotalMilliseconds / 20, "ms");
 
             long roundTrips = client.RoundTrips;
+            long sentBefore = link.BytesWritten;
             clock.Restart();
             flash.Program(0, image);
             double programSeconds = clock.Elapsed.TotalSeconds;
+            double lineUse = (link.BytesWritten - sentBefore) / programSeconds / LinkBytesPerSecond;
             long programRoundTrips = client.RoundTrips - roundTrips;
             BytesAssert.Equal(image, chip.Snapshot().AsSpan(0, size));
             double pageTime = SpiNorModels.W25Q64FV.PageProgramTime.TotalSeconds;
             double bound = 256.0 / (8 + 4 + 263 + (pageTime * LinkBytesPerSecond));
             Print("program " + size + " bytes", programSeconds, "s");
             Print("program throughput", size / programSeconds / LinkBytesPerSecond * 100, "% of link (bound for " + (pageTime * 1000) + " ms pages: " + (bound * 100).ToString("F0") + "%)");
+            Print("program line use", lineUse * 100, "% of the time the host-to-device line carried bytes");
             Print("program round trips", programRoundTrips, "(" + (programRoundTrips * (8388608.0 / size)).ToString("F0") + " per 8 MiB)");
             Print("pages re-sent", flash.ProgramsRetried, "padding " + flash.ProgramPadding + " bytes");
 
