@@ -13,8 +13,11 @@ namespace SerprogNano.Host.LinuxSpi
     /// </summary>
     public sealed class LinuxSpiMaster : ISpiMaster, IDisposable
     {
-        /// <summary>The longest command before a read's data: opcode, 4 address bytes, one dummy byte.</summary>
-        public const int LongestReadHeader = 6;
+        /// <summary>
+        /// Room each phase leaves for the other within one transfer: a read's longest command (opcode,
+        /// 4 address bytes, a dummy byte), or the short answer (a status byte) after a long write.
+        /// </summary>
+        public const int PhaseReserve = 6;
 
         /// <summary>What MOSI carries while the chip answers.</summary>
         private const byte IdleByte = 0xFF;
@@ -26,7 +29,7 @@ namespace SerprogNano.Host.LinuxSpi
         public LinuxSpiMaster(SpiDevice device, string devicePath, int transferLimit, BoardKind board)
         {
             ArgumentNullException.ThrowIfNull(device);
-            ArgumentOutOfRangeException.ThrowIfLessThan(transferLimit, LongestReadHeader + 1);
+            ArgumentOutOfRangeException.ThrowIfLessThan(transferLimit, 2 * PhaseReserve);
             _device = device;
             DevicePath = devicePath;
             TransferLimit = transferLimit;
@@ -50,11 +53,9 @@ namespace SerprogNano.Host.LinuxSpi
 
         public string Description => "linux_spi " + DevicePath;
 
-        /// <summary>A write-only transaction (a page program) takes the whole transfer.</summary>
-        public int MaxWriteLength => TransferLimit;
+        public int MaxWriteLength => TransferLimit - PhaseReserve;
 
-        /// <summary>A read shares its transfer with its command.</summary>
-        public int MaxReadLength => TransferLimit - LongestReadHeader;
+        public int MaxReadLength => TransferLimit - PhaseReserve;
 
         /// <summary>Opens <paramref name="devicePath"/> on <paramref name="system"/> at <paramref name="clockHz"/>, SPI mode 0.</summary>
         public static LinuxSpiMaster Open(SpidevSystem system, string devicePath, uint clockHz)
