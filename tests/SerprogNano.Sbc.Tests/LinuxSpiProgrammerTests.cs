@@ -49,8 +49,10 @@ namespace SerprogNano.Sbc.Tests
             byte[] image = RandomBytes((int)flash.Size, seed: 7);
 
             long writeStart = devices.Counters.Transfers;
+            long writeBytesStart = devices.Counters.Bytes;
             FlashWriter.Write(flash, 0, image);
             long writeTransfers = devices.Counters.Transfers - writeStart;
+            long writeBytes = devices.Counters.Bytes - writeBytesStart;
             CollectionAssert.AreEqual(image, chip.Snapshot(), "chip after the write");
 
             var read = new byte[flash.Size];
@@ -58,16 +60,18 @@ namespace SerprogNano.Sbc.Tests
             long readBytesStart = devices.Counters.Bytes;
             flash.Read(0, read);
             long readTransfers = devices.Counters.Transfers - readStart;
+            long readBytes = devices.Counters.Bytes - readBytesStart;
             CollectionAssert.AreEqual(image, read, "read back");
             FlashVerifier.Verify(flash, 0, image);
 
             Assert.AreEqual(0, devices.Counters.OverLimit);
             Assert.IsLessThanOrEqualTo(4096, devices.Counters.Largest);
             double mib = flash.Size / (1024.0 * 1024.0);
-            double bytesPerReadTransfer = (devices.Counters.Bytes - readBytesStart) / (double)readTransfers;
+            double bytesPerReadTransfer = readBytes / (double)readTransfers;
             Assert.IsGreaterThanOrEqualTo(4000, bytesPerReadTransfer, "reads fill nearly the whole of bufsiz");
             TestContext.WriteLine($"linux_spi figures: read {bytesPerReadTransfer:0} bytes per transfer, {readTransfers / mib:0} transfers per MiB; "
-                + $"write (erase, program, status polls and verify read) {writeTransfers / mib:0} transfers per MiB; largest transfer {devices.Counters.Largest} bytes");
+                + $"write (read-before-write, erase, program, status polls) {writeBytes / (double)writeTransfers:0} bytes per transfer, {writeTransfers / mib:0} transfers per MiB; "
+                + $"largest transfer {devices.Counters.Largest} bytes");
         }
 
         [TestMethod]
