@@ -12,11 +12,15 @@ fail() {
   exit 1
 }
 
+# What the single file loads on a board: the C and C++ runtimes, zlib, and OpenSSL (the read command's sha1).
 arm64_packages=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 zlib1g:arm64)
-if ! command -v qemu-aarch64-static >/dev/null 2>&1 || [ ! -e /lib/ld-linux-aarch64.so.1 ] || ! dpkg -s "${arm64_packages[@]}" >/dev/null 2>&1; then
-  [ "$(id -u)" -eq 0 ] || fail "needs qemu-user-static and ${arm64_packages[*]}: run this as root once to install them"
+installed_ssl=$(dpkg-query -W -f '${Package}\n' 'libssl3*:arm64' 2>/dev/null | head -n 1)
+if ! command -v qemu-aarch64-static >/dev/null 2>&1 || [ -z "$installed_ssl" ] || ! dpkg -s "${arm64_packages[@]}" >/dev/null 2>&1; then
+  [ "$(id -u)" -eq 0 ] || fail "needs qemu-user-static, ${arm64_packages[*]} and libssl3:arm64: run this as root once to install them"
   dpkg --add-architecture arm64
   apt-get update -qq
+  # Debian 13 renamed libssl3 to libssl3t64.
+  if apt-cache show libssl3t64:arm64 >/dev/null 2>&1; then arm64_packages+=(libssl3t64:arm64); else arm64_packages+=(libssl3:arm64); fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-user-static "${arm64_packages[@]}" >/dev/null \
     || fail "apt-get could not install qemu-user-static ${arm64_packages[*]}"
 fi
@@ -24,13 +28,14 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "publishing serprog for linux-arm64 (self-contained single file)..."
-dotnet publish host/SerprogNano.Cli -c Release -r linux-arm64 --self-contained -p:PublishSingleFile=true -o "$work/publish" --nologo -v q \
+dotnet publish host/SerprogNano.Cli -c Release -r linux-arm64 --self-contained -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -o "$work/publish" --nologo -v q \
   >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; fail "dotnet publish -r linux-arm64"; }
 serprog="$work/publish/serprog"
 file -b "$serprog" 2>/dev/null | grep -q aarch64 || [ "$(od -An -tx1 -j18 -N2 "$serprog" | tr -d ' ')" = "b700" ] || fail "$serprog is not an arm64 executable"
 size=$(stat -c %s "$serprog")
 echo "single file: $serprog, $size bytes ($((size / 1024 / 1024)) MiB)"
 
+[ "$(ls "$work/publish" | grep -vc '\.pdb$')" -eq 1 ] || fail "the publish folder holds more than the one file: $(ls "$work/publish")"
 # The loader and libraries come from Debian's arm64 multiarch paths. The ICU data of a real Raspberry Pi OS
 # is not installed here, so .NET runs with invariant globalization (the tool formats no culture-specific text).
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1

@@ -13,7 +13,7 @@ namespace SerprogNano.Cli.Commands
     /// <summary>`serprog serve`: this board's spidev as a serprog programmer on a TCP port, until stopped.</summary>
     public static class ServeCommand
     {
-        public static Command Create()
+        public static Command Create(CliConsole console)
         {
             var spi = new Option<string>("--spi") { Description = "The spidev node the flash is wired to, e.g. /dev/spidev0.0 (Raspberry Pi), /dev/spidev1.0 (BeagleBone Black)", Required = true };
             var csGpio = new Option<int?>("--cs-gpio")
@@ -31,15 +31,15 @@ namespace SerprogNano.Cli.Commands
                 Description = "Highest SPI clock in kHz that clients may set (default 512 on a BeagleBone Black, 32768 elsewhere)",
             };
             var command = new Command("serve", "Serve this board's spidev as a serprog programmer over TCP until stopped (Ctrl+C)") { spi, csGpio, listen, maxSpeed };
-            command.SetAction(parse => Run(parse.GetRequiredValue(spi), parse.GetValue(csGpio), parse.GetRequiredValue(listen), parse.GetValue(maxSpeed)));
+            command.SetAction(parse => Run(console, parse.GetRequiredValue(spi), parse.GetValue(csGpio), parse.GetRequiredValue(listen), parse.GetValue(maxSpeed)));
             return command;
         }
 
-        private static int Run(string devicePath, int? csGpio, string listen, uint? maxSpeedKhz)
+        private static int Run(CliConsole console, string devicePath, int? csGpio, string listen, uint? maxSpeedKhz)
         {
             if (!IPEndPoint.TryParse(listen, out IPEndPoint? endpoint) || endpoint.Port == 0 && !listen.EndsWith(":0", StringComparison.Ordinal))
             {
-                Console.Error.WriteLine($"error: --listen wants ADDRESS:PORT, e.g. 127.0.0.1:7777; got '{listen}'.");
+                console.Error.WriteLine($"error: --listen wants ADDRESS:PORT, e.g. 127.0.0.1:7777; got '{listen}'.");
                 return ExitCodes.Usage;
             }
 
@@ -57,11 +57,11 @@ namespace SerprogNano.Cli.Commands
             SpidevServer server;
             try
             {
-                server = SpidevServer.Start(SpidevSystem.Local, devicePath, chipSelect, endpoint, maxSpeedKhz * 1000, message => Console.Error.WriteLine(message));
+                server = SpidevServer.Start(SpidevSystem.Local, devicePath, chipSelect, endpoint, maxSpeedKhz * 1000, message => console.Error.WriteLine(message));
             }
             catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
             {
-                Console.Error.WriteLine("error: " + e.Message);
+                console.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.Failed;
             }
 
@@ -69,24 +69,24 @@ namespace SerprogNano.Cli.Commands
             {
                 foreach (string warning in server.Warnings)
                 {
-                    Console.Error.WriteLine("warning: " + warning);
+                    console.Error.WriteLine("warning: " + warning);
                 }
 
                 IPEndPoint bound = server.LocalEndPoint;
                 var settings = server.Device.Settings;
-                Console.WriteLine($"serprog on {devicePath} listening on {bound}, chip select {(csGpio is int line ? "on GPIO " + line : "by spidev (one transfer per operation)")}, "
+                console.Out.WriteLine($"serprog on {devicePath} listening on {bound}, chip select {(csGpio is int line ? "on GPIO " + line : "by spidev (one transfer per operation)")}, "
                     + $"max write {settings.MaxWriteLength} bytes, max read {settings.MaxReadLength} bytes");
                 if (IPAddress.IsLoopback(bound.Address))
                 {
-                    Console.WriteLine("Only this board can connect (loopback). To serve the network, pass e.g. --listen 0.0.0.0:7777.");
+                    console.Out.WriteLine("Only this board can connect (loopback). To serve the network, pass e.g. --listen 0.0.0.0:7777.");
                 }
                 else
                 {
-                    Console.Error.WriteLine("warning: " + bound + " is reachable from other machines: anyone there can read and overwrite the flash on the clip.");
+                    console.Error.WriteLine("warning: " + bound + " is reachable from other machines: anyone there can read and overwrite the flash on the clip.");
                 }
 
-                Console.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
-                Console.WriteLine("Stop with Ctrl+C.");
+                console.Out.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
+                console.Out.WriteLine("Stop with Ctrl+C.");
                 stop.Wait();
             }
 
