@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Chips;
 using SerprogNano.Host.LinuxSpi;
@@ -50,7 +51,9 @@ namespace SerprogNano.Sbc.Tests
 
             long writeStart = devices.Counters.Transfers;
             long writeBytesStart = devices.Counters.Bytes;
+            long writeClock = Stopwatch.GetTimestamp();
             FlashWriter.Write(flash, 0, image);
+            TimeSpan writeTime = Stopwatch.GetElapsedTime(writeClock);
             long writeTransfers = devices.Counters.Transfers - writeStart;
             long writeBytes = devices.Counters.Bytes - writeBytesStart;
             CollectionAssert.AreEqual(image, chip.Snapshot(), "chip after the write");
@@ -58,7 +61,9 @@ namespace SerprogNano.Sbc.Tests
             var read = new byte[flash.Size];
             long readStart = devices.Counters.Transfers;
             long readBytesStart = devices.Counters.Bytes;
+            long readClock = Stopwatch.GetTimestamp();
             flash.Read(0, read);
+            TimeSpan readTime = Stopwatch.GetElapsedTime(readClock);
             long readTransfers = devices.Counters.Transfers - readStart;
             long readBytes = devices.Counters.Bytes - readBytesStart;
             CollectionAssert.AreEqual(image, read, "read back");
@@ -69,8 +74,8 @@ namespace SerprogNano.Sbc.Tests
             double mib = flash.Size / (1024.0 * 1024.0);
             double bytesPerReadTransfer = readBytes / (double)readTransfers;
             Assert.IsGreaterThanOrEqualTo(4000, bytesPerReadTransfer, "reads fill nearly the whole of bufsiz");
-            TestContext.WriteLine($"linux_spi figures: read {bytesPerReadTransfer:0} bytes per transfer, {readTransfers / mib:0} transfers per MiB; "
-                + $"write (read-before-write, erase, program, status polls) {writeBytes / (double)writeTransfers:0} bytes per transfer, {writeTransfers / mib:0} transfers per MiB; "
+            TestContext.WriteLine($"linux_spi figures against the double: read {mib / readTime.TotalSeconds:0.0} MiB/s, {bytesPerReadTransfer:0} bytes per transfer, {readTransfers / mib:0} transfers per MiB; "
+                + $"write {mib / writeTime.TotalSeconds:0.0} MiB/s (read-before-write, erase, program, status polls) {writeBytes / (double)writeTransfers:0} bytes per transfer, {writeTransfers / mib:0} transfers per MiB; "
                 + $"largest transfer {devices.Counters.Largest} bytes");
         }
 
