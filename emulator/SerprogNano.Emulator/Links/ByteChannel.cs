@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 
 namespace SerprogNano.Emulator.Links
@@ -6,30 +8,53 @@ namespace SerprogNano.Emulator.Links
     /// <summary>
     /// One direction of an in-process link: a bounded byte ring. Writers block while it is full,
     /// as a real link's flow control would; readers block until bytes arrive, time out, or it closes.
+    /// With a <see cref="LinkModel"/>, a byte becomes readable only at its modeled arrival time:
+    /// bytes are serialized one after another at the line rate, then delayed by the latency.
+    /// Writers do not wait for delivery, only for room in the ring.
     /// </summary>
     public sealed class ByteChannel
     {
         private readonly byte[] _ring;
         private readonly object _gate = new();
+        private readonly LinkModel? _model;
+        private readonly Queue<InFlight> _inFlight = new();
         private int _head;
         private int _count;
+        private int _inFlightCount;
+        private double _lineFreeAt;
         private bool _closed;
 
         public ByteChannel(int capacity = 1 << 20)
+            : this(capacity, null)
+        {
+        }
+
+        public ByteChannel(int capacity, LinkModel? model)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
             _ring = new byte[capacity];
+            _model = model;
         }
+
+        /// <summary>The timing this channel imposes, or null when bytes arrive as soon as they are written.</summary>
+        public LinkModel? Model => _model;
 
         public bool IsClosed
         {
             get { lock (_gate) { return _closed; } }
         }
 
-        /// <summary>Bytes waiting to be read.</summary>
+        /// <summary>Bytes arrived and waiting to be read.</summary>
         public int Available
         {
-            get { lock (_gate) { return _count; } }
+            get
+            {
+                lock (_gate)
+                {
+                    DeliverArrived(Stopwatch.GetTimestamp());
+                    return _count - _inFlightCount;
+                }
+            }
         }
 
         /// <summary>Copies all bytes in, waiting for room; throws once the channel is closed.</summary>
@@ -53,6 +78,7 @@ namespace SerprogNano.Emulator.Links
                     int chunk = Math.Min(data.Length, Math.Min(_ring.Length - _count, _ring.Length - tail));
                     data[..chunk].CopyTo(_ring.AsSpan(tail));
                     _count += chunk;
+                    ScheduleArrival(chunk);
                     data = data[chunk..];
                     Monitor.PulseAll(_gate);
                 }
@@ -60,7 +86,7 @@ namespace SerprogNano.Emulator.Links
         }
 
         /// <summary>
-        /// Reads what is there (at least one byte), waiting up to <paramref name="timeout"/>.
+        /// Reads what has arrived (at least one byte), waiting up to <paramref name="timeout"/>.
         /// Returns 0 on time-out and -1 once the channel is closed and drained.
         /// </summary>
         public int Read(Span<byte> destination, TimeSpan timeout)
@@ -72,27 +98,36 @@ namespace SerprogNano.Emulator.Links
 
             lock (_gate)
             {
-                long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-                while (_count == 0)
+                bool forever = timeout == Timeout.InfiniteTimeSpan;
+                long deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+                int readable;
+                while (true)
                 {
-                    if (_closed)
+                    long now = Stopwatch.GetTimestamp();
+                    DeliverArrived(now);
+                    readable = _count - _inFlightCount;
+                    if (readable > 0)
+                    {
+                        break;
+                    }
+
+                    if (_closed && _count == 0)
                     {
                         return -1;
                     }
 
-                    long wait = timeout == Timeout.InfiniteTimeSpan ? Timeout.Infinite : deadline - Environment.TickCount64;
-                    if (timeout != Timeout.InfiniteTimeSpan && wait <= 0)
+                    if (!forever && now >= deadline)
                     {
                         return 0;
                     }
 
-                    Monitor.Wait(_gate, (int)Math.Min(wait, int.MaxValue));
+                    WaitForArrival(now, forever ? long.MaxValue : deadline);
                 }
 
                 int total = 0;
-                while (_count > 0 && total < destination.Length)
+                while (total < readable && total < destination.Length)
                 {
-                    int chunk = Math.Min(destination.Length - total, Math.Min(_count, _ring.Length - _head));
+                    int chunk = Math.Min(destination.Length - total, Math.Min(readable - total, _ring.Length - _head));
                     _ring.AsSpan(_head, chunk).CopyTo(destination[total..]);
                     _head = (_head + chunk) % _ring.Length;
                     _count -= chunk;
@@ -104,13 +139,15 @@ namespace SerprogNano.Emulator.Links
             }
         }
 
-        /// <summary>Drops every byte not yet read.</summary>
+        /// <summary>Drops every byte arrived and not yet read; bytes still on the line arrive later, as on a real port.</summary>
         public void Clear()
         {
             lock (_gate)
             {
-                _head = 0;
-                _count = 0;
+                DeliverArrived(Stopwatch.GetTimestamp());
+                int arrived = _count - _inFlightCount;
+                _head = (_head + arrived) % _ring.Length;
+                _count -= arrived;
                 Monitor.PulseAll(_gate);
             }
         }
@@ -122,6 +159,101 @@ namespace SerprogNano.Emulator.Links
                 _closed = true;
                 Monitor.PulseAll(_gate);
             }
+        }
+
+        /// <summary>Puts freshly written bytes on the modeled line behind those still being serialized.</summary>
+        private void ScheduleArrival(int count)
+        {
+            if (_model == null)
+            {
+                return;
+            }
+
+            double ticksPerByte = _model.TicksPerByte;
+            double start = Math.Max(Stopwatch.GetTimestamp(), _lineFreeAt);
+            _lineFreeAt = start + count * ticksPerByte;
+            _inFlight.Enqueue(new InFlight(count, start + ticksPerByte + _model.LatencyTicks));
+            _inFlightCount += count;
+        }
+
+        /// <summary>Moves the bytes whose arrival time has come from "on the line" to "readable".</summary>
+        private void DeliverArrived(long now)
+        {
+            if (_model == null)
+            {
+                return;
+            }
+
+            double ticksPerByte = _model.TicksPerByte;
+            while (_inFlight.Count > 0)
+            {
+                InFlight next = _inFlight.Peek();
+                if (now < next.NextArrival)
+                {
+                    return;
+                }
+
+                int arrived = ticksPerByte == 0 ? next.Count : (int)Math.Min(next.Count, 1 + Math.Floor((now - next.NextArrival) / ticksPerByte));
+                next.Count -= arrived;
+                next.NextArrival += arrived * ticksPerByte;
+                _inFlightCount -= arrived;
+                if (next.Count > 0)
+                {
+                    return;
+                }
+
+                _inFlight.Dequeue();
+            }
+        }
+
+        /// <summary>
+        /// Sleeps until the next byte is due or the deadline passes, whichever is first. Sleeps are
+        /// coarse (a millisecond or more), so the last stretch before an arrival is spun out of the
+        /// lock instead: a modeled latency must not grow by the scheduler's slack.
+        /// </summary>
+        private void WaitForArrival(long now, long deadline)
+        {
+            double until = deadline;
+            if (_inFlight.Count > 0)
+            {
+                until = Math.Min(until, _inFlight.Peek().NextArrival);
+            }
+
+            double milliseconds = (until - now) * 1000.0 / Stopwatch.Frequency;
+            if (_inFlight.Count == 0 || milliseconds >= 2)
+            {
+                Monitor.Wait(_gate, (int)Math.Min(int.MaxValue, Math.Max(1, milliseconds - 1)));
+                return;
+            }
+
+            Monitor.Exit(_gate);
+            try
+            {
+                var spinner = default(SpinWait);
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    spinner.SpinOnce(sleep1Threshold: -1);
+                }
+            }
+            finally
+            {
+                Monitor.Enter(_gate);
+            }
+        }
+
+        /// <summary>Bytes written together that are still on their way.</summary>
+        private sealed class InFlight
+        {
+            public InFlight(int count, double nextArrival)
+            {
+                Count = count;
+                NextArrival = nextArrival;
+            }
+
+            public int Count { get; set; }
+
+            /// <summary>Stopwatch tick at which the first of them arrives.</summary>
+            public double NextArrival { get; set; }
         }
     }
 }

@@ -55,6 +55,22 @@ namespace SerprogNano.Host.Tests.Chips
         }
 
         [TestMethod]
+        [DataRow("W25Q64FV", "4096:20 32768:52 65536:D8", "C7")]
+        [DataRow("MX25L6406E", "4096:20 65536:D8", "C7")]
+        [DataRow("EN25QH64", "4096:20 65536:D8", "C7")]
+        [DataRow("SST25VF040B", "4096:20 32768:52 65536:D8", "C7")]
+        [DataRow("MX25L25635F", "4096:20/21 32768:52/5C 65536:D8/DC", "C7")]
+        [DataRow("W25Q256JV", "4096:20/21 32768:52 65536:D8/DC", "C7")]
+        public void Emulated_parts_have_their_erase_opcodes(string name, string layout, string chipErase)
+        {
+            ChipDefinition chip = ChipDatabase.Default.FindByName(name)!;
+
+            string actual = string.Join(' ', chip.EraseBlocks.Select(block => $"{block.Size}:{block.Opcode:X2}" + (block.Opcode4Byte is byte four ? $"/{four:X2}" : "")));
+            Assert.AreEqual(layout, actual);
+            Assert.AreEqual(chipErase, $"{chip.ChipEraseOpcode:X2}");
+        }
+
+        [TestMethod]
         public void Sst25vf040b_writes_by_aai_and_single_bytes_after_ewsr()
         {
             ChipDefinition chip = ChipDatabase.Default.FindByName("SST25VF040B")!;

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.IO;
+using System.Text.Json.Nodes;
+using SerprogNano.Cli.Output;
+using SerprogNano.Host.Programmers;
+
+namespace SerprogNano.Cli
+{
+    /// <summary>One run of one command: its parsed common options, where text goes, and the JSON result it builds.</summary>
+    public sealed class CommandContext
+    {
+        public CommandContext(string commandName, ParseResult parse, CommonOptions common, CliConsole console)
+        {
+            CommandName = commandName;
+            Parse = parse;
+            Console = console;
+            Programmer = parse.GetRequiredValue(common.Programmer);
+            SpiSpeedHz = parse.GetValue(common.SpiSpeed);
+            ChipName = parse.GetValue(common.Chip);
+            Json = parse.GetValue(common.Json);
+            Verbose = parse.GetValue(common.Verbose);
+            Result = new JsonObject { ["command"] = commandName };
+            Progress = new ProgressDisplay(console, Json);
+        }
+
+        public string CommandName { get; }
+
+        public ParseResult Parse { get; }
+
+        public CliConsole Console { get; }
+
+        public ProgrammerSpec Programmer { get; }
+
+        /// <summary>--spispeed, which replaces the spispeed= of -p.</summary>
+        public uint? SpiSpeedHz { get; }
+
+        /// <summary>-c/--chip: the part the user says is on the board.</summary>
+        public string? ChipName { get; }
+
+        public bool Json { get; }
+
+        public bool Verbose { get; }
+
+        /// <summary>The command's JSON object, printed on stdout with --json.</summary>
+        public JsonObject Result { get; }
+
+        public ProgressDisplay Progress { get; }
+
+        /// <summary>Human text: stdout normally, stderr when stdout carries JSON.</summary>
+        public TextWriter Human => Json ? Console.Error : Console.Out;
+
+        public void Say(string line) => Human.WriteLine(line);
+
+        public void Detail(string line)
+        {
+            if (Verbose)
+            {
+                Human.WriteLine(line);
+            }
+        }
+
+        public void Warn(string line) => Console.Error.WriteLine("warning: " + line);
+    }
+}

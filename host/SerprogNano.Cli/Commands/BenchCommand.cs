@@ -1,0 +1,177 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SerprogNano.Cli.Bench;
+using SerprogNano.Cli.Output;
+using SerprogNano.Host.Operations;
+using SerprogNano.Host.Serprog;
+using SerprogNano.Protocol;
+
+namespace SerprogNano.Cli.Commands
+{
+    /// <summary>
+    /// `serprog bench`: round-trip latency, read throughput and write throughput of a programmer, next
+    /// to the link's limit when known (the emulator's link model). Writing is only done on the emulator
+    /// or with --destructive, since it overwrites the chip.
+    /// </summary>
+    public static class BenchCommand
+    {
+        /// <summary>Fixed so two runs write the same bytes.</summary>
+        private const int PatternSeed = 3;
+
+        public static Command Create(CommonOptions common, CliConsole console)
+        {
+            var size = new Option<long>("--size")
+            {
+                Description = "Bytes to read and write, with K or M suffix (binary); capped at the chip's size",
+                DefaultValueFactory = _ => 1 << 20,
+                CustomParser = ParseSize,
+            };
+            var roundTrips = new Option<int>("--round-trips")
+            {
+                Description = "Single commands sent one at a time to measure latency",
+                DefaultValueFactory = _ => 200,
+            };
+            roundTrips.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError("--round-trips must be 1 or more.");
+                }
+            });
+            var destructive = new Option<bool>("--destructive")
+            {
+                Description = "Also measure writing on real hardware: OVERWRITES the start of the chip (the emulator needs no flag)",
+            };
+            var command = new Command("bench", "Measure latency, read and write throughput of the programmer") { size, roundTrips, destructive };
+            common.AddTo(command);
+            CommandRunner.SetAction(command, common, console, context =>
+                Run(context, context.Parse.GetValue(size), context.Parse.GetValue(roundTrips), context.Parse.GetValue(destructive)));
+            return command;
+        }
+
+        private static int Run(CommandContext context, long requestedSize, int roundTrips, bool destructive)
+        {
+            using FlashSession session = FlashSession.Open(context);
+            double? limit = session.Connection.Link?.BytesPerSecond;
+            context.Say("Link limit: " + (limit is double l ? l.ToString("N0", CultureInfo.InvariantCulture) + " B/s (baud/10)" : "unknown"));
+            context.Result["linkLimitBytesPerSecond"] = limit;
+
+            MeasureLatency(context, session.Client, roundTrips);
+            long size = Math.Min(requestedSize, session.Chip.Size);
+            MeasureRead(context, session, size, limit);
+            if (session.Connection.IsEmulator || destructive)
+            {
+                MeasureWrite(context, session, size, limit);
+            }
+            else
+            {
+                context.Say("Write: skipped, it would overwrite the chip. Add --destructive to measure it (take a backup first).");
+                context.Result["write"] = null;
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        private static void MeasureLatency(CommandContext context, SerprogClient client, int count)
+        {
+            bool nop = client.Supports(SerprogOpcode.Nop);
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < count; i++)
+            {
+                if (nop)
+                {
+                    client.Nop();
+                }
+                else
+                {
+                    client.QueryInterface();
+                }
+            }
+
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
+            double microseconds = elapsed.TotalMilliseconds * 1000 / count;
+            string command = nop ? "NOP" : "Q_IFACE";
+            context.Say("Round trip: " + microseconds.ToString("0", CultureInfo.InvariantCulture) + " us (mean of " + count + " " + command + ")");
+            context.Result["roundTrip"] = new JsonObject { ["command"] = command, ["count"] = count, ["meanMicroseconds"] = microseconds };
+        }
+
+        private static void MeasureRead(CommandContext context, FlashSession session, long size, double? limit)
+        {
+            var buffer = new byte[size];
+            long waitsBefore = session.Client.WaitPoints;
+            long start = Stopwatch.GetTimestamp();
+            context.Progress.Run(progress =>
+            {
+                session.Flash.Read(0, buffer, new PhaseReporter(progress, "read", size));
+                return size;
+            });
+            var read = new Throughput(size, Stopwatch.GetElapsedTime(start), limit, session.Client.WaitPoints - waitsBefore);
+            context.Say("Read: " + read.Describe());
+            context.Result["read"] = read.ToJson();
+        }
+
+        private static void MeasureWrite(CommandContext context, FlashSession session, long size, double? limit)
+        {
+            var image = new byte[size];
+            new Random(PatternSeed).NextBytes(image);
+            long waitsBefore = session.Client.WaitPoints;
+            long start = Stopwatch.GetTimestamp();
+            PhaseTimer phases = context.Progress.Run(progress =>
+            {
+                var timer = new PhaseTimer(progress);
+                FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = timer });
+                return timer;
+            });
+            TimeSpan total = Stopwatch.GetElapsedTime(start);
+            long roundTrips = session.Client.WaitPoints - waitsBefore;
+
+            TimeSpan eraseAndProgram = phases.Duration("erase") + phases.Duration("program");
+            var write = new Throughput(size, eraseAndProgram, limit, roundTrips);
+            var withVerify = new Throughput(size, total, limit, roundTrips);
+            context.Say("Write (erase + program): " + write.Describe());
+            context.Say("Write (read, plan, erase, program, verify): " + withVerify.Describe());
+            var phaseJson = new JsonObject();
+            foreach (string phase in phases.Phases)
+            {
+                phaseJson[phase] = phases.Duration(phase).TotalSeconds;
+                context.Detail("  " + phase + ": " + ByteUnits.Duration(phases.Duration(phase)));
+            }
+
+            long unchangedWaits = session.Client.WaitPoints;
+            long unchangedStart = Stopwatch.GetTimestamp();
+            WriteResult again = context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = progress }));
+            var unchanged = new Throughput(size, Stopwatch.GetElapsedTime(unchangedStart), limit, session.Client.WaitPoints - unchangedWaits);
+            if (!again.Unchanged)
+            {
+                throw new CommandFailedException("Writing the same image a second time changed the chip: the first write did not stick.");
+            }
+
+            context.Say("Unchanged-image write: " + unchanged.Describe());
+            JsonObject writeJson = write.ToJson();
+            writeJson["phases"] = phaseJson;
+            writeJson["totalWithVerify"] = withVerify.ToJson();
+            context.Result["write"] = writeJson;
+            context.Result["unchangedWrite"] = unchanged.ToJson();
+        }
+
+        private static long ParseSize(ArgumentResult result)
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return 1 << 20;
+            }
+
+            string text = result.Tokens[0].Value;
+            if (!ByteUnits.TryParseSize(text, out long bytes))
+            {
+                result.AddError("--size " + text + " is not a size: give bytes, or K/M (e.g. 512K, 8M).");
+            }
+
+            return bytes;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Text.Json.Nodes;
+using SerprogNano.Host.Operations;
+using SerprogNano.Host.Serprog;
+using SerprogNano.Host.SpiNor;
+
+namespace SerprogNano.Cli.Commands
+{
+    /// <summary>
+    /// `serprog write FILE`: put an image on the chip, changing only what differs. The old contents
+    /// go to a backup file before anything changes, and "VERIFIED" is printed only after a full read-back.
+    /// </summary>
+    public static class WriteCommand
+    {
+        public static Command Create(CommonOptions common, CliConsole console)
+        {
+            var file = new Argument<FileInfo>("FILE") { Description = "Image to write; must be exactly the chip's size" };
+            var backup = new Option<FileInfo?>("--backup")
+            {
+                Description = "Save the chip's old contents here before changing it (default serprog-backup-<chip>-<time>.bin)",
+            };
+            var noBackup = new Option<bool>("--no-backup") { Description = "Do not save the old contents (only if you have a verified dump)" };
+            var command = new Command("write", "Write FILE to the chip: erase and program only what differs, then verify") { file, backup, noBackup, common.Unprotect };
+            common.AddTo(command);
+            CommandRunner.SetAction(command, common, console, context =>
+            {
+                FileInfo? backupFile = context.Parse.GetValue(backup);
+                bool skipBackup = context.Parse.GetValue(noBackup);
+                if (backupFile != null && skipBackup)
+                {
+                    throw new UsageException("--backup and --no-backup contradict each other; give one.");
+                }
+
+                return Run(context, context.Parse.GetRequiredValue(file), backupFile, skipBackup, context.Parse.GetValue(common.Unprotect));
+            });
+            return command;
+        }
+
+        private static int Run(CommandContext context, FileInfo file, FileInfo? backupFile, bool skipBackup, bool unprotect)
+        {
+            context.Result["file"] = file.FullName;
+            byte[] image = ImageFile.Load(file);
+            if (backupFile is { Exists: true })
+            {
+                throw new CommandFailedException("Backup file " + backupFile.FullName + " exists; not replacing it. Choose another --backup name.");
+            }
+
+            using FlashSession session = FlashSession.Open(context);
+            ImageFile.RequireChipSize(file, image, session.Chip, "nothing was written.");
+            ProtectionReport.Report(context, session.Flash, unprotect);
+            string? backupPath = skipBackup ? null : (backupFile?.FullName ?? DefaultBackupPath(session.Chip.Name));
+            bool backedUp = false;
+            var options = new WriteOptions
+            {
+                ClearProtection = unprotect,
+                BeforeChange = old =>
+                {
+                    if (backupPath == null)
+                    {
+                        return;
+                    }
+
+                    AtomicFile.Write(backupPath, old.Span, overwrite: false);
+                    backedUp = true;
+                    context.Result["backup"] = backupPath;
+                    context.Say("Saved the old contents to " + backupPath + ".");
+                },
+            };
+
+            WriteResult result;
+            try
+            {
+                result = context.Progress.Run(progress =>
+                {
+                    options.Progress = progress;
+                    return FlashWriter.Write(session.Flash, 0, image, options);
+                });
+            }
+            catch (Exception e) when (backedUp && e is SpiNorException or SerprogException or IOException or TimeoutException)
+            {
+                throw new CommandFailedException(e.Message + " The old contents are in " + backupPath + ". Running the same write again finishes it (it rewrites only what still differs).");
+            }
+
+            return Report(context, image, result);
+        }
+
+        private static int Report(CommandContext context, byte[] image, WriteResult result)
+        {
+            var erases = new JsonObject();
+            foreach (var (size, count) in result.ErasesBySize)
+            {
+                erases[size.ToString(CultureInfo.InvariantCulture)] = count;
+            }
+
+            context.Result["unchanged"] = result.Unchanged;
+            context.Result["erasesBySize"] = erases;
+            context.Result["programs"] = result.ProgramsDone;
+            context.Result["bytesProgrammed"] = result.BytesProgrammed;
+            context.Result["bytesVerified"] = result.BytesVerified;
+            if (result.BytesVerified != image.Length)
+            {
+                context.Result["verified"] = false;
+                throw new CommandFailedException("Only " + result.BytesVerified + " of " + image.Length + " bytes were read back: the write is NOT verified. Run it again.");
+            }
+
+            context.Result["verified"] = true;
+            context.Say(result.Unchanged
+                ? "The chip already holds this image: nothing to erase or program."
+                : "Erased " + Describe(result) + ", programmed " + result.ProgramsDone + " pages (" + result.BytesProgrammed + " bytes).");
+            context.Say("VERIFIED: all " + result.BytesVerified + " bytes read back match the image.");
+            return ExitCodes.Ok;
+        }
+
+        private static string Describe(WriteResult result)
+        {
+            if (result.ErasesBySize.Count == 0)
+            {
+                return "nothing";
+            }
+
+            var parts = new List<string>();
+            foreach (var (size, count) in result.ErasesBySize)
+            {
+                parts.Add(count + " x " + (size / 1024) + " KiB");
+            }
+
+            return string.Join(", ", parts);
+        }
+
+        /// <summary>serprog-backup-W25Q64FV-20261124-081500.bin in the current directory; '/' in names becomes '_'.</summary>
+        private static string DefaultBackupPath(string chipName)
+        {
+            string safe = chipName;
+            foreach (char bad in Path.GetInvalidFileNameChars())
+            {
+                safe = safe.Replace(bad, '_');
+            }
+
+            safe = safe.Replace('/', '_');
+            string stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            return Path.GetFullPath("serprog-backup-" + safe + "-" + stamp + ".bin");
+        }
+    }
+}

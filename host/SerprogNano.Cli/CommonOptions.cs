@@ -1,0 +1,81 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using SerprogNano.Host.Programmers;
+
+namespace SerprogNano.Cli
+{
+    /// <summary>The options every flash command takes, defined once and added to each command.</summary>
+    public sealed class CommonOptions
+    {
+        public Option<ProgrammerSpec> Programmer { get; } = new("--programmer", "-p")
+        {
+            Description = "Programmer: /dev/ttyACM0[:BAUD], COM3[:BAUD], tcp:HOST:PORT, emulator[:CHIP], "
+                + "serprog:dev=PATH[:BAUD][,spispeed=16M][,cs=0] or serprog:ip=HOST:PORT. Try -p emulator without hardware",
+            Required = true,
+            CustomParser = ParseProgrammer,
+        };
+
+        public Option<uint?> SpiSpeed { get; } = new("--spispeed")
+        {
+            Description = "SPI clock in Hz, with k or M suffix as in flashprog (e.g. 16M); replaces spispeed= of -p",
+            CustomParser = ParseSpiSpeed,
+        };
+
+        public Option<string?> Chip { get; } = new("--chip", "-c")
+        {
+            Description = "Name of the part on the board, when its id is ambiguous or wrong (e.g. \"W25Q64FV\")",
+        };
+
+        public Option<bool> Json { get; } = new("--json")
+        {
+            Description = "Print one JSON object on stdout for scripts; human text goes to stderr",
+        };
+
+        public Option<bool> Verbose { get; } = new("--verbose", "-v")
+        {
+            Description = "Say more: programmer limits, warnings' details, stack traces on errors",
+        };
+
+        /// <summary>For the commands that change the chip: clear block protection first (off by default).</summary>
+        public Option<bool> Unprotect { get; } = new("--unprotect")
+        {
+            Description = "Clear the chip's block-protect bits before changing it (they are reported either way)",
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Programmer);
+            command.Options.Add(SpiSpeed);
+            command.Options.Add(Chip);
+            command.Options.Add(Json);
+            command.Options.Add(Verbose);
+        }
+
+        private static ProgrammerSpec? ParseProgrammer(ArgumentResult result)
+        {
+            try
+            {
+                return ProgrammerSpec.Parse(result.Tokens[0].Value);
+            }
+            catch (ProgrammerStringException e)
+            {
+                result.AddError(e.Message);
+                return null;
+            }
+        }
+
+        private static uint? ParseSpiSpeed(ArgumentResult result)
+        {
+            try
+            {
+                return Host.Programmers.SpiSpeed.Parse(result.Tokens[0].Value);
+            }
+            catch (ProgrammerStringException e)
+            {
+                result.AddError(e.Message.Replace("spispeed=", "--spispeed ", StringComparison.Ordinal));
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Text.Json.Nodes;
+using SerprogNano.Host.Chips;
+using SerprogNano.Host.Programmers;
+using SerprogNano.Host.Serprog;
+using SerprogNano.Host.SpiNor;
+
+namespace SerprogNano.Cli
+{
+    /// <summary>An opened programmer with the chip on its bus identified: what every flash command starts from.</summary>
+    public sealed class FlashSession : IDisposable
+    {
+        private FlashSession(ProgrammerConnection connection, SpiNorFlash flash, ProbeResult probe)
+        {
+            Connection = connection;
+            Flash = flash;
+            Probe = probe;
+        }
+
+        public ProgrammerConnection Connection { get; }
+
+        public SerprogClient Client => Connection.Client;
+
+        public SpiNorFlash Flash { get; }
+
+        public ProbeResult Probe { get; }
+
+        public ChipDefinition Chip => Probe.Chip;
+
+        /// <summary>Connects, reports the programmer, probes (or takes -c) and reports the chip.</summary>
+        public static FlashSession Open(CommandContext context)
+        {
+            ProgrammerConnection connection = OpenProgrammer(context);
+            try
+            {
+                ProbeResult probe = ProbeChip(connection, context.ChipName);
+                foreach (string warning in probe.Warnings)
+                {
+                    context.Warn(warning);
+                }
+
+                ChipDefinition chip = probe.Chip;
+                context.Say("Chip: " + chip.Vendor + " " + chip.Name + " (" + probe.Identity + ", " + Output.ByteUnits.Size(chip.Size) + ", found by " + probe.Source + ")");
+                context.Result["chip"] = new JsonObject
+                {
+                    ["name"] = chip.Name,
+                    ["vendor"] = chip.Vendor,
+                    ["jedecId"] = chip.JedecId,
+                    ["identity"] = probe.Identity.ToString(),
+                    ["size"] = chip.Size,
+                    ["source"] = probe.Source,
+                };
+                return new FlashSession(connection, new SpiNorFlash(connection.Master, chip), probe);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Connects and reports the programmer, without touching the chip.</summary>
+        public static ProgrammerConnection OpenProgrammer(CommandContext context)
+        {
+            ProgrammerConnection connection = ProgrammerConnector.Connect(context.Programmer, context.SpiSpeedHz);
+            SerprogClient client = connection.Client;
+            foreach (string warning in client.Warnings)
+            {
+                context.Warn(warning);
+            }
+
+            string clock = client.SpiFrequency is uint hz ? ", SPI clock " + Host.Programmers.SpiSpeed.Format(hz) : "";
+            context.Say("Programmer: \"" + client.ProgrammerName + "\" on " + client.Transport.Description + clock);
+            context.Result["programmer"] = new JsonObject
+            {
+                ["spec"] = context.Programmer.Text,
+                ["name"] = client.ProgrammerName,
+                ["link"] = client.Transport.Description,
+                ["spiFrequency"] = client.SpiFrequency,
+            };
+            return connection;
+        }
+
+        public void Dispose() => Connection.Dispose();
+
+        /// <summary>
+        /// Probes with the user's -c if any. The emulator knows its own part, so an id shared by
+        /// several database entries is settled by the emulated model's name instead of stopping.
+        /// </summary>
+        private static ProbeResult ProbeChip(ProgrammerConnection connection, string? forcedName)
+        {
+            try
+            {
+                return ChipProber.Probe(connection.Master, ChipDatabase.Default, forcedName);
+            }
+            catch (AmbiguousChipException ambiguous) when (forcedName == null && connection.EmulatedChip != null)
+            {
+                string model = connection.EmulatedChip.Model.Name;
+                foreach (ChipDefinition candidate in ambiguous.Candidates)
+                {
+                    foreach (string name in candidate.Names)
+                    {
+                        if (string.Equals(name, model, StringComparison.OrdinalIgnoreCase))
+                        {
+                            ProbeResult named = ChipProber.Probe(connection.Master, ChipDatabase.Default, candidate.Name);
+                            return named with { Source = "database (the emulator's " + model + ")" };
+                        }
+                    }
+                }
+
+                throw;
+            }
+        }
+    }
+}

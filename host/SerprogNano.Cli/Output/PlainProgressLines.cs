@@ -1,0 +1,52 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using SerprogNano.Host.Operations;
+
+namespace SerprogNano.Cli.Output
+{
+    /// <summary>Progress as text lines for logs and pipes: "read: 2.0 MiB of 8.0 MiB (25%), 195.3 KiB/s, 31.4 s left".</summary>
+    public sealed class PlainProgressLines : IProgress<OperationProgress>
+    {
+        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+        private readonly TextWriter _writer;
+        private string? _phase;
+        private long _phaseStart;
+        private long _lastLine;
+        private bool _finished;
+
+        public PlainProgressLines(TextWriter writer) => _writer = writer;
+
+        public void Report(OperationProgress value)
+        {
+            long now = Stopwatch.GetTimestamp();
+            if (value.Phase != _phase)
+            {
+                _phase = value.Phase;
+                _phaseStart = now;
+                _lastLine = now;
+                _finished = false;
+            }
+
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(_phaseStart, now);
+            double rate = elapsed.TotalSeconds > 0 ? value.Done / elapsed.TotalSeconds : 0;
+            if (value.Done >= value.Total && !_finished)
+            {
+                _finished = true;
+                _writer.WriteLine(value.Phase + ": " + ByteUnits.Size(value.Total) + " in " + ByteUnits.Duration(elapsed) + (rate > 0 ? " (" + ByteUnits.Rate(rate) + ")" : ""));
+                return;
+            }
+
+            if (Stopwatch.GetElapsedTime(_lastLine, now) < Interval || value.Done >= value.Total)
+            {
+                return;
+            }
+
+            _lastLine = now;
+            string left = rate > 0 ? ", " + ByteUnits.Duration(TimeSpan.FromSeconds((value.Total - value.Done) / rate)) + " left" : "";
+            long percent = value.Total > 0 ? value.Done * 100 / value.Total : 100;
+            _writer.WriteLine(value.Phase + ": " + ByteUnits.Size(value.Done) + " of " + ByteUnits.Size(value.Total) + " (" + percent + "%), " + ByteUnits.Rate(rate) + left);
+        }
+    }
+}

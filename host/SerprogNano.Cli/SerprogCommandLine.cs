@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text.Json.Nodes;
+using SerprogNano.Cli.Commands;
+
+namespace SerprogNano.Cli
+{
+    /// <summary>The `serprog` command tree, and running it with exit codes 0 ok, 1 failed, 2 usage.</summary>
+    public static class SerprogCommandLine
+    {
+        public static RootCommand Build(CliConsole console)
+        {
+            var common = new CommonOptions();
+            return new RootCommand("serprog: probe, read, write and verify SPI NOR flash through serprog programmers")
+            {
+                ProbeCommand.Create(common, console),
+                InfoCommand.Create(common, console),
+                ReadCommand.Create(common, console),
+                WriteCommand.Create(common, console),
+                VerifyCommand.Create(common, console),
+                EraseCommand.Create(common, console),
+                BenchCommand.Create(common, console),
+                EmulateCommand.Create(),
+            };
+        }
+
+        public static int Run(string[] args, CliConsole console)
+        {
+            ParseResult parse = Build(console).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                var messages = new List<string>();
+                foreach (ParseError error in parse.Errors)
+                {
+                    console.Error.WriteLine("error: " + error.Message);
+                    messages.Add(error.Message);
+                }
+
+                Command command = parse.CommandResult.Command;
+                console.Error.WriteLine("See 'serprog" + (command is RootCommand ? "" : " " + command.Name) + " --help'.");
+                if (Array.IndexOf(args, "--json") >= 0)
+                {
+                    // Scripts get their one JSON object even when the command line is wrong.
+                    CommandRunner.WriteJson(console, new JsonObject { ["command"] = command.Name }, ExitCodes.Usage, string.Join(" ", messages));
+                }
+
+                return ExitCodes.Usage;
+            }
+
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Threading;
+using SerprogNano.Emulator;
+using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Links;
+using SerprogNano.Host.Serprog;
+using SerprogNano.Host.Transports;
+
+namespace SerprogNano.Host.Programmers
+{
+    /// <summary>Opens the programmer a <see cref="ProgrammerSpec"/> names and runs serprog's start-up on it.</summary>
+    public static class ProgrammerConnector
+    {
+        /// <param name="spiSpeedHz">An SPI clock that replaces the spec's spispeed= (the CLI's --spispeed).</param>
+        public static ProgrammerConnection Connect(ProgrammerSpec spec, uint? spiSpeedHz = null)
+        {
+            ArgumentNullException.ThrowIfNull(spec);
+            var options = new SerprogClientOptions
+            {
+                SpiFrequency = spiSpeedHz ?? spec.SpiSpeedHz,
+                ChipSelect = spec.ChipSelect,
+            };
+
+            switch (spec)
+            {
+                case SerialProgrammerSpec serial:
+                    var port = new SerialPortTransport(serial.DevicePath, serial.BaudRate ?? SerialPortTransport.DefaultBaudRate);
+                    return new ProgrammerConnection(spec, SerprogClient.Connect(port, options), null, null);
+                case TcpProgrammerSpec tcp:
+                    return new ProgrammerConnection(spec, SerprogClient.Connect(new TcpTransport(tcp.Host, tcp.Port), options), null, null);
+                case EmulatorProgrammerSpec emulator:
+                    return ConnectEmulator(emulator, options);
+                default:
+                    throw new ArgumentException("No way to open a " + spec.GetType().Name + ".", nameof(spec));
+            }
+        }
+
+        /// <summary>A fresh emulator with the named chip, served on a background thread over a (modeled) in-process link.</summary>
+        private static ProgrammerConnection ConnectEmulator(EmulatorProgrammerSpec spec, SerprogClientOptions options)
+        {
+            SpiNorModel model = SpiNorModels.Find(spec.ChipModel)
+                ?? throw new ProgrammerStringException("The emulator has no part called '" + spec.ChipModel + "'. Choose one of: " + ModelNames() + ".");
+            var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = spec.BusyTimes });
+            if (spec.ImagePath != null)
+            {
+                LoadImage(chip, spec.ImagePath);
+            }
+
+            var emulator = new SerprogEmulator(chip);
+            var link = new InProcessLink(model: spec.Link);
+            var engine = new Thread(() => emulator.Serve(link.Device)) { IsBackground = true, Name = "serprog emulator" };
+            engine.Start();
+            var transport = new InProcessLinkTransport(link.Host, "emulator (" + model.Name + (spec.Link != null ? ", " + spec.Link : "") + ")");
+            return new ProgrammerConnection(spec, SerprogClient.Connect(transport, options), chip, spec.Link);
+        }
+
+        private static void LoadImage(EmulatedSpiNor chip, string path)
+        {
+            long length = new FileInfo(path).Length;
+            if (length != chip.Model.Size)
+            {
+                throw new ProgrammerStringException("emulator image=" + path + " has " + length + " bytes; " + chip.Model.Name + " holds " + chip.Model.Size + ".");
+            }
+
+            chip.LoadFile(path);
+        }
+
+        private static string ModelNames()
+        {
+            var names = new string[SpiNorModels.All.Count];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = SpiNorModels.All[i].Name;
+            }
+
+            return string.Join(", ", names);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Net;
+using SerprogNano.Emulator;
+using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Tcp;
+
+namespace SerprogNano.Cli.Tests
+{
+    /// <summary>
+    /// An emulated chip that outlives single commands, served on a loopback port as `serprog emulate`
+    /// serves it, so a test can write with one command, read with the next, and look at the chip itself.
+    /// </summary>
+    public sealed class EmulatorOverTcp : IDisposable
+    {
+        private readonly SerprogTcpServer _server;
+
+        public EmulatorOverTcp(SpiNorModel model)
+        {
+            Chip = new EmulatedSpiNor(model);
+            _server = new SerprogTcpServer(new SerprogEmulator(Chip), new IPEndPoint(IPAddress.Loopback, 0));
+        }
+
+        public EmulatedSpiNor Chip { get; }
+
+        /// <summary>Our short form, tcp:127.0.0.1:PORT.</summary>
+        public string Programmer => "tcp:" + _server.LocalEndPoint;
+
+        /// <summary>flashprog's form, serprog:ip=127.0.0.1:PORT.</summary>
+        public string FlashprogProgrammer => "serprog:ip=" + _server.LocalEndPoint;
+
+        public void Dispose() => _server.Dispose();
+    }
+}
