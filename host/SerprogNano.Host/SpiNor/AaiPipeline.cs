@@ -15,11 +15,11 @@ namespace SerprogNano.Host.SpiNor
     public sealed class AaiPipeline
     {
         private const int RunsPerBatch = 16;
-        private const int InitialPadding = 8;
+        /// <summary>Padding of each guard: a 10-byte AAI frame plus this outlasts the 10 us word time on any UART up to 10 Mbaud.</summary>
+        private const int GuardPadding = 8;
 
         private readonly ISpiMaster _master;
         private readonly ChipDefinition _chip;
-        private readonly int _maxPadding;
         private readonly PagePipeline _bytePrograms;
 
         public AaiPipeline(ISpiMaster master, ChipDefinition chip, SpiNorAddressing addressing)
@@ -27,11 +27,11 @@ namespace SerprogNano.Host.SpiNor
             _master = master;
             _chip = chip;
             _bytePrograms = new PagePipeline(master, chip, addressing);
-            _maxPadding = Math.Max(0, Math.Min(master.MaxWriteLength, 4096) - 1);
-            Padding = Math.Min(InitialPadding, _maxPadding);
+            Padding = Math.Max(0, Math.Min(GuardPadding, master.MaxWriteLength - 1));
         }
 
-        public int Padding { get; private set; }
+        /// <summary>Padding bytes of each guard RDSR.</summary>
+        public int Padding { get; }
 
         /// <summary>Runs programmed byte by byte because a guard once saw the chip busy.</summary>
         public long RunsRetried { get; private set; }
