@@ -15,6 +15,7 @@ namespace SerprogNano.Emulator.Tcp
     {
         private readonly Action<ISerialLink> _serve;
         private readonly TimeSpan _frameTimeout;
+        private readonly LinkModel? _model;
         private readonly TcpListener _listener;
         private readonly Thread _acceptor;
         private readonly object _gate = new();
@@ -22,16 +23,19 @@ namespace SerprogNano.Emulator.Tcp
         private volatile bool _stopping;
         private int _connections;
 
-        public SerprogTcpServer(SerprogEmulator emulator, IPEndPoint endpoint, TimeSpan? frameTimeout = null)
-            : this(emulator.Serve, endpoint, frameTimeout)
+        /// <param name="model">A UART to put between each client and the engine; null serves at loopback speed.</param>
+        public SerprogTcpServer(SerprogEmulator emulator, IPEndPoint endpoint, TimeSpan? frameTimeout = null, LinkModel? model = null)
+            : this(emulator.Serve, endpoint, frameTimeout, model)
         {
         }
 
         /// <param name="serve">Runs an engine on one client's link until the link closes.</param>
-        public SerprogTcpServer(Action<ISerialLink> serve, IPEndPoint endpoint, TimeSpan? frameTimeout = null)
+        /// <param name="model">A UART to put between each client and the engine; null serves at loopback speed.</param>
+        public SerprogTcpServer(Action<ISerialLink> serve, IPEndPoint endpoint, TimeSpan? frameTimeout = null, LinkModel? model = null)
         {
             _serve = serve;
             _frameTimeout = frameTimeout ?? InProcessLink.DefaultFrameTimeout;
+            _model = model;
             _listener = new TcpListener(endpoint);
             _listener.Start();
             _acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = "serprog tcp" };
@@ -89,7 +93,15 @@ namespace SerprogNano.Emulator.Tcp
             ClientChanged?.Invoke(peer + " connected");
             try
             {
-                _serve(new SocketSerialLink(socket, _frameTimeout));
+                if (_model is null)
+                {
+                    _serve(new SocketSerialLink(socket, _frameTimeout));
+                }
+                else
+                {
+                    using var modeled = new ModeledSocketLink(socket, _model, _frameTimeout);
+                    _serve(modeled.Device);
+                }
             }
             finally
             {
