@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds and runs every test of the solution, then prints one closing line: "N passed, N failed, N skipped".
-# flashrom and socat (Debian packages) let the interop tests run; without them those tests report why
-# they did not run, except in CI (CI=true), where they fail.
+# It installs flashrom and socat (Debian packages) for the interop tests when it can; without them those
+# tests report why they did not run, except in CI (CI=true), where they fail.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+scripts/install-test-deps.sh
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -12,6 +12,9 @@ namespace SerprogNano.Engine
     {
         private const int ParameterBufferLength = 8;
 
+        // SPI DMA wants word-aligned buffers: data starts at a word boundary and the ACK sits just before it.
+        private const int ReplyDataOffset = 4;
+
         private readonly ISerialLink _link;
         private readonly ISpiBus _spi;
         private readonly ISpiClock _clock;
@@ -39,7 +42,7 @@ namespace SerprogNano.Engine
                 throw new ArgumentNullException();
             }
 
-            if (settings.BufferSize < 2 || settings.MaxWriteLength < 1 || settings.MaxReadLength < 1
+            if (settings.BufferSize <= ReplyDataOffset || settings.MaxWriteLength < 1 || settings.MaxReadLength < 1
                 || settings.MaxWriteLength > SerprogLimits.MaxLength24 || settings.MaxReadLength > SerprogLimits.MaxLength24)
             {
                 throw new ArgumentOutOfRangeException("settings");
@@ -213,7 +216,7 @@ namespace SerprogNano.Engine
             bool valid = _pinsDriven
                 && writeLength <= _maxWriteLength
                 && readLength <= _maxReadLength
-                && (!fullDuplex || (writeLength == readLength && writeLength < _bufferSize));
+                && (!fullDuplex || (writeLength == readLength && writeLength <= _bufferSize - ReplyDataOffset));
             if (!valid)
             {
                 // Swallow the data the host sends with the frame so the next opcode is read as one.
@@ -227,13 +230,13 @@ namespace SerprogNano.Engine
 
             if (fullDuplex)
             {
-                if (ReadData(_data, 1, writeLength))
+                if (ReadData(_data, ReplyDataOffset, writeLength))
                 {
                     BeginTransaction();
-                    _spi.Exchange(_data, 1, writeLength);
+                    _spi.Exchange(_data, ReplyDataOffset, writeLength);
                     EndTransaction();
-                    _data[0] = SerprogReply.Ack;
-                    _link.Write(_data, 0, writeLength + 1);
+                    _data[ReplyDataOffset - 1] = SerprogReply.Ack;
+                    _link.Write(_data, ReplyDataOffset - 1, writeLength + 1);
                 }
 
                 return;
@@ -283,8 +286,8 @@ namespace SerprogNano.Engine
         private void StreamReadPhase(int readLength)
         {
             // ACK travels with the first chunk so that a short reply is one write.
-            _data[0] = SerprogReply.Ack;
-            int offset = 1;
+            _data[ReplyDataOffset - 1] = SerprogReply.Ack;
+            int offset = ReplyDataOffset;
             int left = readLength;
             do
             {
@@ -305,7 +308,8 @@ namespace SerprogNano.Engine
                     EndTransaction();
                 }
 
-                _link.Write(_data, 0, offset + chunk);
+                int start = offset == ReplyDataOffset ? ReplyDataOffset - 1 : 0;
+                _link.Write(_data, start, offset + chunk - start);
                 offset = 0;
             }
             while (left > 0);

@@ -30,7 +30,7 @@ namespace SerprogNano.Esp32
             settings.ProgrammerName = board.ProgrammerName;
             settings.BufferSize = DataBufferSize;
             settings.MaxWriteLength = MaxWriteLength;
-            settings.MaxReadLength = SerprogLimits.MaxLength24; // the read phase streams: any length
+            settings.MaxReadLength = SerprogLimits.MaxLength24 - 1; // the read phase streams: any length a frame can carry
             settings.SerialBufferSize = SerialReceiveBufferSize;
             return settings;
         }

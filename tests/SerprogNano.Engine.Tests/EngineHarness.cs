@@ -10,7 +10,7 @@ namespace SerprogNano.Engine.Tests
     /// <summary>The engine on a thread behind an in-process link, with helpers to speak raw serprog to it.</summary>
     internal sealed class EngineHarness : IDisposable
     {
-        public static readonly TimeSpan FrameTimeout = TimeSpan.FromMilliseconds(100);
+        public static readonly TimeSpan FrameTimeout = TimeSpan.FromMilliseconds(200);
 
         private readonly Thread _thread;
 

@@ -68,9 +68,9 @@ namespace SerprogNano.Engine.Tests
         {
             using var engine = new EngineHarness();
             engine.Send(SerprogOpcode.SetSpiFrequency, 0x00);
-            Thread.Sleep(EngineHarness.FrameTimeout / 4);
+            Thread.Sleep(EngineHarness.FrameTimeout / 10);
             engine.Send(0x2D, 0x31);
-            Thread.Sleep(EngineHarness.FrameTimeout / 4);
+            Thread.Sleep(EngineHarness.FrameTimeout / 10);
             engine.Send(0x01);
             CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, 0x00, 0x2D, 0x31, 0x01 }, engine.Receive(5));
             Assert.AreEqual(0, engine.Engine.FramesDropped);

@@ -90,7 +90,7 @@ namespace SerprogNano.Engine.Tests
             _random.NextBytes(frame.Slice(7, writeLength));
             frameLength = 7 + writeLength;
             bool valid = _pinsDriven && writeLength <= _settings.MaxWriteLength && readLength <= _settings.MaxReadLength
-                && (!_fullDuplex || (writeLength == readLength && writeLength < _settings.BufferSize));
+                && (!_fullDuplex || (writeLength == readLength && writeLength <= _settings.BufferSize - 4));
             return valid ? (1 + readLength, SerprogReply.Ack) : (1, SerprogReply.Nak);
         }
 

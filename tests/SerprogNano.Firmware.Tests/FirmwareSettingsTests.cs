@@ -32,7 +32,7 @@ namespace SerprogNano.Firmware.Tests
 
             Assert.AreEqual(FirmwareSettings.SerialReceiveBufferSize, LittleEndian.ReadUInt16(serialBuffer, 1));
             Assert.AreEqual(FirmwareSettings.MaxWriteLength, LittleEndian.ReadUInt24(writeMax, 1));
-            Assert.AreEqual(0, LittleEndian.ReadUInt24(readMax, 1), "0 means 2^24: the read phase streams");
+            Assert.AreEqual(SerprogLimits.MaxLength24 - 1, LittleEndian.ReadUInt24(readMax, 1), "the read phase streams: any rlen a frame can carry");
             Assert.AreEqual(board.ProgrammerName, System.Text.Encoding.ASCII.GetString(name, 1, 16).TrimEnd('\0'));
 
             Assert.AreEqual(SerprogReply.Ack, device.RoundTrip(new byte[] { SerprogOpcode.SetPinState, 1 }, 1)[0]);

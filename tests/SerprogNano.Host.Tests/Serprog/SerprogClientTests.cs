@@ -26,7 +26,7 @@ namespace SerprogNano.Host.Tests.Serprog
             Assert.AreEqual(4096, client.SerialBufferSize);
             Assert.IsTrue(client.SerialBufferReported);
             Assert.AreEqual(4096, client.MaxWriteLength);
-            Assert.AreEqual(SerprogLimits.MaxLength24, client.MaxReadLength);
+            Assert.AreEqual(SerprogLimits.MaxLength24 - 1, client.MaxReadLength);
             Assert.IsEmpty(client.Warnings);
             Assert.IsNull(client.SpiFrequency);
         }
@@ -55,7 +55,7 @@ namespace SerprogNano.Host.Tests.Serprog
             Assert.AreEqual(4096, client.QuerySerialBuffer());
             Assert.AreEqual(BusType.Spi, client.QueryBusType());
             Assert.AreEqual(4096, client.QueryMaxWriteLength());
-            Assert.AreEqual(SerprogLimits.MaxLength24, client.QueryMaxReadLength());
+            Assert.AreEqual(SerprogLimits.MaxLength24 - 1, client.QueryMaxReadLength());
             client.Synchronize();
             Assert.AreEqual(1, client.QueryInterface());
         }
