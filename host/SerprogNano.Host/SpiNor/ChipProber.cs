@@ -88,7 +88,8 @@ namespace SerprogNano.Host.SpiNor
             throw new SpiNorException("probe", null, what + ". No chip found: " + WiringAdvice);
         }
 
-        private static byte[] ReadSfdp(ISpiMaster master, int address, int length)
+        /// <summary>RDSFDP of <paramref name="length"/> bytes at an SFDP address.</summary>
+        public static byte[] ReadSfdp(ISpiMaster master, int address, int length)
         {
             var bytes = new byte[length];
             master.Execute(SpiNorCommands.ReadSfdp(address, bytes));
