@@ -30,7 +30,9 @@ namespace SerprogNano.Host.Tests.Operations
         {
             int size = int.TryParse(Environment.GetEnvironmentVariable("SERPROG_FIGURES_BYTES"), out int bytes) ? bytes : 256 * 1024;
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV, new EmulatedSpiNorOptions { BusyTimes = true });
-            var link = new ModeledLinkTransport(new EmulatorTransport(new SerprogEmulator(chip)), LinkBytesPerSecond, TimeSpan.FromMilliseconds(1));
+            // A loaded test machine can starve the link model's threads; a long frame time-out keeps the device in step.
+            var device = new EmulatorTransport(new SerprogEmulator(chip), "emulator", TimeSpan.FromSeconds(10));
+            var link = new ModeledLinkTransport(device, LinkBytesPerSecond, TimeSpan.FromMilliseconds(1));
             using SerprogClient client = SerprogClient.Connect(link);
             var flash = new SpiNorFlash(new SerprogSpiMaster(client), ChipDatabase.Default.FindByName("W25Q64FV")!);
             byte[] image = FlashRig.RandomImage(size, 42);
