@@ -42,7 +42,7 @@ namespace SerprogNano.Cli
                 }
 
                 ChipDefinition chip = probe.Chip;
-                context.Say("Chip: " + chip.Vendor + " " + chip.Name + " (" + probe.Identity + ", " + Output.ByteUnits.Size(chip.Size) + ", found by " + probe.Source + ")");
+                context.Say("Chip: " + chip.Vendor + " " + chip.Name + " (" + probe.Identity + ", " + Output.ByteUnits.Size(chip.Size) + ", " + (probe.Source == "forced" ? "named with -c" : "found by " + probe.Source) + ")");
                 context.Result["chip"] = new JsonObject
                 {
                     ["name"] = chip.Name,
@@ -115,7 +115,7 @@ namespace SerprogNano.Cli
         /// <summary>The serprog client, or a clear refusal for a spidev node, which has no serprog commands.</summary>
         public static SerprogClient RequireSerprog(ProgrammerConnection connection, string what)
         {
-            return connection.Client ?? throw new CommandFailedException(what + " needs a serprog programmer; " + connection.Spec.Text + " is a spidev node.");
+            return connection.Client ?? throw new CommandFailedException(what + " needs a serprog programmer, not " + connection.Master.Description + ".");
         }
 
         /// <summary>

@@ -16,9 +16,8 @@ namespace SerprogNano.Host.Programmers
     {
         private readonly IDisposable _owner;
 
-        public ProgrammerConnection(ProgrammerSpec spec, SerprogClient client, EmulatedSpiNor? emulatedChip, LinkModel? link)
+        public ProgrammerConnection(SerprogClient client, EmulatedSpiNor? emulatedChip, LinkModel? link)
         {
-            Spec = spec;
             Client = client;
             Master = new SerprogSpiMaster(client);
             EmulatedChip = emulatedChip;
@@ -27,16 +26,13 @@ namespace SerprogNano.Host.Programmers
             _owner = client;
         }
 
-        public ProgrammerConnection(ProgrammerSpec spec, LinuxSpiMaster spidev, IReadOnlyList<string> warnings)
+        public ProgrammerConnection(LinuxSpiMaster spidev, IReadOnlyList<string> warnings)
         {
-            Spec = spec;
             Spidev = spidev;
             Master = spidev;
             Warnings = warnings;
             _owner = spidev;
         }
-
-        public ProgrammerSpec Spec { get; }
 
         /// <summary>The serprog client, or null for a spidev node.</summary>
         public SerprogClient? Client { get; }
