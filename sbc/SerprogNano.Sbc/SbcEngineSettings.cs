@@ -8,19 +8,18 @@ namespace SerprogNano.Sbc
     {
         public const string ProgrammerName = "SerprogNano SBC";
 
-        /// <summary>The engine's reply holds this many bytes before the read data (its ACK travels in front of them).</summary>
-        private const int ReplyDataOffset = 4;
-
         /// <summary>
         /// With spidev's chip select, an O_SPIOP is one transfer: slen + rlen must fit bufsiz. A quarter
         /// goes to the write phase (a page program needs 4 + 256 bytes, 5 + 256 with a 4-byte address),
-        /// the rest to the read phase. Both fit the engine's buffer, so each phase is one Write and one Read.
+        /// the rest to the read phase. The buffer is bufsiz, so the write phase is one Write, and the read
+        /// phase one Read (the engine reads at most the buffer less its 4-byte reply header at once, and
+        /// the write quarter is larger than that header).
         /// </summary>
         public static EngineSettings ForKernelChipSelect(int transferLimit)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(transferLimit, 64);
             int write = transferLimit / 4;
-            int read = Math.Min(transferLimit - write, transferLimit - ReplyDataOffset);
+            int read = transferLimit - write;
             return new EngineSettings
             {
                 ProgrammerName = ProgrammerName,
