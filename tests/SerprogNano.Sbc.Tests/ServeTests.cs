@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Device.Gpio;
 using System.IO;
 using System.Net;
+using System.Threading;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Chips;
 using SerprogNano.Host.Operations;
@@ -70,6 +72,32 @@ namespace SerprogNano.Sbc.Tests
             Assert.IsGreaterThan(0, line.Selections);
             Assert.AreEqual(0, devices.Counters.OverLimit);
             Assert.IsLessThanOrEqualTo(4096, devices.Counters.Largest);
+        }
+
+        [TestMethod]
+        public void A_chip_select_on_a_gpio_controller_pin_starts_high_and_is_released_when_the_client_leaves()
+        {
+            const int pin = 25;
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
+            var devices = new EmulatedSpidevFactory(chip, kernelChipSelect: false);
+            var gpio = new EmulatedGpioDriver(chip, pin);
+            using var controller = new GpioController(gpio);
+            using var line = new GpioChipSelectLine(controller, pin);
+            using var board = new BoardFiles(BoardFiles.RaspberryPi);
+            using SpidevServer server = SpidevServer.Start(board.System(devices), "/dev/spidev0.0", line, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
+
+            using (ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)))
+            {
+                ProbeResult probe = ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV");
+                Assert.AreEqual(0x4016, probe.Identity.Device);
+                Assert.AreEqual(PinMode.Input, gpio.ChipSelectModes[0], "released until a client takes the pins");
+                Assert.AreEqual(PinMode.Output, gpio.ChipSelectModes[^1], "driven once the client takes the pins");
+                Assert.AreEqual(PinValue.High, gpio.ChipSelectLevel, "deselected between operations");
+                Assert.IsGreaterThan(0, gpio.Selections);
+            }
+
+            SpinWait.SpinUntil(() => gpio.ChipSelectModes[^1] == PinMode.Input, 5000);
+            Assert.AreEqual(PinMode.Input, gpio.ChipSelectModes[^1], "released when the client leaves:\n" + string.Join("\n", _log));
         }
 
         [TestMethod]
