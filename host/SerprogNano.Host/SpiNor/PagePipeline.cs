@@ -63,10 +63,11 @@ namespace SerprogNano.Host.SpiNor
                 next += count;
                 foreach (PageWrite page in missed)
                 {
-                    // A missed page goes round again in the pipeline; one that keeps missing is programmed alone.
+                    // A missed page goes round again in the pipeline; one that keeps missing, or any once the
+                    // padding cannot grow (a link faster than the chip), is programmed alone.
                     int times = misses[page.Address] = misses.GetValueOrDefault(page.Address) + 1;
                     PagesRetried++;
-                    if (times < MaxPipelinedAttempts)
+                    if (times < MaxPipelinedAttempts && Padding < _maxPadding)
                     {
                         work.Add(page);
                         bytes -= page.Data.Length;
