@@ -25,7 +25,7 @@ namespace SerprogNano.Cli.Commands
                 }
                 else
                 {
-                    DescribeLimits(context, session.Connection.Master);
+                    DescribeTransferLimits(context, session.Connection.Master);
                 }
 
                 DescribeSfdp(context, session);
@@ -68,7 +68,7 @@ namespace SerprogNano.Cli.Commands
         }
 
         /// <summary>A spidev node has no serprog commands: only the longest phases one transfer carries.</summary>
-        private static void DescribeLimits(CommandContext context, ISpiMaster master)
+        private static void DescribeTransferLimits(CommandContext context, ISpiMaster master)
         {
             context.Say("  max write " + master.MaxWriteLength + " bytes, max read " + master.MaxReadLength + " bytes per transfer");
             JsonObject programmer = context.Result["programmer"]!.AsObject();
