@@ -31,6 +31,16 @@ namespace SerprogNano.Sbc.Tests
         }
 
         [TestMethod]
+        public void Serve_listens_on_loopback_unless_told_otherwise()
+        {
+            CliRun run = CliRun.Of("serve", "--help");
+
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Output, "127.0.0.1:7777");
+            StringAssert.Contains(run.Output, "--cs-gpio");
+        }
+
+        [TestMethod]
         public void Ch341a_is_refused_on_the_command_line_with_the_guides_reason()
         {
             CliRun run = CliRun.Of("read", "dump.bin", "-p", "ch341a_spi");
