@@ -14,20 +14,20 @@ namespace SerprogNano.Sbc
         /// <summary>Lowest clock granted; SPI NOR parts have no lower bound, the kernel's controllers do.</summary>
         public const uint MinimumHz = 100_000;
 
-        private readonly ISpiDeviceFactory _devices;
+        private readonly SpidevSystem _system;
         private readonly SpidevPath _path;
         private readonly uint _maximumHz;
         private SpiDevice _device;
 
-        public SpidevPort(ISpiDeviceFactory devices, SpidevPath path, int transferLimit, uint initialHz, uint maximumHz)
+        public SpidevPort(SpidevSystem system, SpidevPath path, int transferLimit, uint initialHz, uint maximumHz)
         {
-            ArgumentNullException.ThrowIfNull(devices);
-            _devices = devices;
+            ArgumentNullException.ThrowIfNull(system);
+            _system = system;
             _path = path;
             _maximumHz = Math.Max(maximumHz, MinimumHz);
             TransferLimit = transferLimit;
             Frequency = Clamp(initialHz);
-            _device = Open(Frequency);
+            _device = system.Open(path, Frequency);
         }
 
         /// <summary>spidev's bufsiz: one transfer, one kernel chip-select cycle, at most this many bytes.</summary>
@@ -46,7 +46,7 @@ namespace SerprogNano.Sbc
             if (granted != Frequency)
             {
                 _device.Dispose();
-                _device = Open(granted);
+                _device = _system.Open(_path, granted);
                 Frequency = granted;
             }
 
@@ -72,11 +72,6 @@ namespace SerprogNano.Sbc
         public void Dispose() => _device.Dispose();
 
         private uint Clamp(uint hz) => Math.Clamp(hz, MinimumHz, _maximumHz);
-
-        private SpiDevice Open(uint hz)
-        {
-            return _devices.Create(new SpiConnectionSettings(_path.Bus, _path.ChipSelectLine) { ClockFrequency = (int)Math.Min(hz, int.MaxValue), Mode = SpiMode.Mode0 });
-        }
 
         private void Check(int length)
         {

@@ -49,15 +49,7 @@ namespace SerprogNano.Sbc
             ArgumentNullException.ThrowIfNull(endpoint);
             ArgumentNullException.ThrowIfNull(log);
             BoardKind board = system.DetectBoard();
-            if (!system.Devices.Exists(devicePath))
-            {
-                throw new SpidevNotFoundException(BoardAdvice.ForMissingDevice(board, devicePath));
-            }
-
-            if (!SpidevPath.TryParse(devicePath, out SpidevPath path))
-            {
-                throw new ArgumentException(devicePath + " is not a spidev node of the form /dev/spidevBUS.CS.", nameof(devicePath));
-            }
+            SpidevPath path = system.Locate(devicePath, board);
 
             uint maximum = maximumHz ?? (board == BoardKind.BeagleBoneBlack ? BoardAdvice.BeagleBoneMaxHz : DefaultMaximumHz);
             var warnings = new List<string>();
@@ -67,7 +59,7 @@ namespace SerprogNano.Sbc
                 warnings.Add(clockAdvice);
             }
 
-            var port = new SpidevPort(system.Devices, path, system.ReadBufferSize(), Math.Min(InitialHz, maximum), maximum);
+            var port = new SpidevPort(system, path, system.ReadBufferSize(), Math.Min(InitialHz, maximum), maximum);
             var device = new SpidevSerprogDevice(port, gpioChipSelect);
             try
             {

@@ -14,7 +14,7 @@ namespace SerprogNano.Sbc.Tests
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
             var devices = new EmulatedSpidevFactory(chip);
-            using var port = new SpidevPort(devices, new SpidevPath(0, 0), 4096, 1_000_000, 1_000_000);
+            using var port = new SpidevPort(new SpidevSystem(devices), new SpidevPath(0, 0), 4096, 1_000_000, 1_000_000);
             var bus = new KernelChipSelectBus(port);
             var id = new byte[3];
 
@@ -32,7 +32,7 @@ namespace SerprogNano.Sbc.Tests
         public void Spidevs_chip_select_refuses_a_second_transfer_under_one_select()
         {
             var devices = new EmulatedSpidevFactory(new EmulatedSpiNor(SpiNorModels.W25Q32FV));
-            using var port = new SpidevPort(devices, new SpidevPath(0, 0), 4096, 1_000_000, 1_000_000);
+            using var port = new SpidevPort(new SpidevSystem(devices), new SpidevPath(0, 0), 4096, 1_000_000, 1_000_000);
             var bus = new KernelChipSelectBus(port);
             var status = new byte[1];
 
@@ -50,7 +50,7 @@ namespace SerprogNano.Sbc.Tests
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
             var devices = new EmulatedSpidevFactory(chip);
-            using var port = new SpidevPort(devices, new SpidevPath(0, 0), 4096, 1_000_000, 1_000_000);
+            using var port = new SpidevPort(new SpidevSystem(devices), new SpidevPath(0, 0), 4096, 1_000_000, 1_000_000);
             var bus = new KernelChipSelectBus(port);
 
             bus.SetChipSelect(true);
@@ -70,7 +70,7 @@ namespace SerprogNano.Sbc.Tests
             chip.Load(contents);
             var devices = new EmulatedSpidevFactory(chip, kernelChipSelect: false);
             var line = new EmulatedChipSelectLine(chip);
-            using var port = new SpidevPort(devices, new SpidevPath(0, 0), 4096, 1_000_000, 1_000_000);
+            using var port = new SpidevPort(new SpidevSystem(devices), new SpidevPath(0, 0), 4096, 1_000_000, 1_000_000);
             var bus = new GpioChipSelectBus(port, line);
             var data = new byte[10_000];
 
@@ -89,7 +89,7 @@ namespace SerprogNano.Sbc.Tests
         public void The_clock_is_clamped_and_a_new_one_reopens_the_device()
         {
             var devices = new EmulatedSpidevFactory(new EmulatedSpiNor(SpiNorModels.W25Q32FV));
-            using var port = new SpidevPort(devices, new SpidevPath(0, 0), 4096, 2_000_000, 512_000);
+            using var port = new SpidevPort(new SpidevSystem(devices), new SpidevPath(0, 0), 4096, 2_000_000, 512_000);
 
             Assert.AreEqual(512_000u, port.Frequency);
             Assert.AreEqual(256_000u, port.SetFrequency(256_000));

@@ -62,18 +62,8 @@ namespace SerprogNano.Host.LinuxSpi
         {
             ArgumentNullException.ThrowIfNull(system);
             BoardKind board = system.DetectBoard();
-            if (!system.Devices.Exists(devicePath))
-            {
-                throw new SpidevNotFoundException(BoardAdvice.ForMissingDevice(board, devicePath));
-            }
-
-            if (!SpidevPath.TryParse(devicePath, out SpidevPath path))
-            {
-                throw new ArgumentException(devicePath + " is not a spidev node of the form /dev/spidevBUS.CS.", nameof(devicePath));
-            }
-
-            var settings = new SpiConnectionSettings(path.Bus, path.ChipSelectLine) { ClockFrequency = (int)Math.Min(clockHz, int.MaxValue), Mode = SpiMode.Mode0 };
-            return new LinuxSpiMaster(system.Devices.Create(settings), devicePath, system.ReadBufferSize(), board);
+            SpidevPath path = system.Locate(devicePath, board);
+            return new LinuxSpiMaster(system.Open(path, clockHz), devicePath, system.ReadBufferSize(), board);
         }
 
         public void Execute(IReadOnlyList<SpiTransaction> batch)

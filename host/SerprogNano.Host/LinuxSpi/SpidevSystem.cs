@@ -1,4 +1,5 @@
 using System;
+using System.Device.Spi;
 using System.Globalization;
 using System.IO;
 
@@ -42,6 +43,28 @@ namespace SerprogNano.Host.LinuxSpi
             {
                 return DefaultBufferSize;
             }
+        }
+
+        /// <summary>The node of <paramref name="devicePath"/>, or what to do when it is missing or is no spidev node.</summary>
+        public SpidevPath Locate(string devicePath, BoardKind board)
+        {
+            if (!Devices.Exists(devicePath))
+            {
+                throw new SpidevNotFoundException(BoardAdvice.ForMissingDevice(board, devicePath));
+            }
+
+            if (!SpidevPath.TryParse(devicePath, out SpidevPath path))
+            {
+                throw new ArgumentException(devicePath + " is not a spidev node of the form /dev/spidevBUS.CS.", nameof(devicePath));
+            }
+
+            return path;
+        }
+
+        /// <summary>Opens the node at <paramref name="clockHz"/> in SPI mode 0, the mode of 25xx flash.</summary>
+        public SpiDevice Open(SpidevPath path, uint clockHz)
+        {
+            return Devices.Create(new SpiConnectionSettings(path.Bus, path.ChipSelectLine) { ClockFrequency = (int)Math.Min(clockHz, int.MaxValue), Mode = SpiMode.Mode0 });
         }
 
         public BoardKind DetectBoard()
