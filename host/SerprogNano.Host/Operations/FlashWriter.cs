@@ -10,8 +10,7 @@ namespace SerprogNano.Host.Operations
         {
             ArgumentNullException.ThrowIfNull(flash);
             options ??= new WriteOptions();
-            var current = new byte[image.Length];
-            flash.Read(address, current, new PhaseProgress(options.Progress, "read", image.Length));
+            byte[] current = ReadBack(flash, address, image.Length, "read", options.Progress);
             var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, current, image);
             if (plan.IsEmpty)
             {
@@ -22,10 +21,33 @@ namespace SerprogNano.Host.Operations
             EnsureUnprotected(flash, options.ClearProtection);
             options.BeforeChange?.Invoke(current);
             long retriedBefore = flash.ProgramsRetried;
-            flash.EraseBlocks(plan.Erases, new PhaseProgress(options.Progress, "erase", plan.BytesToErase));
-            flash.ProgramUnits(plan.Programs, new PhaseProgress(options.Progress, "program", plan.BytesToProgram));
-            long verified = FlashVerifier.Verify(flash, address, image, options.Progress);
-            return Result(plan, flash.ProgramsRetried - retriedBefore, verified);
+            Execute(flash, plan, "", options.Progress);
+
+            // A program the chip silently dropped (a word put one step early by SST AAI, a page it was
+            // too busy to hear) shows in the read-back: one repair pass re-plans from what is there.
+            byte[] readBack = ReadBack(flash, address, image.Length, "verify", options.Progress);
+            bool repaired = !readBack.AsSpan().SequenceEqual(image.Span);
+            if (repaired)
+            {
+                WritePlan repair = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, readBack, image);
+                Execute(flash, repair, "repair ", options.Progress);
+                FlashVerifier.ThrowIfDifferent(address, image.Span, ReadBack(flash, address, image.Length, "verify after repair", options.Progress));
+            }
+
+            return Result(plan, flash.ProgramsRetried - retriedBefore, image.Length) with { Repaired = repaired };
+        }
+
+        private static void Execute(SpiNorFlash flash, WritePlan plan, string phasePrefix, IProgress<OperationProgress>? progress)
+        {
+            flash.EraseBlocks(plan.Erases, new PhaseProgress(progress, phasePrefix + "erase", plan.BytesToErase));
+            flash.ProgramUnits(plan.Programs, new PhaseProgress(progress, phasePrefix + "program", plan.BytesToProgram));
+        }
+
+        private static byte[] ReadBack(SpiNorFlash flash, long address, int length, string phase, IProgress<OperationProgress>? progress)
+        {
+            var bytes = new byte[length];
+            flash.Read(address, bytes, new PhaseProgress(progress, phase, length));
+            return bytes;
         }
 
         private static void EnsureUnprotected(SpiNorFlash flash, bool clear)

@@ -19,6 +19,9 @@ namespace SerprogNano.Host.Operations
         /// <summary>Bytes compared with the image after writing (the first read serves when nothing changed).</summary>
         public required long BytesVerified { get; init; }
 
+        /// <summary>The first read-back differed and a repair pass (re-planned from it) made the chip match.</summary>
+        public bool Repaired { get; init; }
+
         /// <summary>The chip already held the image: nothing was erased or programmed.</summary>
         public bool Unchanged => ErasesBySize.Count == 0 && ProgramsDone == 0;
     }
