@@ -62,8 +62,11 @@ namespace SerprogNano.Host.Serprog
         /// <summary>Things the start-up worked around (missing optional commands).</summary>
         public IReadOnlyList<string> Warnings => _warnings;
 
-        /// <summary>Times the host stopped to wait for the device since connecting: the round trips paid.</summary>
+        /// <summary>Times the host stopped sending to wait for the device since connecting.</summary>
         public long WaitPoints => _pipeline.WaitPoints;
+
+        /// <summary>Times the host waited for every answer with nothing else in flight: the round trips that cost latency.</summary>
+        public long RoundTrips => _pipeline.Drains;
 
         /// <summary>
         /// Synchronises with the device and runs the start-up sequence flashprog uses. Takes ownership
@@ -95,14 +98,16 @@ namespace SerprogNano.Host.Serprog
         /// Drops stale input and sends SYNCNOP until the device answers NAK then ACK, skipping stray bytes;
         /// a second SYNCNOP must then be answered exactly, so nothing stale is left on the link.
         /// </summary>
-        public void Synchronize()
+        public void Synchronize() => Synchronize(_options.SyncAttempts);
+
+        private void Synchronize(int attempts)
         {
             _pipeline.Reset();
             TimeSpan replyTimeout = _transport.ReadTimeout;
             _transport.ReadTimeout = _options.SyncTimeout;
             try
             {
-                for (int attempt = 0; attempt < _options.SyncAttempts; attempt++)
+                for (int attempt = 0; attempt < attempts; attempt++)
                 {
                     _pipeline.DiscardInput();
                     if (TrySyncNop(exact: false) && TrySyncNop(exact: true))
@@ -123,7 +128,7 @@ namespace SerprogNano.Host.Serprog
 
             throw new SerprogTimeoutException(
                 "SYNCNOP",
-                "The programmer on " + _transport.Description + " did not answer SYNCNOP with NAK and ACK after " + _options.SyncAttempts
+                "The programmer on " + _transport.Description + " did not answer SYNCNOP with NAK and ACK after " + attempts
                 + " tries: is it a serprog device, is the port or baud rate right, is it powered?");
         }
 
@@ -282,7 +287,13 @@ namespace SerprogNano.Host.Serprog
             {
                 if (_pinsDriven && Supports(SerprogOpcode.SetPinState))
                 {
-                    // Hand the flash back to the board, as flashprog does at exit, if the link still lives.
+                    // Hand the flash back to the board, as flashprog does at exit, if the link still lives:
+                    // after a failure one SYNCNOP tells, so a dead link does not hold up the exit.
+                    if (_outOfStep)
+                    {
+                        Synchronize(1);
+                    }
+
                     SetPinState(false);
                 }
             }

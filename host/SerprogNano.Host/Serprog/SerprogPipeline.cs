@@ -37,8 +37,11 @@ namespace SerprogNano.Host.Serprog
         /// <summary>Bytes sent or queued whose command has not been answered yet.</summary>
         public int BytesInFlight { get; private set; }
 
-        /// <summary>Times the host had to stop and wait for the device (a round trip each).</summary>
+        /// <summary>Times the host stopped sending to wait for a reply (for a full buffer or for the answers it needed).</summary>
         public long WaitPoints { get; private set; }
+
+        /// <summary>Times the host let the pipeline run empty to have every answer: each costs a whole round trip of the link.</summary>
+        public long Drains { get; private set; }
 
         public bool IsIdle => _pending.Count == 0 && _outgoingLength == 0;
 
@@ -64,6 +67,7 @@ namespace SerprogNano.Host.Serprog
         /// <summary>Sends what is queued and receives every reply due.</summary>
         public void Flush()
         {
+            Drains += _pending.Count > 0 ? 1 : 0;
             while (_pending.Count > 0)
             {
                 ReceiveOne();

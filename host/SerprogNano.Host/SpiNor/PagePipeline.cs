@@ -10,7 +10,8 @@ namespace SerprogNano.Host.SpiNor
     /// while it is busy, so before each page's WREN the pipeline puts a padded RDSR: its padding bytes
     /// take link time, so the chip reads its status only after that much time has passed since the
     /// previous page program. That status (the guard) says whether the WREN behind it was heard: a page
-    /// whose guard saw WIP is programmed again after a real poll, and the padding grows. A probe RDSR at
+    /// whose guard saw WIP goes round the pipeline again (and is programmed alone after a poll if it
+    /// keeps missing), and the padding grows. A probe RDSR at
     /// three quarters of the padding says when it could shrink. The padding so learns the chip's program
     /// time in bytes of the link, whatever the link's speed.
     /// </summary>
@@ -19,6 +20,9 @@ namespace SerprogNano.Host.SpiNor
         private const int FirstBatchPages = 8;
         private const int MaxBatchPages = 256;
         private const int InitialPadding = 32;
+
+        /// <summary>Times a page may miss in the pipeline before it is programmed alone.</summary>
+        private const int MaxPipelinedAttempts = 3;
 
         private readonly ISpiMaster _master;
         private readonly ChipDefinition _chip;
@@ -37,29 +41,47 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>Padding bytes now put between a page program and the next WREN.</summary>
         public int Padding { get; private set; }
 
-        /// <summary>Pages whose guard saw the chip busy, programmed again after a poll.</summary>
+        /// <summary>Page programs whose guard saw the chip busy, so they were sent again.</summary>
         public long PagesRetried { get; private set; }
 
         /// <summary>Programs every page; returns when the chip is idle again. Reports bytes done.</summary>
         public void Program(IReadOnlyList<PageWrite> pages, IProgress<long>? progress)
         {
+            var work = new List<PageWrite>(pages);
+            var misses = new Dictionary<long, int>();
             long done = 0;
             int batchPages = FirstBatchPages;
             int next = 0;
-            while (next < pages.Count)
+            while (next < work.Count)
             {
-                int count = Math.Min(batchPages, pages.Count - next);
-                bool allGuardsClear = RunBatch(pages, next, count, out long bytes);
+                int count = Math.Min(batchPages, work.Count - next);
+                List<PageWrite> missed = RunBatch(work, next, count, out long bytes);
                 next += count;
+                foreach (PageWrite page in missed)
+                {
+                    // A missed page goes round again in the pipeline; one that keeps missing is programmed alone.
+                    int times = misses[page.Address] = misses.GetValueOrDefault(page.Address) + 1;
+                    PagesRetried++;
+                    if (times < MaxPipelinedAttempts)
+                    {
+                        work.Add(page);
+                        bytes -= page.Data.Length;
+                    }
+                    else
+                    {
+                        ProgramAlone(page);
+                    }
+                }
+
                 done += bytes;
                 progress?.Report(done);
-                batchPages = allGuardsClear ? Math.Min(MaxBatchPages, batchPages * 2) : FirstBatchPages;
+                batchPages = missed.Count == 0 ? Math.Min(MaxBatchPages, batchPages * 2) : Math.Max(FirstBatchPages, batchPages / 2);
             }
 
-            WaitForLastPage(pages);
+            WaitForLastPage(work);
         }
 
-        private bool RunBatch(IReadOnlyList<PageWrite> pages, int first, int count, out long bytes)
+        private List<PageWrite> RunBatch(List<PageWrite> pages, int first, int count, out long bytes)
         {
             var batch = new List<SpiTransaction>(count * 4);
             var statuses = new byte[count * 2];
@@ -77,45 +99,49 @@ namespace SerprogNano.Host.SpiNor
 
             _master.Execute(batch);
 
-            bool probesAllReady = true;
-            bool guardsAllClear = true;
+            int probesReady = 0;
+            var missed = new List<PageWrite>();
             for (int i = 0; i < count; i++)
             {
-                probesAllReady &= (statuses[2 * i] & StatusRegister.Busy) == 0;
+                probesReady += (statuses[2 * i] & StatusRegister.Busy) == 0 ? 1 : 0;
                 if ((statuses[(2 * i) + 1] & StatusRegister.Busy) != 0)
                 {
-                    guardsAllClear = false;
-                    ProgramAfterPoll(pages, first + i);
+                    // The chip was busy when this page's WREN came, so it ignored the WREN and the program.
+                    missed.Add(pages[first + i]);
                 }
             }
 
-            Adapt(probesAllReady, guardsAllClear);
-            return guardsAllClear;
+            Adapt(probesReady * 10 >= count * 9, missed.Count * 8 > count);
+            return missed;
         }
 
-        private void Adapt(bool probesAllReady, bool guardsAllClear)
+        /// <summary>
+        /// Grows the padding when more than one page in eight missed; shrinks it while nine probes in ten
+        /// already find the chip ready. A rare miss (the device ran late and caught up in a burst) costs
+        /// one page sent again, cheaper than padding every page for it.
+        /// </summary>
+        private void Adapt(bool probesMostlyReady, bool missedOften)
         {
-            if (!guardsAllClear)
+            if (missedOften)
             {
-                Padding = Math.Min(_maxPadding, (Padding * 3 / 2) + 16);
+                Padding = Math.Min(_maxPadding, Padding + (Padding / 4) + 8);
             }
-            else if (probesAllReady)
+            else if (probesMostlyReady)
             {
                 Padding -= (Padding / 8) + (Padding > 0 ? 1 : 0);
             }
         }
 
-        /// <summary>The page's WREN fell on a busy chip, so nothing was programmed: poll, then program it alone.</summary>
-        private void ProgramAfterPoll(IReadOnlyList<PageWrite> pages, int index)
+        /// <summary>Polls until the chip is idle, then programs the page and waits for it: the slow, sure way.</summary>
+        private void ProgramAlone(PageWrite page)
         {
-            PagesRetried++;
-            PageWrite page = pages[index];
-            WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "page program", index > 0 ? pages[index - 1].Address : page.Address);
+            WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "page program", page.Address);
             _master.Execute(new[]
             {
                 SpiNorCommands.WriteEnable(),
                 SpiNorCommands.PageProgram(_addressing.ProgramOpcode, page.Address, _addressing.AddressBytes, page.Data.Span),
             });
+            WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "page program", page.Address);
         }
 
         private void WaitForLastPage(IReadOnlyList<PageWrite> pages)

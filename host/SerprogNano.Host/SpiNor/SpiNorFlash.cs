@@ -45,8 +45,24 @@ namespace SerprogNano.Host.SpiNor
 
         public long Size => Chip.Size;
 
-        /// <summary>Bytes one program step covers: the page, or an AAI/byte-program run on parts without pages.</summary>
-        public int ProgramUnit => Chip.SstAai || Chip.ByteProgramOnly || Chip.PageSize <= 1 ? ByteProgramUnit : Chip.PageSize;
+        /// <summary>
+        /// Bytes one program step covers: the page, or an AAI/byte-program run on parts without pages;
+        /// a master that cannot send a whole page in one transaction gets the largest power-of-two share of it.
+        /// </summary>
+        public int ProgramUnit
+        {
+            get
+            {
+                int unit = Chip.SstAai || Chip.ByteProgramOnly || Chip.PageSize <= 1 ? ByteProgramUnit : Chip.PageSize;
+                int fits = Master.MaxWriteLength - 1 - Addressing.AddressBytes;
+                while (unit > fits && unit > 1)
+                {
+                    unit /= 2;
+                }
+
+                return unit;
+            }
+        }
 
         /// <summary>Pages (or AAI runs) that had to be programmed again because the chip was still busy.</summary>
         public long ProgramsRetried => _pages.PagesRetried + _aai.RunsRetried;

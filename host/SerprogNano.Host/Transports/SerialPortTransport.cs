@@ -18,11 +18,8 @@ namespace SerprogNano.Host.Transports
             ArgumentOutOfRangeException.ThrowIfLessThan(baudRate, 1);
             Description = "serial " + devicePath + " at " + baudRate + " baud";
 
-            // Many serprog firmwares (pico-serprog, stm32-vserprog) only talk once DTR is asserted; RTS keeps UART bridges sending.
             _port = new SerialPort(devicePath, baudRate, Parity.None, 8, StopBits.One)
             {
-                DtrEnable = true,
-                RtsEnable = true,
                 Handshake = Handshake.None,
                 ReadBufferSize = 1 << 20,
                 WriteBufferSize = 1 << 16,
@@ -38,9 +35,28 @@ namespace SerprogNano.Host.Transports
                 _port.Dispose();
                 throw new TransportClosedException("Cannot open " + Description + ": " + e.Message, e);
             }
+
+            AssertModemLines();
         }
 
         public string Description { get; }
+
+        /// <summary>
+        /// Many serprog firmwares (pico-serprog, stm32-vserprog) only talk once DTR is asserted, and RTS keeps
+        /// UART bridges sending. Ptys and some adapters have no modem lines; they work without.
+        /// </summary>
+        private void AssertModemLines()
+        {
+            try
+            {
+                _port.DtrEnable = true;
+                _port.RtsEnable = true;
+            }
+            catch (IOException)
+            {
+                // No modem control lines on this device.
+            }
+        }
 
         public TimeSpan ReadTimeout
         {

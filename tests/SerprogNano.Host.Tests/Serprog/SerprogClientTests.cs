@@ -2,6 +2,7 @@ using System;
 using SerprogNano.Emulator;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Tests.Doubles;
+using SerprogNano.Host.Transports;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Host.Tests.Serprog
@@ -18,15 +19,16 @@ namespace SerprogNano.Host.Tests.Serprog
         [TestMethod]
         public void Connect_reads_the_devices_identity_and_limits()
         {
-            using SerprogClient client = Rig.Connect(NewEmulator(out _));
+            SerprogEmulator emulator = NewEmulator(out _);
+            using SerprogClient client = Rig.Connect(emulator);
 
             Assert.AreEqual(1, client.InterfaceVersion);
             Assert.AreEqual("SerprogNano emu", client.ProgrammerName);
             Assert.AreEqual(BusType.Spi, client.SupportedBusTypes);
             Assert.AreEqual(4096, client.SerialBufferSize);
             Assert.IsTrue(client.SerialBufferReported);
-            Assert.AreEqual(4096, client.MaxWriteLength);
-            Assert.AreEqual(SerprogLimits.MaxLength24 - 1, client.MaxReadLength);
+            Assert.AreEqual(emulator.Settings.MaxWriteLength, client.MaxWriteLength);
+            Assert.AreEqual(emulator.Settings.MaxReadLength, client.MaxReadLength);
             Assert.IsEmpty(client.Warnings);
             Assert.IsNull(client.SpiFrequency);
         }
@@ -46,7 +48,8 @@ namespace SerprogNano.Host.Tests.Serprog
         [TestMethod]
         public void Every_query_answers_as_the_engine_is_set_up()
         {
-            using SerprogClient client = Rig.Connect(NewEmulator(out _));
+            SerprogEmulator emulator = NewEmulator(out _);
+            using SerprogClient client = Rig.Connect(emulator);
 
             client.Nop();
             Assert.AreEqual(1, client.QueryInterface());
@@ -54,8 +57,8 @@ namespace SerprogNano.Host.Tests.Serprog
             Assert.AreEqual("SerprogNano emu", client.QueryProgrammerName());
             Assert.AreEqual(4096, client.QuerySerialBuffer());
             Assert.AreEqual(BusType.Spi, client.QueryBusType());
-            Assert.AreEqual(4096, client.QueryMaxWriteLength());
-            Assert.AreEqual(SerprogLimits.MaxLength24 - 1, client.QueryMaxReadLength());
+            Assert.AreEqual(emulator.Settings.MaxWriteLength, client.QueryMaxWriteLength());
+            Assert.AreEqual(emulator.Settings.MaxReadLength, client.QueryMaxReadLength());
             client.Synchronize();
             Assert.AreEqual(1, client.QueryInterface());
         }
@@ -176,7 +179,7 @@ namespace SerprogNano.Host.Tests.Serprog
             SerprogEmulator emulator = NewEmulator(out _);
             byte[] hidden = { SerprogOpcode.QuerySerialBuffer, SerprogOpcode.SetSpiFrequency, SerprogOpcode.QueryReadNMaxLength, SerprogOpcode.QueryWriteNMaxLength, SerprogOpcode.QueryProgrammerName, SerprogOpcode.SetPinState };
             // A device without S_PIN_STATE drives its pins from reset: switch the engine's on before the host comes.
-            var transport = new Transports.EmulatorTransport(emulator);
+            var transport = new EmulatorTransport(emulator);
             transport.Write(new byte[] { SerprogOpcode.SetPinState, 1 });
             Assert.AreEqual(SerprogReply.Ack, ReadOne(transport));
             var link = new MonitoringTransport(transport, hidden);
@@ -204,7 +207,7 @@ namespace SerprogNano.Host.Tests.Serprog
             }
         }
 
-        private static byte ReadOne(Transports.IByteTransport transport)
+        private static byte ReadOne(IByteTransport transport)
         {
             var one = new byte[1];
             transport.Read(one);
@@ -215,7 +218,7 @@ namespace SerprogNano.Host.Tests.Serprog
         public void Connect_skips_stray_bytes_and_a_half_sent_frame()
         {
             SerprogEmulator emulator = NewEmulator(out _);
-            var transport = new Transports.EmulatorTransport(emulator);
+            var transport = new EmulatorTransport(emulator);
 
             // NOPs whose ACKs are still on the way, then an O_SPIOP header whose data never comes.
             transport.Write(new byte[] { 0, 0, 0, SerprogOpcode.SpiOperation, 100, 0, 0, 0, 0, 0 });

@@ -46,6 +46,21 @@ namespace SerprogNano.Host.Tests.SpiNor
         }
 
         [TestMethod]
+        public void A_device_that_cannot_take_a_whole_page_gets_it_in_pieces()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.GD25Q64C);
+            var emulator = new Emulator.SerprogEmulator(chip, new Engine.EngineSettings { ProgrammerName = "tiny", MaxWriteLength = 100 });
+            using var client = Rig.Connect(emulator);
+            var flash = new SpiNorFlash(new Spi.SerprogSpiMaster(client), SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
+            byte[] data = FlashRig.RandomImage(4096, 8);
+
+            flash.Program(0x2000, data);
+
+            Assert.AreEqual(64, flash.ProgramUnit);
+            BytesAssert.Equal(data, chip.Snapshot().AsSpan(0x2000, data.Length));
+        }
+
+        [TestMethod]
         public void Erase_picks_the_largest_aligned_blocks_and_touches_nothing_else()
         {
             using var rig = new FlashRig(SpiNorModels.W25Q32FV);
