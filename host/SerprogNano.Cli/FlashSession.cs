@@ -62,6 +62,11 @@ namespace SerprogNano.Cli
         /// <summary>Connects and reports the programmer, without touching the chip.</summary>
         public static ProgrammerConnection OpenProgrammer(CommandContext context)
         {
+            if (context.SpiSpeedHz is uint asked && context.Programmer.SpiSpeedHz is uint inString && asked != inString)
+            {
+                context.Warn("--spispeed " + Host.Programmers.SpiSpeed.Format(asked) + " replaces spispeed=" + Host.Programmers.SpiSpeed.Format(inString) + " of -p.");
+            }
+
             ProgrammerConnection connection = ProgrammerConnector.Connect(context.Programmer, context.SpiSpeedHz);
             SerprogClient client = connection.Client;
             foreach (string warning in client.Warnings)
@@ -71,6 +76,7 @@ namespace SerprogNano.Cli
 
             string clock = client.SpiFrequency is uint hz ? ", SPI clock " + Host.Programmers.SpiSpeed.Format(hz) : "";
             context.Say("Programmer: \"" + client.ProgrammerName + "\" on " + client.Transport.Description + clock);
+            context.Detail(DescribeLimits(client));
             context.Result["programmer"] = new JsonObject
             {
                 ["spec"] = context.Programmer.Text,
@@ -79,6 +85,13 @@ namespace SerprogNano.Cli
                 ["spiFrequency"] = client.SpiFrequency,
             };
             return connection;
+        }
+
+        /// <summary>The programmer's buffer and transfer limits in one line.</summary>
+        public static string DescribeLimits(SerprogClient client)
+        {
+            string serialBuffer = client.SerialBufferSize + " bytes" + (client.SerialBufferReported ? "" : " (assumed: the device does not say)");
+            return "  serial buffer " + serialBuffer + ", max write " + client.MaxWriteLength + " bytes, max read " + client.MaxReadLength + " bytes per O_SPIOP";
         }
 
         public void Dispose() => Connection.Dispose();

@@ -46,14 +46,14 @@ namespace SerprogNano.Cli.Commands
             {
                 Description = "Also measure writing on real hardware: OVERWRITES the start of the chip (the emulator needs no flag)",
             };
-            var command = new Command("bench", "Measure latency, read and write throughput of the programmer") { size, roundTrips, destructive };
+            var command = new Command("bench", "Measure latency, read and write throughput of the programmer") { size, roundTrips, destructive, common.Unprotect };
             common.AddTo(command);
             CommandRunner.SetAction(command, common, console, context =>
-                Run(context, context.Parse.GetValue(size), context.Parse.GetValue(roundTrips), context.Parse.GetValue(destructive)));
+                Run(context, context.Parse.GetValue(size), context.Parse.GetValue(roundTrips), context.Parse.GetValue(destructive), context.Parse.GetValue(common.Unprotect)));
             return command;
         }
 
-        private static int Run(CommandContext context, long requestedSize, int roundTrips, bool destructive)
+        private static int Run(CommandContext context, long requestedSize, int roundTrips, bool destructive, bool unprotect)
         {
             using FlashSession session = FlashSession.Open(context);
             double? limit = session.Connection.Link?.BytesPerSecond;
@@ -65,7 +65,7 @@ namespace SerprogNano.Cli.Commands
             MeasureRead(context, session, size, limit);
             if (session.Connection.IsEmulator || destructive)
             {
-                MeasureWrite(context, session, size, limit);
+                MeasureWrite(context, session, size, limit, unprotect);
             }
             else
             {
@@ -114,17 +114,26 @@ namespace SerprogNano.Cli.Commands
             context.Result["read"] = read.ToJson();
         }
 
-        private static void MeasureWrite(CommandContext context, FlashSession session, long size, double? limit)
+        private static void MeasureWrite(CommandContext context, FlashSession session, long size, double? limit, bool unprotect)
         {
             var image = new byte[size];
             new Random(PatternSeed).NextBytes(image);
+            if (session.Connection.EmulatedChip is { } chip)
+            {
+                // Like a board's old firmware: every block must be erased and every page programmed,
+                // not just programmed into a blank chip.
+                byte[] old = new byte[chip.Model.Size];
+                new Random(PatternSeed + 1).NextBytes(old);
+                chip.Load(old);
+                context.Say("Write: the emulated chip starts with other random contents, so the write erases and programs all " + ByteUnits.Size(size) + ".");
+            }
+
             long waitsBefore = session.Client.WaitPoints;
             long start = Stopwatch.GetTimestamp();
-            PhaseTimer phases = context.Progress.Run(progress =>
+            (PhaseTimer phases, WriteResult written) = context.Progress.Run(progress =>
             {
                 var timer = new PhaseTimer(progress);
-                FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = timer });
-                return timer;
+                return (timer, FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = timer, ClearProtection = unprotect }));
             });
             TimeSpan total = Stopwatch.GetElapsedTime(start);
             long roundTrips = session.Client.WaitPoints - waitsBefore;
@@ -134,6 +143,7 @@ namespace SerprogNano.Cli.Commands
             var withVerify = new Throughput(size, total, limit, roundTrips);
             context.Say("Write (erase + program): " + write.Describe());
             context.Say("Write (read, plan, erase, program, verify): " + withVerify.Describe());
+            context.Say("  pages programmed " + written.ProgramsDone + ", programmed again after the chip was found busy " + written.ProgramsRetried);
             var phaseJson = new JsonObject();
             foreach (string phase in phases.Phases)
             {
@@ -153,6 +163,8 @@ namespace SerprogNano.Cli.Commands
             context.Say("Unchanged-image write: " + unchanged.Describe());
             JsonObject writeJson = write.ToJson();
             writeJson["phases"] = phaseJson;
+            writeJson["pagesProgrammed"] = written.ProgramsDone;
+            writeJson["pagesRetried"] = written.ProgramsRetried;
             writeJson["totalWithVerify"] = withVerify.ToJson();
             context.Result["write"] = writeJson;
             context.Result["unchangedWrite"] = unchanged.ToJson();

@@ -40,9 +40,13 @@ namespace SerprogNano.Cli.Commands
                 }
             }
 
-            string serialBuffer = client.SerialBufferSize + " bytes" + (client.SerialBufferReported ? "" : " (assumed: the device does not say)");
             context.Say("  serprog interface " + client.InterfaceVersion + ", bus types 0x" + client.SupportedBusTypes.ToString("X2"));
-            context.Say("  serial buffer " + serialBuffer + ", max write " + client.MaxWriteLength + " bytes, max read " + client.MaxReadLength + " bytes");
+            if (!context.Verbose)
+            {
+                // With -v the session has printed them already.
+                context.Say(FlashSession.DescribeLimits(client));
+            }
+
             context.Say("  commands: " + string.Join(", ", names));
             JsonObject programmer = context.Result["programmer"]!.AsObject();
             programmer["interfaceVersion"] = client.InterfaceVersion;

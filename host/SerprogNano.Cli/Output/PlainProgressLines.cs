@@ -20,6 +20,11 @@ namespace SerprogNano.Cli.Output
 
         public void Report(OperationProgress value)
         {
+            if (value.Total == 0)
+            {
+                return; // A phase with nothing to do (no block needs erasing) gets no line.
+            }
+
             long now = Stopwatch.GetTimestamp();
             if (value.Phase != _phase)
             {
@@ -45,7 +50,7 @@ namespace SerprogNano.Cli.Output
 
             _lastLine = now;
             string left = rate > 0 ? ", " + ByteUnits.Duration(TimeSpan.FromSeconds((value.Total - value.Done) / rate)) + " left" : "";
-            long percent = value.Total > 0 ? value.Done * 100 / value.Total : 100;
+            long percent = value.Done * 100 / value.Total;
             _writer.WriteLine(value.Phase + ": " + ByteUnits.Size(value.Done) + " of " + ByteUnits.Size(value.Total) + " (" + percent + "%), " + ByteUnits.Rate(rate) + left);
         }
     }

@@ -52,11 +52,16 @@ namespace SerprogNano.Cli.Output
 
             public void Report(OperationProgress value)
             {
+                if (value.Total == 0)
+                {
+                    return; // A phase with nothing to do (no block needs erasing) gets no bar.
+                }
+
                 if (_task == null || value.Phase != _phase)
                 {
                     _task?.StopTask();
                     _phase = value.Phase;
-                    _task = _live.AddTask(value.Phase, maxValue: Math.Max(1, value.Total));
+                    _task = _live.AddTask(value.Phase, maxValue: value.Total);
                 }
 
                 _task.Value = value.Done;
