@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Faults;
 using SerprogNano.Emulator.Tcp;
 
 namespace SerprogNano.Cli.Commands
@@ -28,16 +29,20 @@ namespace SerprogNano.Cli.Commands
             var image = new Option<FileInfo?>("--image") { Description = "Start with these contents (exactly the chip's size); else erased" };
             var save = new Option<FileInfo?>("--save") { Description = "Write the chip's contents to this file when stopped" };
             var busy = new Option<bool>("--busy") { Description = "Report datasheet busy times for programs and erases" };
+            var fault = new Option<string[]>("--fault") { Description = "Link fault to inject (repeatable): " + LinkFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
+            var chipFault = new Option<string[]>("--chip-fault") { Description = "Chip fault to inject (repeatable): " + ChipFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
             {
-                listen, chip, image, save, busy,
+                listen, chip, image, save, busy, fault, chipFault,
             };
             command.SetAction(parse => Run(
                 parse.GetRequiredValue(listen),
                 parse.GetRequiredValue(chip),
                 parse.GetValue(image),
                 parse.GetValue(save),
-                parse.GetValue(busy)));
+                parse.GetValue(busy),
+                parse.GetValue(fault) ?? Array.Empty<string>(),
+                parse.GetValue(chipFault) ?? Array.Empty<string>()));
             return command;
         }
 
@@ -52,7 +57,7 @@ namespace SerprogNano.Cli.Commands
             return names;
         }
 
-        private static int Run(string listen, string chipName, FileInfo? image, FileInfo? save, bool busy)
+        private static int Run(string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, string[] linkFaultTexts, string[] chipFaultTexts)
         {
             if (!IPEndPoint.TryParse(listen, out IPEndPoint? endpoint) || endpoint.Port == 0 && !listen.EndsWith(":0", StringComparison.Ordinal))
             {
@@ -85,6 +90,17 @@ namespace SerprogNano.Cli.Commands
                 chip.LoadFile(image.FullName);
             }
 
+            var emulator = new SerprogEmulator(chip);
+            try
+            {
+                emulator.LinkFaults = InjectedFaults.Apply(linkFaultTexts, chipFaultTexts, chip);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.Usage;
+            }
+
             using var stop = new ManualResetEventSlim();
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
@@ -97,7 +113,7 @@ namespace SerprogNano.Cli.Commands
             SerprogTcpServer server;
             try
             {
-                server = new SerprogTcpServer(new SerprogEmulator(chip), endpoint);
+                server = new SerprogTcpServer(emulator, endpoint);
             }
             catch (System.Net.Sockets.SocketException e)
             {
@@ -116,6 +132,11 @@ namespace SerprogNano.Cli.Commands
                 }
 
                 Console.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
+                foreach (string injected in InjectedFaults.Describe(emulator.LinkFaults, chip))
+                {
+                    Console.WriteLine("fault: " + injected);
+                }
+
                 Console.WriteLine("Stop with Ctrl+C.");
                 stop.Wait();
             }

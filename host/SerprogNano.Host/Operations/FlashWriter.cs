@@ -7,10 +7,31 @@ namespace SerprogNano.Host.Operations
     /// <summary>Writes an image the way that changes least: read, plan, erase, program, verify.</summary>
     public static class FlashWriter
     {
+        /// <summary>
+        /// Rounds of read, plan, write and verify: a verify that fails (a garbled command, a weak page)
+        /// starts another round that rewrites only what still differs, before the user is told.
+        /// </summary>
+        public const int MaxPasses = 3;
+
         public static WriteResult Write(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions? options = null)
         {
             ArgumentNullException.ThrowIfNull(flash);
             options ??= new WriteOptions();
+            for (int pass = 1; ; pass++)
+            {
+                try
+                {
+                    return WritePass(flash, address, image, options, pass) with { Passes = pass };
+                }
+                catch (VerifyFailedException) when (pass < MaxPasses)
+                {
+                    // Re-read and re-plan: the next round changes only what the verify found wrong.
+                }
+            }
+        }
+
+        private static WriteResult WritePass(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions options, int pass)
+        {
             var current = new byte[image.Length];
             flash.Read(address, current, new PhaseProgress(options.Progress, "read", image.Length));
             var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, current, image);
@@ -21,7 +42,15 @@ namespace SerprogNano.Host.Operations
             }
 
             EnsureUnprotected(flash, options.ClearProtection);
-            options.BeforeChange?.Invoke(current);
+            if (pass == 1 && options.BeforeChange != null)
+            {
+                // The backup is the only copy of the old contents: believe no byte of it that a second read does not confirm.
+                var again = new byte[current.Length];
+                flash.Read(address, again, new PhaseProgress(options.Progress, "backup check", current.Length));
+                BlockRereader.Settle(flash, address, again, current);
+                options.BeforeChange(current);
+            }
+
             long retriedBefore = flash.ProgramsRetried;
             flash.EraseBlocks(plan.Erases, new PhaseProgress(options.Progress, "erase", plan.BytesToErase));
             flash.ProgramUnits(plan.Programs, new PhaseProgress(options.Progress, "program", plan.BytesToProgram));

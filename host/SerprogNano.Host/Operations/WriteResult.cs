@@ -19,6 +19,9 @@ namespace SerprogNano.Host.Operations
         /// <summary>Bytes compared with the image after writing (the first read serves when nothing changed).</summary>
         public required long BytesVerified { get; init; }
 
+        /// <summary>Rounds of read, plan, write and verify it took (more than 1 when a verify found something to redo).</summary>
+        public int Passes { get; init; } = 1;
+
         /// <summary>The chip already held the image: nothing was erased or programmed.</summary>
         public bool Unchanged => ErasesBySize.Count == 0 && ProgramsDone == 0;
     }

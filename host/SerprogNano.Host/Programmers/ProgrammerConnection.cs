@@ -13,7 +13,7 @@ namespace SerprogNano.Host.Programmers
         {
             Spec = spec;
             Client = client;
-            Master = new SerprogSpiMaster(client);
+            Master = new RetryingSpiMaster(new SerprogSpiMaster(client));
             EmulatedChip = emulatedChip;
             Link = link;
         }
