@@ -1,8 +1,4 @@
 using System.IO;
-using System.Net;
-using SerprogNano.Emulator;
-using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Tcp;
 
 namespace SerprogNano.Interop.Tests
 {
@@ -12,22 +8,22 @@ namespace SerprogNano.Interop.Tests
     {
         public TestContext TestContext { get; set; } = null!;
 
+        private string Directory => TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
+
         [TestMethod]
         public void Flashrom_writes_reads_and_verifies_an_8_mib_image()
         {
-            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
-            using var server = new SerprogTcpServer(new SerprogEmulator(chip), new IPEndPoint(IPAddress.Loopback, 0));
-            var flashrom = new Flashrom($"serprog:ip={server.LocalEndPoint}");
-            string directory = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
-            string image = Flashrom.RandomImage(directory, 8 * 1024 * 1024, seed: 1);
+            using var served = new ServedChip();
+            var flashrom = new Flashrom($"serprog:ip={served.Endpoint}");
+            string image = Flashrom.RandomImage(Directory, 8 * 1024 * 1024, seed: 1);
 
             ToolResult probe = flashrom.Probe();
             StringAssert.Contains(probe.Output, Flashrom.W25Q64, "flashrom identifies the emulated chip");
 
             flashrom.Write(image, Flashrom.W25Q64);
-            CollectionAssert.AreEqual(File.ReadAllBytes(image), chip.Snapshot(), "chip contents after flashrom -w");
+            CollectionAssert.AreEqual(File.ReadAllBytes(image), served.Chip.Snapshot(), "chip contents after flashrom -w");
 
-            string readBack = Path.Combine(directory, "tcp-read.bin");
+            string readBack = Path.Combine(Directory, "tcp-read.bin");
             flashrom.Read(readBack, Flashrom.W25Q64);
             CollectionAssert.AreEqual(File.ReadAllBytes(image), File.ReadAllBytes(readBack), "flashrom -r");
 
@@ -37,13 +33,28 @@ namespace SerprogNano.Interop.Tests
         [TestMethod]
         public void Flashrom_notices_a_differing_chip()
         {
-            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
-            using var server = new SerprogTcpServer(new SerprogEmulator(chip), new IPEndPoint(IPAddress.Loopback, 0));
-            var flashrom = new Flashrom($"serprog:ip={server.LocalEndPoint}");
-            string image = Flashrom.RandomImage(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), 8 * 1024 * 1024, seed: 2);
+            using var served = new ServedChip();
+            var flashrom = new Flashrom($"serprog:ip={served.Endpoint}");
+            string image = Flashrom.RandomImage(Directory, 8 * 1024 * 1024, seed: 2);
 
             // The erased chip differs from a random image: a verify that passed here would prove nothing.
             Assert.ThrowsExactly<AssertFailedException>(() => flashrom.Verify(image, Flashrom.W25Q64));
+        }
+
+        [TestMethod]
+        public void Flashrom_writes_and_reads_back_an_8_mib_image_over_a_pty()
+        {
+            using var served = new ServedChip();
+            using var pty = new PtyBridge(served.Endpoint, Path.Combine(Path.GetTempPath(), $"serprog-pty-{System.Environment.ProcessId}"));
+            var flashrom = new Flashrom($"serprog:dev={pty.PtyPath}:2000000");
+            string image = Flashrom.RandomImage(Directory, 8 * 1024 * 1024, seed: 3);
+
+            flashrom.Write(image, Flashrom.W25Q64);
+            CollectionAssert.AreEqual(File.ReadAllBytes(image), served.Chip.Snapshot(), "chip contents after flashrom -w over the pty");
+
+            string readBack = Path.Combine(Directory, "pty-read.bin");
+            flashrom.Read(readBack, Flashrom.W25Q64);
+            CollectionAssert.AreEqual(File.ReadAllBytes(image), File.ReadAllBytes(readBack), "flashrom -r over the pty");
         }
     }
 }

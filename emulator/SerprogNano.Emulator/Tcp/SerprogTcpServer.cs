@@ -13,6 +13,7 @@ namespace SerprogNano.Emulator.Tcp
     {
         private readonly SerprogEmulator _emulator;
         private readonly TimeSpan _frameTimeout;
+        private readonly LinkModel? _model;
         private readonly TcpListener _listener;
         private readonly Thread _acceptor;
         private readonly object _gate = new();
@@ -20,10 +21,12 @@ namespace SerprogNano.Emulator.Tcp
         private volatile bool _stopping;
         private int _connections;
 
-        public SerprogTcpServer(SerprogEmulator emulator, IPEndPoint endpoint, TimeSpan? frameTimeout = null)
+        /// <param name="model">A UART to put between each client and the engine; null serves at loopback speed.</param>
+        public SerprogTcpServer(SerprogEmulator emulator, IPEndPoint endpoint, TimeSpan? frameTimeout = null, LinkModel? model = null)
         {
             _emulator = emulator;
             _frameTimeout = frameTimeout ?? InProcessLink.DefaultFrameTimeout;
+            _model = model;
             _listener = new TcpListener(endpoint);
             _listener.Start();
             _acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = "serprog tcp" };
@@ -81,7 +84,15 @@ namespace SerprogNano.Emulator.Tcp
             ClientChanged?.Invoke(peer + " connected");
             try
             {
-                _emulator.Serve(new SocketSerialLink(socket, _frameTimeout));
+                if (_model is null)
+                {
+                    _emulator.Serve(new SocketSerialLink(socket, _frameTimeout));
+                }
+                else
+                {
+                    using var modeled = new ModeledSocketLink(socket, _model, _frameTimeout);
+                    _emulator.Serve(modeled.Device);
+                }
             }
             finally
             {

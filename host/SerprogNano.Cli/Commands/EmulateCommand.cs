@@ -7,6 +7,7 @@ using System.Threading;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
+using SerprogNano.Emulator.Links;
 using SerprogNano.Emulator.Tcp;
 
 namespace SerprogNano.Cli.Commands
@@ -29,11 +30,13 @@ namespace SerprogNano.Cli.Commands
             var image = new Option<FileInfo?>("--image") { Description = "Start with these contents (exactly the chip's size); else erased" };
             var save = new Option<FileInfo?>("--save") { Description = "Write the chip's contents to this file when stopped" };
             var busy = new Option<bool>("--busy") { Description = "Report datasheet busy times for programs and erases" };
+            var baud = new Option<long>("--baud") { Description = "Model a UART of this many baud (8N1: baud/10 bytes per second) in each direction" };
+            var latency = new Option<long>("--latency-us") { Description = "Model this much latency per direction, in microseconds" };
             var fault = new Option<string[]>("--fault") { Description = "Link fault to inject (repeatable): " + LinkFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var chipFault = new Option<string[]>("--chip-fault") { Description = "Chip fault to inject (repeatable): " + ChipFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
             {
-                listen, chip, image, save, busy, fault, chipFault,
+                listen, chip, image, save, busy, baud, latency, fault, chipFault,
             };
             command.SetAction(parse => Run(
                 parse.GetRequiredValue(listen),
@@ -41,6 +44,8 @@ namespace SerprogNano.Cli.Commands
                 parse.GetValue(image),
                 parse.GetValue(save),
                 parse.GetValue(busy),
+                parse.GetValue(baud),
+                parse.GetValue(latency),
                 parse.GetValue(fault) ?? Array.Empty<string>(),
                 parse.GetValue(chipFault) ?? Array.Empty<string>()));
             return command;
@@ -57,8 +62,16 @@ namespace SerprogNano.Cli.Commands
             return names;
         }
 
-        private static int Run(string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, string[] linkFaultTexts, string[] chipFaultTexts)
+        private static int Run(string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, long baud, long latencyMicroseconds, string[] linkFaultTexts, string[] chipFaultTexts)
         {
+            if (baud < 0 || latencyMicroseconds < 0)
+            {
+                Console.Error.WriteLine("error: --baud and --latency-us cannot be negative.");
+                return ExitCodes.Usage;
+            }
+
+            LinkModel? link = baud == 0 && latencyMicroseconds == 0 ? null : new LinkModel(baud, latencyMicroseconds);
+
             if (!IPEndPoint.TryParse(listen, out IPEndPoint? endpoint) || endpoint.Port == 0 && !listen.EndsWith(":0", StringComparison.Ordinal))
             {
                 Console.Error.WriteLine($"error: --listen wants ADDRESS:PORT, e.g. 127.0.0.1:7777; got '{listen}'.");
@@ -113,7 +126,7 @@ namespace SerprogNano.Cli.Commands
             SerprogTcpServer server;
             try
             {
-                server = new SerprogTcpServer(emulator, endpoint);
+                server = new SerprogTcpServer(emulator, endpoint, model: link);
             }
             catch (System.Net.Sockets.SocketException e)
             {
@@ -125,7 +138,7 @@ namespace SerprogNano.Cli.Commands
             {
                 server.ClientChanged += message => Console.Error.WriteLine(message);
                 IPEndPoint bound = server.LocalEndPoint;
-                Console.WriteLine($"serprog emulator listening on {bound} ({model.Name}, {model.Size / 1024} KiB)");
+                Console.WriteLine($"serprog emulator listening on {bound} ({model.Name}, {model.Size / 1024} KiB{(link is null ? string.Empty : ", link " + link)})");
                 if (!IPAddress.IsLoopback(bound.Address))
                 {
                     Console.WriteLine("note: this address is reachable from other machines.");

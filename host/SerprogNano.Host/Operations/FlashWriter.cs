@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -76,15 +75,9 @@ namespace SerprogNano.Host.Operations
 
         private static WriteResult Result(WritePlan plan, long retried, long verified)
         {
-            var erases = new Dictionary<int, int>();
-            foreach (EraseStep step in plan.Erases)
-            {
-                erases[step.Block.Size] = erases.GetValueOrDefault(step.Block.Size) + 1;
-            }
-
             return new WriteResult
             {
-                ErasesBySize = erases,
+                ErasesBySize = EraseTally.BySize(plan.Erases),
                 ProgramsDone = plan.Programs.Count,
                 BytesProgrammed = plan.BytesToProgram,
                 ProgramsRetried = retried,

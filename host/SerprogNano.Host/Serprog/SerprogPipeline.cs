@@ -43,8 +43,6 @@ namespace SerprogNano.Host.Serprog
         /// <summary>Times the host let the pipeline run empty to have every answer: each costs a whole round trip of the link.</summary>
         public long Drains { get; private set; }
 
-        public bool IsIdle => _pending.Count == 0 && _outgoingLength == 0;
-
         /// <summary>Queues one command; waits for earlier replies first if the device's buffer would overflow.</summary>
         public void Enqueue(byte opcode, ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, int replyLength, Memory<byte> destination, string? label)
         {

@@ -104,7 +104,8 @@ namespace SerprogNano.Host.SpiNor
             }
         }
 
-        private static byte[] ReadSfdp(ISpiMaster master, int address, int length)
+        /// <summary>RDSFDP of <paramref name="length"/> bytes at an SFDP address.</summary>
+        public static byte[] ReadSfdp(ISpiMaster master, int address, int length)
         {
             var bytes = new byte[length];
             master.Execute(SpiNorCommands.ReadSfdp(address, bytes));

@@ -219,12 +219,7 @@ namespace SerprogNano.Host.SpiNor
             }
         }
 
-        public byte[] ReadSfdp(int address, int length)
-        {
-            var bytes = new byte[length];
-            Master.Execute(SpiNorCommands.ReadSfdp(address, bytes));
-            return bytes;
-        }
+        public byte[] ReadSfdp(int address, int length) => ChipProber.ReadSfdp(Master, address, length);
 
         private void CheckRange(long address, long length, string operation)
         {

@@ -11,10 +11,11 @@ namespace SerprogNano.Host.Transports
         private readonly ChannelStream _stream;
         private TimeSpan _readTimeout;
 
-        public EmulatorTransport(SerprogEmulator emulator, string description = "in-process emulator")
+        /// <param name="frameTimeout">How long the emulated device waits for the rest of a frame (its default when null).</param>
+        public EmulatorTransport(SerprogEmulator emulator, string description = "in-process emulator", TimeSpan? frameTimeout = null)
         {
             ArgumentNullException.ThrowIfNull(emulator);
-            _stream = emulator.OpenInProcess();
+            _stream = emulator.OpenInProcess(frameTimeout);
             Description = description;
             ReadTimeout = TimeSpan.FromSeconds(2);
         }

@@ -44,6 +44,9 @@ namespace SerprogNano.Host.Tests.Doubles
 
         public int BytesPerSecond { get; }
 
+        /// <summary>Bytes the host has sent, to tell line use from protocol overhead.</summary>
+        public long BytesWritten { get; private set; }
+
         public string Description => "modelled link (" + BytesPerSecond + " B/s, " + (_latencyTicks * 1000.0 / Stopwatch.Frequency) + " ms) to " + _inner.Description;
 
         public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(2);
@@ -52,6 +55,7 @@ namespace SerprogNano.Host.Tests.Doubles
         {
             lock (_toDevice)
             {
+                BytesWritten += data.Length;
                 Schedule(_toDevice, ref _toDeviceFreeAt, data);
                 Monitor.PulseAll(_toDevice);
             }
