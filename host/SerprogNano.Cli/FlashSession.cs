@@ -40,7 +40,7 @@ namespace SerprogNano.Cli
                 }
 
                 ChipDefinition chip = probe.Chip;
-                context.Say("Chip: " + chip.Vendor + " " + chip.Name + " (" + probe.Identity + ", " + Output.ByteUnits.Size(chip.Size) + ", found by " + probe.Source + ")");
+                context.Say("Chip: " + chip.Vendor + " " + chip.Name + " (" + probe.Identity + ", " + Output.ByteUnits.Size(chip.Size) + ", " + (probe.Source == "forced" ? "named with -c" : "found by " + probe.Source) + ")");
                 context.Result["chip"] = new JsonObject
                 {
                     ["name"] = chip.Name,

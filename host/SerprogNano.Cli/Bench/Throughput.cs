@@ -8,12 +8,13 @@ namespace SerprogNano.Cli.Bench
     /// <summary>Bytes moved in a time, next to the link's limit when it is known.</summary>
     public sealed class Throughput
     {
-        public Throughput(long bytes, TimeSpan time, double? linkLimit, long roundTrips)
+        public Throughput(long bytes, TimeSpan time, double? linkLimit, LinkCounts counts)
         {
             Bytes = bytes;
             Time = time;
             LinkLimit = linkLimit;
-            RoundTrips = roundTrips;
+            RoundTrips = counts.RoundTrips;
+            WaitPoints = counts.WaitPoints;
         }
 
         public long Bytes { get; }
@@ -23,8 +24,11 @@ namespace SerprogNano.Cli.Bench
         /// <summary>Bytes per second the link can carry at most (baud/10), or null when unknown.</summary>
         public double? LinkLimit { get; }
 
-        /// <summary>Times the host waited for the programmer's answers.</summary>
+        /// <summary>Times the host let the pipeline run empty to have every answer: each costs a whole round trip.</summary>
         public long RoundTrips { get; }
+
+        /// <summary>Times the host stopped sending to wait for answers (a full device buffer, or a round trip).</summary>
+        public long WaitPoints { get; }
 
         public double BytesPerSecond => Time.TotalSeconds > 0 ? Bytes / Time.TotalSeconds : 0;
 
@@ -38,7 +42,7 @@ namespace SerprogNano.Cli.Bench
                 text += " = " + (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "% of the link's " + LinkLimit!.Value.ToString("N0", CultureInfo.InvariantCulture) + " B/s";
             }
 
-            return text + ", " + RoundTrips + " round trips";
+            return text + ", " + RoundTrips + " round trips, " + WaitPoints + " wait points";
         }
 
         public JsonObject ToJson() => new()
@@ -49,6 +53,7 @@ namespace SerprogNano.Cli.Bench
             ["linkLimitBytesPerSecond"] = LinkLimit,
             ["fractionOfLimit"] = FractionOfLimit,
             ["roundTrips"] = RoundTrips,
+            ["waitPoints"] = WaitPoints,
         };
     }
 }

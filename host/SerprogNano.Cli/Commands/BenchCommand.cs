@@ -102,14 +102,14 @@ namespace SerprogNano.Cli.Commands
         private static void MeasureRead(CommandContext context, FlashSession session, long size, double? limit)
         {
             var buffer = new byte[size];
-            long waitsBefore = session.Client.WaitPoints;
+            LinkCounts before = LinkCounts.Of(session.Client);
             long start = Stopwatch.GetTimestamp();
             context.Progress.Run(progress =>
             {
                 session.Flash.Read(0, buffer, new PhaseReporter(progress, "read", size));
                 return size;
             });
-            var read = new Throughput(size, Stopwatch.GetElapsedTime(start), limit, session.Client.WaitPoints - waitsBefore);
+            var read = new Throughput(size, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
             context.Say("Read: " + read.Describe());
             context.Result["read"] = read.ToJson();
         }
@@ -128,7 +128,7 @@ namespace SerprogNano.Cli.Commands
                 context.Say("Write: the emulated chip starts with other random contents, so the write erases and programs all " + ByteUnits.Size(size) + ".");
             }
 
-            long waitsBefore = session.Client.WaitPoints;
+            LinkCounts before = LinkCounts.Of(session.Client);
             long start = Stopwatch.GetTimestamp();
             (PhaseTimer phases, WriteResult written) = context.Progress.Run(progress =>
             {
@@ -136,11 +136,11 @@ namespace SerprogNano.Cli.Commands
                 return (timer, FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = timer, ClearProtection = unprotect }));
             });
             TimeSpan total = Stopwatch.GetElapsedTime(start);
-            long roundTrips = session.Client.WaitPoints - waitsBefore;
+            LinkCounts counts = LinkCounts.Of(session.Client).Since(before);
 
             TimeSpan eraseAndProgram = phases.Duration("erase") + phases.Duration("program");
-            var write = new Throughput(size, eraseAndProgram, limit, roundTrips);
-            var withVerify = new Throughput(size, total, limit, roundTrips);
+            var write = new Throughput(size, eraseAndProgram, limit, counts);
+            var withVerify = new Throughput(size, total, limit, counts);
             context.Say("Write (erase + program): " + write.Describe());
             context.Say("Write (read, plan, erase, program, verify): " + withVerify.Describe());
             context.Say("  pages programmed " + written.ProgramsDone + ", programmed again after the chip was found busy " + written.ProgramsRetried);
@@ -151,10 +151,10 @@ namespace SerprogNano.Cli.Commands
                 context.Detail("  " + phase + ": " + ByteUnits.Duration(phases.Duration(phase)));
             }
 
-            long unchangedWaits = session.Client.WaitPoints;
+            LinkCounts unchangedBefore = LinkCounts.Of(session.Client);
             long unchangedStart = Stopwatch.GetTimestamp();
             WriteResult again = context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = progress }));
-            var unchanged = new Throughput(size, Stopwatch.GetElapsedTime(unchangedStart), limit, session.Client.WaitPoints - unchangedWaits);
+            var unchanged = new Throughput(size, Stopwatch.GetElapsedTime(unchangedStart), limit, LinkCounts.Of(session.Client).Since(unchangedBefore));
             if (!again.Unchanged)
             {
                 throw new CommandFailedException("Writing the same image a second time changed the chip: the first write did not stick.");

@@ -1,6 +1,9 @@
-using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using SerprogNano.Cli.Output;
+using SerprogNano.Host.Operations;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Cli.Commands
@@ -30,24 +33,29 @@ namespace SerprogNano.Cli.Commands
                 flash.ClearProtection();
             }
 
-            long size = flash.Size;
-            var contents = new byte[size];
-            context.Progress.Run(progress =>
+            IReadOnlyDictionary<int, int> erases;
+            try
             {
-                flash.Erase(0, size, new PhaseReporter(progress, "erase", size));
-                flash.Read(0, contents, new PhaseReporter(progress, "blank check", size));
-                return size;
-            });
-            int notBlank = contents.AsSpan().IndexOfAnyExcept((byte)0xFF);
-            if (notBlank >= 0)
+                erases = context.Progress.Run(progress => FlashEraser.Erase(flash, 0, flash.Size, progress));
+            }
+            catch (VerifyFailedException e)
             {
                 context.Result["erased"] = false;
-                context.Result["firstNonBlank"] = notBlank;
-                throw new CommandFailedException("The chip is not blank after the erase: 0x" + contents[notBlank].ToString("X2") + " at " + SpiNorCommands.Hex(notBlank) + ". Erase again; if it persists check the wiring and lower --spispeed.");
+                context.Result["firstNonBlank"] = e.Address;
+                throw new CommandFailedException(
+                    "The chip is not blank after the erase: 0x" + e.Actual.ToString("X2") + " at " + SpiNorCommands.Hex(e.Address!.Value) + " (" + e.MismatchedBytes
+                    + " bytes not 0xFF). Erase again; if it persists check the wiring and lower --spispeed.");
+            }
+
+            var tally = new JsonObject();
+            foreach (var (size, count) in erases)
+            {
+                tally[size.ToString(CultureInfo.InvariantCulture)] = count;
             }
 
             context.Result["erased"] = true;
-            context.Say("Erased " + ByteUnits.Size(size) + " and checked: every byte reads 0xFF.");
+            context.Result["erasesBySize"] = tally;
+            context.Say("Erased " + ByteUnits.Size(flash.Size) + " and checked: every byte reads 0xFF.");
             return ExitCodes.Ok;
         }
     }
