@@ -10,7 +10,7 @@ namespace SerprogNano.Host.Operations
         /// Rounds of read, plan, write and verify: a verify that fails (a garbled command, a weak page)
         /// starts another round that rewrites only what still differs, before the user is told.
         /// </summary>
-        public const int MaxPasses = 3;
+        public const int MaxPasses = 5;
 
         public static WriteResult Write(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions? options = null)
         {
