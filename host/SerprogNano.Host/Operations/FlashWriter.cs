@@ -7,10 +7,10 @@ namespace SerprogNano.Host.Operations
     public static class FlashWriter
     {
         /// <summary>
-        /// Rounds of read, plan, write and verify: a verify that fails (a garbled command, a weak page)
+        /// Rounds of read, plan, write and verify: a final verify that fails (a garbled command, a weak page)
         /// starts another round that rewrites only what still differs, before the user is told.
         /// </summary>
-        public const int MaxPasses = 5;
+        public const int MaxPasses = 3;
 
         public static WriteResult Write(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions? options = null)
         {
@@ -31,8 +31,7 @@ namespace SerprogNano.Host.Operations
 
         private static WriteResult WritePass(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions options, int pass)
         {
-            var current = new byte[image.Length];
-            flash.Read(address, current, new PhaseProgress(options.Progress, "read", image.Length));
+            byte[] current = ReadBack(flash, address, image.Length, "read", options.Progress);
             var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, current, image);
             if (plan.IsEmpty)
             {
@@ -44,17 +43,47 @@ namespace SerprogNano.Host.Operations
             if (pass == 1 && options.BeforeChange != null)
             {
                 // The backup is the only copy of the old contents: believe no byte of it that a second read does not confirm.
-                var again = new byte[current.Length];
-                flash.Read(address, again, new PhaseProgress(options.Progress, "backup check", current.Length));
+                byte[] again = ReadBack(flash, address, current.Length, "backup check", options.Progress);
                 BlockRereader.Settle(flash, address, again, current);
                 options.BeforeChange(current);
             }
 
             long retriedBefore = flash.ProgramsRetried;
-            flash.EraseBlocks(plan.Erases, new PhaseProgress(options.Progress, "erase", plan.BytesToErase));
-            flash.ProgramUnits(plan.Programs, new PhaseProgress(options.Progress, "program", plan.BytesToProgram));
-            long verified = FlashVerifier.Verify(flash, address, image, options.Progress);
-            return Result(plan, flash.ProgramsRetried - retriedBefore, verified);
+            Execute(flash, plan, "", options.Progress);
+
+            // A program the chip silently dropped (a word put one step early by SST AAI, a page it was
+            // too busy to hear) shows in the read-back: one repair pass re-plans from what is there.
+            byte[] readBack = ReadBackSettled(flash, address, image, "verify", options.Progress);
+            bool repaired = !readBack.AsSpan().SequenceEqual(image.Span);
+            if (repaired)
+            {
+                WritePlan repair = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, readBack, image);
+                Execute(flash, repair, "repair ", options.Progress);
+                FlashVerifier.ThrowIfDifferent(address, image.Span, ReadBackSettled(flash, address, image, "verify after repair", options.Progress));
+            }
+
+            return Result(plan, flash.ProgramsRetried - retriedBefore, image.Length) with { Repaired = repaired };
+        }
+
+        private static void Execute(SpiNorFlash flash, WritePlan plan, string phasePrefix, IProgress<OperationProgress>? progress)
+        {
+            flash.EraseBlocks(plan.Erases, new PhaseProgress(progress, phasePrefix + "erase", plan.BytesToErase));
+            flash.ProgramUnits(plan.Programs, new PhaseProgress(progress, phasePrefix + "program", plan.BytesToProgram));
+        }
+
+        private static byte[] ReadBack(SpiNorFlash flash, long address, int length, string phase, IProgress<OperationProgress>? progress)
+        {
+            var bytes = new byte[length];
+            flash.Read(address, bytes, new PhaseProgress(progress, phase, length));
+            return bytes;
+        }
+
+        /// <summary>A read-back whose blocks that differ from the image were read again: a bit flipped on the link is not a failed write.</summary>
+        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress)
+        {
+            byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
+            BlockRereader.Settle(flash, address, image.Span, bytes);
+            return bytes;
         }
 
         private static void EnsureUnprotected(SpiNorFlash flash, bool clear)

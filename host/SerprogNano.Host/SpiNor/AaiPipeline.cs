@@ -8,51 +8,77 @@ namespace SerprogNano.Host.SpiNor
     /// <summary>
     /// SST auto-address-increment word programming, pipelined: every command behind a word program
     /// waits behind a padded RDSR whose status (the guard) shows whether the chip was still busy and
-    /// so ignored it. Odd leading or trailing bytes use the single-byte program. A run whose guard saw
-    /// WIP is finished with polled byte programs and the padding grows; the read-back verify of the
-    /// write catches a word the chip may have put one step early.
+    /// so ignored it. Odd leading or trailing bytes use the single-byte program. Once a guard sees WIP
+    /// the link is too fast for AAI: the rest goes as guarded single-byte programs, and the write's
+    /// read-back verify (and its repair pass) deals with a word the chip may have put one step early.
     /// </summary>
     public sealed class AaiPipeline
     {
         private const int RunsPerBatch = 16;
-        private const int InitialPadding = 8;
+        /// <summary>Padding of each guard: a 10-byte AAI frame plus this outlasts the 10 us word time on any UART up to 10 Mbaud.</summary>
+        private const int GuardPadding = 8;
 
         private readonly ISpiMaster _master;
         private readonly ChipDefinition _chip;
-        private readonly int _maxPadding;
+        private readonly PagePipeline _bytePrograms;
 
-        public AaiPipeline(ISpiMaster master, ChipDefinition chip)
+        public AaiPipeline(ISpiMaster master, ChipDefinition chip, SpiNorAddressing addressing)
         {
             _master = master;
             _chip = chip;
-            _maxPadding = Math.Max(0, Math.Min(master.MaxWriteLength, 4096) - 1);
-            Padding = Math.Min(InitialPadding, _maxPadding);
+            _bytePrograms = new PagePipeline(master, chip, addressing);
+            Padding = Math.Max(0, Math.Min(GuardPadding, master.MaxWriteLength - 1));
         }
 
-        public int Padding { get; private set; }
+        /// <summary>Padding bytes of each guard RDSR.</summary>
+        public int Padding { get; }
 
-        /// <summary>Runs whose guards saw the chip busy and were finished byte by byte.</summary>
+        /// <summary>Runs programmed byte by byte because a guard once saw the chip busy.</summary>
         public long RunsRetried { get; private set; }
+
+        /// <summary>
+        /// Set once a guard saw the chip busy: a word the chip ignored shifts every later word of its run,
+        /// so on this link the rest of the session uses single-byte programs, which an ignored WREN only delays.
+        /// </summary>
+        public bool AaiAbandoned { get; private set; }
 
         public void Program(IReadOnlyList<PageWrite> runs, IProgress<long>? progress)
         {
             long done = 0;
-            for (int first = 0; first < runs.Count; first += RunsPerBatch)
+            int first = 0;
+            while (first < runs.Count && !AaiAbandoned)
             {
                 int count = Math.Min(RunsPerBatch, runs.Count - first);
-                done += RunBatch(runs, first, count);
+                int missed = RunBatch(runs, first, count, out long bytes);
+                if (missed >= 0)
+                {
+                    LeaveAai(runs[missed].Address);
+                    AaiAbandoned = true;
+                    first = missed;
+                    break;
+                }
+
+                first += count;
+                done += bytes;
                 progress?.Report(done);
+            }
+
+            if (first < runs.Count)
+            {
+                ProgramBytes(runs, first);
+                progress?.Report(done + BytesFrom(runs, first));
             }
 
             WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "AAI program", runs.Count > 0 ? runs[^1].Address : null);
         }
 
-        private long RunBatch(IReadOnlyList<PageWrite> runs, int first, int count)
+        /// <summary>Sends the runs; returns the first run whose guard saw the chip busy, or -1.</summary>
+        private int RunBatch(IReadOnlyList<PageWrite> runs, int first, int count, out long bytes)
         {
             var batch = new List<SpiTransaction>();
             var guards = new List<Memory<byte>>();
             var guardRun = new List<int>();
-            long bytes = 0;
+            bytes = 0;
             for (int r = first; r < first + count; r++)
             {
                 ReadOnlySpan<byte> data = runs[r].Data.Span;
@@ -100,13 +126,11 @@ namespace SerprogNano.Host.SpiNor
             {
                 if ((guards[g].Span[0] & StatusRegister.Busy) != 0)
                 {
-                    Padding = Math.Min(_maxPadding, (Padding * 2) + 8);
-                    FinishByteByByte(runs, guardRun[g], first + count);
-                    break;
+                    return guardRun[g];
                 }
             }
 
-            return bytes;
+            return -1;
         }
 
         private void AddGuarded(List<SpiTransaction> batch, List<Memory<byte>> guards, List<int> guardRun, int run, SpiTransaction command)
@@ -120,21 +144,43 @@ namespace SerprogNano.Host.SpiNor
             batch.Add(command);
         }
 
-        /// <summary>Leaves AAI mode and programs the runs from <paramref name="from"/> on one byte at a time, polling each.</summary>
-        private void FinishByteByByte(IReadOnlyList<PageWrite> runs, int from, int end)
+        /// <summary>Waits for the chip and sends WRDI, which ends AAI mode.</summary>
+        private void LeaveAai(long address)
         {
-            WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "AAI program", runs[from].Address);
+            WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "AAI program", address);
             _master.Execute(SpiNorCommands.WriteDisable());
-            for (int r = from; r < end; r++)
+            WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "AAI program", address);
+        }
+
+        /// <summary>Programs the runs from <paramref name="from"/> on as single bytes through the guarded pipeline (0xFF bytes change nothing and are left out).</summary>
+        private void ProgramBytes(IReadOnlyList<PageWrite> runs, int from)
+        {
+            var bytes = new List<PageWrite>();
+            for (int r = from; r < runs.Count; r++)
             {
                 RunsRetried++;
-                ReadOnlySpan<byte> data = runs[r].Data.Span;
+                ReadOnlyMemory<byte> data = runs[r].Data;
                 for (int i = 0; i < data.Length; i++)
                 {
-                    _master.Execute(new[] { SpiNorCommands.WriteEnable(), SpiNorCommands.PageProgram(SpiNorOpcode.PageProgram, runs[r].Address + i, 3, data.Slice(i, 1)) });
-                    WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "byte program", runs[r].Address + i);
+                    if (data.Span[i] != 0xFF)
+                    {
+                        bytes.Add(new PageWrite(runs[r].Address + i, data.Slice(i, 1)));
+                    }
                 }
             }
+
+            _bytePrograms.Program(bytes, null);
+        }
+
+        private static long BytesFrom(IReadOnlyList<PageWrite> runs, int from)
+        {
+            long total = 0;
+            for (int r = from; r < runs.Count; r++)
+            {
+                total += runs[r].Data.Length;
+            }
+
+            return total;
         }
     }
 }

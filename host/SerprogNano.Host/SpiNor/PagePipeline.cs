@@ -11,15 +11,19 @@ namespace SerprogNano.Host.SpiNor
     /// take link time, so the chip reads its status only after that much time has passed since the
     /// previous page program. That status (the guard) says whether the WREN behind it was heard: a page
     /// whose guard saw WIP goes round the pipeline again (and is programmed alone after a poll if it
-    /// keeps missing), and the padding grows. A probe RDSR at
-    /// three quarters of the padding says when it could shrink. The padding so learns the chip's program
-    /// time in bytes of the link, whatever the link's speed.
+    /// keeps missing), and the padding grows when misses are common. A probe RDSR at three quarters of
+    /// the padding says when it could shrink. The padding so learns the chip's program time in bytes of
+    /// the link, whatever the link's speed; a device that runs late and catches up in a burst only costs
+    /// a page sent again.
     /// </summary>
     public sealed class PagePipeline
     {
         private const int FirstBatchPages = 8;
         private const int MaxBatchPages = 256;
         private const int InitialPadding = 32;
+
+        /// <summary>Longest padded RDSR: devices take a write phase up to their buffer (commonly 4 KiB) before they clock it.</summary>
+        private const int PaddingLimit = 4096;
 
         /// <summary>Times a page may miss in the pipeline before it is programmed alone.</summary>
         private const int MaxPipelinedAttempts = 3;
@@ -34,7 +38,7 @@ namespace SerprogNano.Host.SpiNor
             _master = master;
             _chip = chip;
             _addressing = addressing;
-            _maxPadding = Math.Max(0, Math.Min(master.MaxWriteLength, 4096) - 1);
+            _maxPadding = Math.Max(0, Math.Min(master.MaxWriteLength, PaddingLimit) - 1);
             Padding = Math.Min(InitialPadding, _maxPadding);
         }
 
@@ -59,10 +63,11 @@ namespace SerprogNano.Host.SpiNor
                 next += count;
                 foreach (PageWrite page in missed)
                 {
-                    // A missed page goes round again in the pipeline; one that keeps missing is programmed alone.
+                    // A missed page goes round again in the pipeline; one that keeps missing, or any once the
+                    // padding cannot grow (a link faster than the chip), is programmed alone.
                     int times = misses[page.Address] = misses.GetValueOrDefault(page.Address) + 1;
                     PagesRetried++;
-                    if (times < MaxPipelinedAttempts)
+                    if (times < MaxPipelinedAttempts && Padding < _maxPadding)
                     {
                         work.Add(page);
                         bytes -= page.Data.Length;

@@ -34,7 +34,7 @@ namespace SerprogNano.Host.SpiNor
             Chip = chip;
             Addressing = new SpiNorAddressing(chip);
             _pages = new PagePipeline(master, chip, Addressing);
-            _aai = new AaiPipeline(master, chip);
+            _aai = new AaiPipeline(master, chip, Addressing);
         }
 
         public ISpiMaster Master { get; }

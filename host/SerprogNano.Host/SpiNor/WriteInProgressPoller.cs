@@ -18,8 +18,14 @@ namespace SerprogNano.Host.SpiNor
             long started = Environment.TickCount64;
             long limit = (long)(maxTime + maxTime / 2 + LinkAllowance).TotalMilliseconds;
 
-            // Long operations are polled at a tenth of their typical time so the link is not flooded.
+            // Long operations (erases) are first left alone for most of their typical time, then polled
+            // at a tenth of it, so each costs a few round trips instead of one per poll.
             int pause = (int)Math.Min(50, typicalTime.TotalMilliseconds / 10);
+            if (pause > 0)
+            {
+                Thread.Sleep(typicalTime * 0.9);
+            }
+
             while (true)
             {
                 master.Execute(read);

@@ -155,6 +155,19 @@ namespace SerprogNano.Host.Tests.Operations
         }
 
         [TestMethod]
+        public void SST_with_busy_times_on_a_link_too_fast_for_AAI_still_ends_verified()
+        {
+            using var rig = new FlashRig(SpiNorModels.SST25VF040B, busyTimes: true);
+            byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 23);
+            image.AsSpan(0, 0x7C000).Fill(0xFF); // Only the last 16 KiB holds data, to keep the test short.
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image, new WriteOptions { ClearProtection = true });
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.AreEqual(image.Length, result.BytesVerified);
+        }
+
+        [TestMethod]
         public void A_32_MiB_part_is_written_past_16_MiB_and_read_back()
         {
             using var rig = new FlashRig(SpiNorModels.W25Q256JV);

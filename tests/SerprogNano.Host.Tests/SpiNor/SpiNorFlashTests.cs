@@ -133,6 +133,27 @@ namespace SerprogNano.Host.Tests.SpiNor
         }
 
         [TestMethod]
+        public void A_part_driven_through_EN4B_is_left_in_3_byte_mode()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q256JV);
+            using var client = Rig.Connect(new Emulator.SerprogEmulator(chip));
+            var definition = SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("W25Q256JV")! with { FourByteAddressing = SerprogNano.Host.Chips.FourByteAddressing.Enter4ByteMode };
+            var flash = new SpiNorFlash(new Spi.SerprogSpiMaster(client), definition);
+            byte[] data = FlashRig.RandomImage(8 * KiB, 9);
+
+            flash.Erase(0x1800000, 4 * KiB);
+            flash.Program(0x1800000, data);
+            var read = new byte[data.Length];
+            flash.Read(0x1800000, read);
+
+            BytesAssert.Equal(data, read);
+            BytesAssert.Equal(data, chip.Snapshot().AsSpan(0x1800000, data.Length));
+            Assert.AreEqual(3, chip.CommandCount(SpiNorOpcode.Enter4ByteMode));
+            Assert.AreEqual(0, flash.ReadStatus(3) & 0x01, "ADS: the chip is back in 3-byte mode for the board's boot");
+            Assert.AreEqual(0, chip.CommandCount(SpiNorOpcode.Read4Byte));
+        }
+
+        [TestMethod]
         public void Block_protection_is_reported_and_cleared_on_request()
         {
             using var rig = new FlashRig(SpiNorModels.SST25VF040B);
