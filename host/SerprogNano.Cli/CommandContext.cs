@@ -11,7 +11,6 @@ namespace SerprogNano.Cli
     {
         public CommandContext(string commandName, ParseResult parse, CommonOptions common, CliConsole console)
         {
-            CommandName = commandName;
             Parse = parse;
             Console = console;
             Programmer = parse.GetRequiredValue(common.Programmer);
@@ -22,8 +21,6 @@ namespace SerprogNano.Cli
             Result = new JsonObject { ["command"] = commandName };
             Progress = new ProgressDisplay(console, Json);
         }
-
-        public string CommandName { get; }
 
         public ParseResult Parse { get; }
 

@@ -36,9 +36,6 @@ namespace SerprogNano.Emulator.Links
             _model = model;
         }
 
-        /// <summary>The timing this channel imposes, or null when bytes arrive as soon as they are written.</summary>
-        public LinkModel? Model => _model;
-
         public bool IsClosed
         {
             get { lock (_gate) { return _closed; } }

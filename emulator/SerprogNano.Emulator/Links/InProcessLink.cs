@@ -15,13 +15,10 @@ namespace SerprogNano.Emulator.Links
             var toHost = new ByteChannel(capacity, model);
             Device = new ChannelSerialLink(toDevice, toHost, frameTimeout ?? DefaultFrameTimeout);
             Host = new ChannelStream(toHost, toDevice);
-            Model = model;
         }
 
         public ChannelSerialLink Device { get; }
 
         public ChannelStream Host { get; }
-
-        public LinkModel? Model { get; }
     }
 }

@@ -9,16 +9,13 @@ namespace SerprogNano.Host.Programmers
     /// <summary>An opened programmer: the serprog client, its SPI bus, and for the emulator the chip behind it.</summary>
     public sealed class ProgrammerConnection : IDisposable
     {
-        public ProgrammerConnection(ProgrammerSpec spec, SerprogClient client, EmulatedSpiNor? emulatedChip, LinkModel? link)
+        public ProgrammerConnection(SerprogClient client, EmulatedSpiNor? emulatedChip, LinkModel? link)
         {
-            Spec = spec;
             Client = client;
             Master = new RetryingSpiMaster(new SerprogSpiMaster(client));
             EmulatedChip = emulatedChip;
             Link = link;
         }
-
-        public ProgrammerSpec Spec { get; }
 
         public SerprogClient Client { get; }
 

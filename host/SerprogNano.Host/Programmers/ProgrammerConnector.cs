@@ -26,9 +26,9 @@ namespace SerprogNano.Host.Programmers
             {
                 case SerialProgrammerSpec serial:
                     var port = new SerialPortTransport(serial.DevicePath, serial.BaudRate ?? SerialPortTransport.DefaultBaudRate);
-                    return new ProgrammerConnection(spec, SerprogClient.Connect(port, options), null, null);
+                    return new ProgrammerConnection(SerprogClient.Connect(port, options), null, null);
                 case TcpProgrammerSpec tcp:
-                    return new ProgrammerConnection(spec, SerprogClient.Connect(new TcpTransport(tcp.Host, tcp.Port), options), null, null);
+                    return new ProgrammerConnection(SerprogClient.Connect(new TcpTransport(tcp.Host, tcp.Port), options), null, null);
                 case EmulatorProgrammerSpec emulator:
                     return ConnectEmulator(emulator, options);
                 default:
@@ -52,7 +52,7 @@ namespace SerprogNano.Host.Programmers
             var engine = new Thread(() => emulator.Serve(link.Device)) { IsBackground = true, Name = "serprog emulator" };
             engine.Start();
             var transport = new InProcessLinkTransport(link.Host, "emulator (" + model.Name + (spec.Link != null ? ", " + spec.Link : "") + ")");
-            return new ProgrammerConnection(spec, SerprogClient.Connect(transport, options), chip, spec.Link);
+            return new ProgrammerConnection(SerprogClient.Connect(transport, options), chip, spec.Link);
         }
 
         private static void LoadImage(EmulatedSpiNor chip, string path)
