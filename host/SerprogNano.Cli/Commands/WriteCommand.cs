@@ -59,15 +59,15 @@ namespace SerprogNano.Cli.Commands
                 ClearProtection = unprotect,
                 BeforeChange = old =>
                 {
-                    changing = true;
-                    if (backupPath == null)
+                    if (backupPath != null)
                     {
-                        return;
+                        // A backup that cannot be saved stops the write before the chip changes.
+                        AtomicFile.Write(backupPath, old.Span, overwrite: false);
+                        context.Result["backup"] = backupPath;
+                        context.Say("Saved the old contents to " + backupPath + ".");
                     }
 
-                    AtomicFile.Write(backupPath, old.Span, overwrite: false);
-                    context.Result["backup"] = backupPath;
-                    context.Say("Saved the old contents to " + backupPath + ".");
+                    changing = true;
                 },
             };
 
