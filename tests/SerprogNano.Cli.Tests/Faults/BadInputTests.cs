@@ -45,7 +45,7 @@ namespace SerprogNano.Cli.Tests.Faults
             using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q32FV);
             byte[] old = File.ReadAllBytes(files.RandomImage("old.bin", SpiNorModels.W25Q32FV.Size, seed: 62));
             emulator.Chip.Load(old);
-            string image = files.RandomImage("new.bin", SpiNorModels.W25Q32FV.Size, seed: 63);
+            string image = UpdatedImage.Write(files, "new.bin", old, 0x120000, 64 * 1024, seed: 63);
             string backup = files.PathOf("backup.bin");
             emulator.Chip.Faults.FailingPageAddress = 0x123456;
 
@@ -59,6 +59,7 @@ namespace SerprogNano.Cli.Tests.Faults
             byte[] written = File.ReadAllBytes(image);
             byte[] chip = emulator.Chip.Snapshot();
             CollectionAssert.AreEqual(written[..0x123400], chip[..0x123400], "all but the failing page holds the new image");
+            CollectionAssert.AreNotEqual(written[0x123400..0x123500], chip[0x123400..0x123500]);
             CollectionAssert.AreEqual(written[0x123500..], chip[0x123500..]);
         }
 

@@ -50,6 +50,17 @@ namespace SerprogNano.Host.Tests.Faults
             return SpiNorFlash.Probe(Master, ChipDatabase.Default, FlashRig.ForcedNameFor(Chip.Model), out _);
         }
 
+        /// <summary>
+        /// <paramref name="old"/> with <paramref name="length"/> bytes from <paramref name="start"/> replaced by random ones:
+        /// an update of one region, so a test erases a few blocks rather than waiting out a whole chip's erase times.
+        /// </summary>
+        public static byte[] Updated(byte[] old, int start, int length, int seed)
+        {
+            byte[] image = (byte[])old.Clone();
+            new Random(seed).NextBytes(image.AsSpan(start, length));
+            return image;
+        }
+
         public void Dispose() => _client?.Dispose();
     }
 }

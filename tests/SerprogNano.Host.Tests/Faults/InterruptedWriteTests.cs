@@ -11,6 +11,9 @@ namespace SerprogNano.Host.Tests.Faults
     [TestClass]
     public sealed class InterruptedWriteTests
     {
+        private const int UpdateStart = 0x40000;
+        private const int UpdateLength = 256 * 1024;
+
         /// <summary>SST parts power up protected.</summary>
         private static readonly WriteOptions Unprotect = new() { ClearProtection = true };
 
@@ -24,10 +27,9 @@ namespace SerprogNano.Host.Tests.Faults
             SpiNorModel model = SpiNorModels.Find(part)!;
             using var rig = new FaultRig(model);
             byte[] old = FlashRig.RandomImage(model.Size, seed);
-            byte[] image = FlashRig.RandomImage(model.Size, seed + 100);
+            byte[] image = FaultRig.Updated(old, UpdateStart, UpdateLength, seed + 100);
             rig.Chip.Load(old);
-            var random = new Random(seed);
-            rig.Faults.DropAfter(random.Next(2_000, model.Size));
+            rig.Faults.DropAfter(new Random(seed).Next(2_000, UpdateLength));
             SpiNorFlash flash = rig.Connect();
 
             var cut = Assert.Throws<Exception>(() => FlashWriter.Write(flash, 0, image, Unprotect));

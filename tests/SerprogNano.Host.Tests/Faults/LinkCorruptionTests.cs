@@ -21,7 +21,7 @@ namespace SerprogNano.Host.Tests.Faults
         {
             using var rig = new FaultRig(SpiNorModels.W25Q32FV);
             byte[] old = FlashRig.RandomImage(Size, seed);
-            byte[] image = FlashRig.RandomImage(Size, seed + 100);
+            byte[] image = FaultRig.Updated(old, 0x100000, 512 * 1024, seed + 100);
             rig.Chip.Load(old);
             SpiNorFlash flash = rig.Connect();
             rig.Faults.SetBitFlips(1e-6, direction, seed);
