@@ -11,7 +11,8 @@ namespace SerprogNano.Cli
         public Option<ProgrammerSpec> Programmer { get; } = new("--programmer", "-p")
         {
             Description = "Programmer: /dev/ttyACM0[:BAUD], COM3[:BAUD], tcp:HOST:PORT, emulator[:CHIP], "
-                + "serprog:dev=PATH[:BAUD][,spispeed=16M][,cs=0] or serprog:ip=HOST:PORT. Try -p emulator without hardware",
+                + "serprog:dev=PATH[:BAUD][,spispeed=16M][,cs=0], serprog:ip=HOST:PORT or a board's linux_spi:dev=/dev/spidev0.0[,spispeed=KHZ]. "
+                + "Try -p emulator without hardware",
             Required = true,
             CustomParser = ParseProgrammer,
         };

@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json.Nodes;
 using SerprogNano.Host.Chips;
+using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Host.Programmers;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
@@ -19,7 +20,8 @@ namespace SerprogNano.Cli
 
         public ProgrammerConnection Connection { get; }
 
-        public SerprogClient Client => Connection.Client;
+        /// <summary>The serprog client; commands that need one refuse spidev first (<see cref="RequireSerprog"/>).</summary>
+        public SerprogClient Client => RequireSerprog(Connection, "this command");
 
         public SpiNorFlash Flash { get; }
 
@@ -68,12 +70,26 @@ namespace SerprogNano.Cli
             }
 
             ProgrammerConnection connection = ProgrammerConnector.Connect(context.Programmer, context.SpiSpeedHz);
-            SerprogClient client = connection.Client;
-            foreach (string warning in client.Warnings)
+            foreach (string warning in connection.Warnings)
             {
                 context.Warn(warning);
             }
 
+            if (connection.Spidev is LinuxSpiMaster spidev)
+            {
+                context.Say("Programmer: " + spidev.Description + ", SPI clock " + Host.Programmers.SpiSpeed.Format(spidev.ClockHz) + ", " + spidev.TransferLimit + " bytes per transfer (spidev bufsiz)");
+                context.Result["programmer"] = new JsonObject
+                {
+                    ["spec"] = context.Programmer.Text,
+                    ["name"] = "linux_spi",
+                    ["link"] = spidev.DevicePath,
+                    ["spiFrequency"] = spidev.ClockHz,
+                    ["transferLimit"] = spidev.TransferLimit,
+                };
+                return connection;
+            }
+
+            SerprogClient client = RequireSerprog(connection, "serprog's start-up");
             string clock = client.SpiFrequency is uint hz ? ", SPI clock " + Host.Programmers.SpiSpeed.Format(hz) : "";
             context.Say("Programmer: \"" + client.ProgrammerName + "\" on " + client.Transport.Description + clock);
             context.Detail(DescribeLimits(client));
@@ -96,6 +112,12 @@ namespace SerprogNano.Cli
 
         public void Dispose() => Connection.Dispose();
 
+        /// <summary>The serprog client, or a clear refusal for a spidev node, which has no serprog commands.</summary>
+        public static SerprogClient RequireSerprog(ProgrammerConnection connection, string what)
+        {
+            return connection.Client ?? throw new CommandFailedException(what + " needs a serprog programmer, not " + connection.Master.Description + ".");
+        }
+
         /// <summary>
         /// Probes with the user's -c if any. The emulator knows its own part, so an id shared by
         /// several database entries is settled by the emulated model's name instead of stopping.
@@ -105,6 +127,10 @@ namespace SerprogNano.Cli
             try
             {
                 return ChipProber.Probe(connection.Master, ChipDatabase.Default, forcedName);
+            }
+            catch (NoChipAnswerException silent) when (connection.Spidev != null && BoardAdvice.ForBlankId(connection.Spidev.Board) != null)
+            {
+                throw new SpiNorException("probe", null, silent.Message + " " + BoardAdvice.ForBlankId(connection.Spidev.Board), silent);
             }
             catch (AmbiguousChipException ambiguous) when (forcedName == null && connection.EmulatedChip != null)
             {

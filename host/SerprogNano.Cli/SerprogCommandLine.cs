@@ -23,6 +23,7 @@ namespace SerprogNano.Cli
                 EraseCommand.Create(common, console),
                 BenchCommand.Create(common, console),
                 EmulateCommand.Create(),
+                ServeCommand.Create(console),
             };
         }
 

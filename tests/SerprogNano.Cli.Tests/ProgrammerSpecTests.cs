@@ -123,7 +123,7 @@ namespace SerprogNano.Cli.Tests
         [DataRow("emulator:A,B", "one chip name")]
         [DataRow("flashrom", "Unknown programmer 'flashrom'")]
         [DataRow("ft2232_spi:type=2232H", "not supported yet")]
-        [DataRow("linux_spi:dev=/dev/spidev0.0,spispeed=32768", "not supported yet")]
+        [DataRow("linux_spi:spispeed=32768", "needs dev=")]
         public void Malformed_or_unsupported_strings_are_refused_with_a_reason(string text, string reason)
         {
             var error = Assert.ThrowsExactly<ProgrammerStringException>(() => ProgrammerSpec.Parse(text));

@@ -3,15 +3,17 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using SerprogNano.Emulator.Links;
+using SerprogNano.Engine;
 
 namespace SerprogNano.Emulator.Tcp
 {
     /// <summary>
-    /// Serves a <see cref="SerprogEmulator"/> on a TCP port, one client at a time, until disposed.
+    /// Serves a <see cref="SerprogEmulator"/> (or any engine behind a serial link) on a TCP port, one
+    /// client at a time, until disposed.
     /// </summary>
     public sealed class SerprogTcpServer : IDisposable
     {
-        private readonly SerprogEmulator _emulator;
+        private readonly Action<ISerialLink> _serve;
         private readonly TimeSpan _frameTimeout;
         private readonly LinkModel? _model;
         private readonly TcpListener _listener;
@@ -23,8 +25,15 @@ namespace SerprogNano.Emulator.Tcp
 
         /// <param name="model">A UART to put between each client and the engine; null serves at loopback speed.</param>
         public SerprogTcpServer(SerprogEmulator emulator, IPEndPoint endpoint, TimeSpan? frameTimeout = null, LinkModel? model = null)
+            : this(emulator.Serve, endpoint, frameTimeout, model)
         {
-            _emulator = emulator;
+        }
+
+        /// <param name="serve">Runs an engine on one client's link until the link closes.</param>
+        /// <param name="model">A UART to put between each client and the engine; null serves at loopback speed.</param>
+        public SerprogTcpServer(Action<ISerialLink> serve, IPEndPoint endpoint, TimeSpan? frameTimeout = null, LinkModel? model = null)
+        {
+            _serve = serve;
             _frameTimeout = frameTimeout ?? InProcessLink.DefaultFrameTimeout;
             _model = model;
             _listener = new TcpListener(endpoint);
@@ -86,12 +95,12 @@ namespace SerprogNano.Emulator.Tcp
             {
                 if (_model is null)
                 {
-                    _emulator.Serve(new SocketSerialLink(socket, _frameTimeout));
+                    _serve(new SocketSerialLink(socket, _frameTimeout));
                 }
                 else
                 {
                     using var modeled = new ModeledSocketLink(socket, _model, _frameTimeout);
-                    _emulator.Serve(modeled.Device);
+                    _serve(modeled.Device);
                 }
             }
             finally

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SerprogNano.Cli.Output;
 using SerprogNano.Host.Chips;
 using SerprogNano.Host.Serprog;
+using SerprogNano.Host.Spi;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Cli.Commands
@@ -18,7 +19,15 @@ namespace SerprogNano.Cli.Commands
             CommandRunner.SetAction(command, common, console, context =>
             {
                 using FlashSession session = FlashSession.Open(context);
-                DescribeProgrammer(context, session.Client);
+                if (session.Connection.Client is SerprogClient client)
+                {
+                    DescribeProgrammer(context, client);
+                }
+                else
+                {
+                    DescribeTransferLimits(context, session.Connection.Master);
+                }
+
                 DescribeSfdp(context, session);
                 DescribeStatus(context, session);
                 return ExitCodes.Ok;
@@ -56,6 +65,15 @@ namespace SerprogNano.Cli.Commands
             programmer["maxWriteLength"] = client.MaxWriteLength;
             programmer["maxReadLength"] = client.MaxReadLength;
             programmer["commands"] = supported;
+        }
+
+        /// <summary>A spidev node has no serprog commands: only the longest phases one transfer carries.</summary>
+        private static void DescribeTransferLimits(CommandContext context, ISpiMaster master)
+        {
+            context.Say("  max write " + master.MaxWriteLength + " bytes, max read " + master.MaxReadLength + " bytes per transfer");
+            JsonObject programmer = context.Result["programmer"]!.AsObject();
+            programmer["maxWriteLength"] = master.MaxWriteLength;
+            programmer["maxReadLength"] = master.MaxReadLength;
         }
 
         private static void DescribeSfdp(CommandContext context, FlashSession session)

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Links;
+using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Transports;
 
@@ -13,7 +15,8 @@ namespace SerprogNano.Host.Programmers
     public static class ProgrammerConnector
     {
         /// <param name="spiSpeedHz">An SPI clock that replaces the spec's spispeed= (the CLI's --spispeed).</param>
-        public static ProgrammerConnection Connect(ProgrammerSpec spec, uint? spiSpeedHz = null)
+        /// <param name="spidev">Where linux_spi finds its device and the kernel's files; the local system if null.</param>
+        public static ProgrammerConnection Connect(ProgrammerSpec spec, uint? spiSpeedHz = null, SpidevSystem? spidev = null)
         {
             ArgumentNullException.ThrowIfNull(spec);
             var options = new SerprogClientOptions
@@ -31,6 +34,8 @@ namespace SerprogNano.Host.Programmers
                     return new ProgrammerConnection(SerprogClient.Connect(new TcpTransport(tcp.Host, tcp.Port), options), null, null);
                 case EmulatorProgrammerSpec emulator:
                     return ConnectEmulator(emulator, options);
+                case LinuxSpiProgrammerSpec linuxSpi:
+                    return ConnectSpidev(linuxSpi, options.SpiFrequency ?? LinuxSpiProgrammerSpec.DefaultSpiSpeedHz, spidev ?? SpidevSystem.Local);
                 default:
                     throw new ArgumentException("No way to open a " + spec.GetType().Name + ".", nameof(spec));
             }
@@ -53,6 +58,20 @@ namespace SerprogNano.Host.Programmers
             engine.Start();
             var transport = new InProcessLinkTransport(link.Host, "emulator (" + model.Name + (spec.Link != null ? ", " + spec.Link : "") + ")");
             return new ProgrammerConnection(SerprogClient.Connect(transport, options), chip, spec.Link);
+        }
+
+        /// <summary>Opens the node and says what the guide would say about this board and clock.</summary>
+        private static ProgrammerConnection ConnectSpidev(LinuxSpiProgrammerSpec spec, uint clockHz, SpidevSystem system)
+        {
+            LinuxSpiMaster master = LinuxSpiMaster.Open(system, spec.DevicePath, clockHz);
+            var warnings = new List<string>();
+            string? clockAdvice = BoardAdvice.ForClock(master.Board, clockHz);
+            if (clockAdvice != null)
+            {
+                warnings.Add(clockAdvice);
+            }
+
+            return new ProgrammerConnection(master, warnings);
         }
 
         private static void LoadImage(EmulatedSpiNor chip, string path)

@@ -5,14 +5,16 @@ namespace SerprogNano.Host.Programmers
     /// <summary>
     /// A parsed -p/--programmer string: which programmer to open and how. The forms are our own short
     /// ones (<c>/dev/ttyACM0[:BAUD]</c>, <c>COM3[:BAUD]</c>, <c>tcp:HOST:PORT</c>, <c>emulator[:CHIP,...]</c>)
-    /// and flashprog's (<c>serprog:dev=PATH[:BAUD],spispeed=16M,cs=0</c>, <c>serprog:ip=HOST:PORT</c>),
+    /// and flashprog's (<c>serprog:dev=PATH[:BAUD],spispeed=16M,cs=0</c>, <c>serprog:ip=HOST:PORT</c>,
+    /// <c>linux_spi:dev=/dev/spidev0.0,spispeed=32768</c>),
     /// so the commands of the end-user guide work unchanged.
     /// </summary>
     public abstract class ProgrammerSpec
     {
         /// <summary>Examples shown when a string cannot be parsed.</summary>
         public const string KnownForms =
-            "/dev/ttyACM0[:BAUD], COM3[:BAUD], tcp:HOST:PORT, emulator[:CHIP], serprog:dev=/dev/ttyACM0[:BAUD][,spispeed=16M][,cs=0], serprog:ip=HOST:PORT";
+            "/dev/ttyACM0[:BAUD], COM3[:BAUD], tcp:HOST:PORT, emulator[:CHIP], serprog:dev=/dev/ttyACM0[:BAUD][,spispeed=16M][,cs=0], serprog:ip=HOST:PORT, "
+            + "linux_spi:dev=/dev/spidev0.0[,spispeed=KHZ], spidev:/dev/spidev0.0";
 
         protected ProgrammerSpec(string text, uint? spiSpeedHz, byte? chipSelect)
         {
@@ -40,6 +42,12 @@ namespace SerprogNano.Host.Programmers
                 throw new ProgrammerStringException("The programmer string is empty. Use one of: " + KnownForms + ".");
             }
 
+            if (trimmed.StartsWith(LinuxSpi.SpidevPath.Prefix, StringComparison.Ordinal))
+            {
+                // A bare spidev node is no serial port: it is our spidev: form without its name.
+                return LinuxSpiProgrammerSpec.ParseShortForm(trimmed, trimmed);
+            }
+
             if (SerialProgrammerSpec.LooksLikeDevicePath(trimmed))
             {
                 return SerialProgrammerSpec.ParseShortForm(trimmed);
@@ -53,6 +61,8 @@ namespace SerprogNano.Host.Programmers
                 "serprog" => ParseSerprog(trimmed, rest),
                 "tcp" => TcpProgrammerSpec.ParseShortForm(trimmed, rest),
                 "emulator" => EmulatorProgrammerSpec.ParseShortForm(trimmed, rest),
+                "linux_spi" => LinuxSpiProgrammerSpec.ParseFlashprogForm(trimmed, rest),
+                "spidev" => LinuxSpiProgrammerSpec.ParseShortForm(trimmed, rest),
                 _ => throw UnsupportedProgrammers.Refuse(name),
             };
         }

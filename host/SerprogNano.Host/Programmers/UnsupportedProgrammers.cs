@@ -9,7 +9,7 @@ namespace SerprogNano.Host.Programmers
     /// </summary>
     internal static class UnsupportedProgrammers
     {
-        private const string NotYet = " is not supported yet; use a serprog programmer (-p serprog:dev=... or -p serprog:ip=...).";
+        private const string NotYet = " is not supported yet; use a serprog programmer (-p serprog:dev=... or -p serprog:ip=...) or a single-board computer's spidev (-p linux_spi:dev=/dev/spidev0.0).";
 
         private static readonly Dictionary<string, string> Reasons = new(StringComparer.OrdinalIgnoreCase)
         {
@@ -17,7 +17,6 @@ namespace SerprogNano.Host.Programmers
                 "ch341a_spi is refused: the CH341A drives 5 V logic on its data lines, which can damage the 3.3 V or 1.8 V flash "
                 + "and the chipset it is wired to. Use a programmer with 3.3 V logic (a Raspberry Pi Pico with serprog firmware), "
                 + "see the guide's \"Do not use CH341A!\" section.",
-            ["linux_spi"] = "linux_spi (a single-board computer's spidev)" + NotYet,
             ["internal"] = "internal (the board's own chipset) is not supported: this tool programs the flash from outside, through a clip.",
             ["dummy"] = "dummy" + NotYet + " For a flash without hardware, use -p emulator.",
         };

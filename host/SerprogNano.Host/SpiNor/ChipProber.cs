@@ -89,7 +89,7 @@ namespace SerprogNano.Host.SpiNor
             string what = id[0] == 0xFF
                 ? "All id bytes read 0xFF: no chip answers (MISO floats high)"
                 : "All id bytes read 0x00: MISO is held low (chip unpowered or shorted)";
-            throw new SpiNorException("probe", null, what + ". No chip found: " + WiringAdvice);
+            throw new NoChipAnswerException(what + ". No chip found: " + WiringAdvice);
         }
 
         /// <summary>A second RDID must agree: ids that change between reads mean bad contact or too fast a clock, not a chip to trust.</summary>

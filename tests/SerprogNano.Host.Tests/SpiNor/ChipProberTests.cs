@@ -49,7 +49,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             using var rig = new FlashRig(SpiNorModels.GD25Q64C);
             rig.Chip.Faults.Absent = true;
 
-            var e = Assert.ThrowsExactly<SpiNorException>(() => ChipProber.Probe(rig.Master, ChipDatabase.Default));
+            var e = Assert.ThrowsExactly<NoChipAnswerException>(() => ChipProber.Probe(rig.Master, ChipDatabase.Default));
 
             StringAssert.Contains(e.Message, "0xFF");
             StringAssert.Contains(e.Message, "MISO");
@@ -62,7 +62,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             using var rig = new FlashRig(SpiNorModels.GD25Q64C);
             rig.Chip.Faults.MisoShortedLow = true;
 
-            var e = Assert.ThrowsExactly<SpiNorException>(() => ChipProber.Probe(rig.Master, ChipDatabase.Default));
+            var e = Assert.ThrowsExactly<NoChipAnswerException>(() => ChipProber.Probe(rig.Master, ChipDatabase.Default));
 
             StringAssert.Contains(e.Message, "0x00");
         }

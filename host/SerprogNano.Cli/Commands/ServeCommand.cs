@@ -1,0 +1,96 @@
+using System;
+using System.CommandLine;
+using System.Device.Gpio;
+using System.IO;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Threading;
+using SerprogNano.Host.LinuxSpi;
+using SerprogNano.Sbc;
+
+namespace SerprogNano.Cli.Commands
+{
+    /// <summary>`serprog serve`: this board's spidev as a serprog programmer on a TCP port, until stopped.</summary>
+    public static class ServeCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var spi = new Option<string>("--spi") { Description = "The spidev node the flash is wired to, e.g. /dev/spidev0.0 (Raspberry Pi), /dev/spidev1.0 (BeagleBone Black)", Required = true };
+            var csGpio = new Option<int?>("--cs-gpio")
+            {
+                Description = "Drive chip select from this GPIO (BCM number) so it stays low across transfers: then any O_SPIOP length works; "
+                    + "without it spidev's own chip select is used and every operation must fit one transfer (bufsiz)",
+            };
+            var listen = new Option<string>("--listen")
+            {
+                Description = "Address and port to serve on; 127.0.0.1 (this board only) unless told otherwise (flashrom: -p serprog:ip=ADDRESS:PORT)",
+                DefaultValueFactory = _ => "127.0.0.1:7777",
+            };
+            var maxSpeed = new Option<uint?>("--max-spispeed")
+            {
+                Description = "Highest SPI clock in kHz that clients may set (default 512 on a BeagleBone Black, 32768 elsewhere)",
+            };
+            var command = new Command("serve", "Serve this board's spidev as a serprog programmer over TCP until stopped (Ctrl+C)") { spi, csGpio, listen, maxSpeed };
+            command.SetAction(parse => Run(console, parse.GetRequiredValue(spi), parse.GetValue(csGpio), parse.GetRequiredValue(listen), parse.GetValue(maxSpeed)));
+            return command;
+        }
+
+        private static int Run(CliConsole console, string devicePath, int? csGpio, string listen, uint? maxSpeedKhz)
+        {
+            if (!IPEndPoint.TryParse(listen, out IPEndPoint? endpoint) || endpoint.Port == 0 && !listen.EndsWith(":0", StringComparison.Ordinal))
+            {
+                console.Error.WriteLine($"error: --listen wants ADDRESS:PORT, e.g. 127.0.0.1:7777; got '{listen}'.");
+                return ExitCodes.Usage;
+            }
+
+            using var stop = new ManualResetEventSlim();
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Set();
+            }
+
+            using GpioController? gpio = csGpio == null ? null : new GpioController();
+            using GpioChipSelectLine? chipSelect = csGpio is int pin ? new GpioChipSelectLine(gpio!, pin) : null;
+            SpidevServer server;
+            try
+            {
+                server = SpidevServer.Start(SpidevSystem.Local, devicePath, chipSelect, endpoint, maxSpeedKhz * 1000, message => console.Error.WriteLine(message));
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+            {
+                console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.Failed;
+            }
+
+            using (server)
+            {
+                foreach (string warning in server.Warnings)
+                {
+                    console.Error.WriteLine("warning: " + warning);
+                }
+
+                IPEndPoint bound = server.LocalEndPoint;
+                var settings = server.Device.Settings;
+                console.Out.WriteLine($"serprog on {devicePath} listening on {bound}, chip select {(csGpio is int line ? "on GPIO " + line : "by spidev (one transfer per operation)")}, "
+                    + $"max write {settings.MaxWriteLength} bytes, max read {settings.MaxReadLength} bytes");
+                if (IPAddress.IsLoopback(bound.Address))
+                {
+                    console.Out.WriteLine("Only this board can connect (loopback). To serve the network, pass e.g. --listen 0.0.0.0:7777.");
+                }
+                else
+                {
+                    console.Error.WriteLine("warning: " + bound + " is reachable from other machines: anyone there can read and overwrite the flash on the clip.");
+                }
+
+                console.Out.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
+                console.Out.WriteLine("Stop with Ctrl+C.");
+                stop.Wait();
+            }
+
+            return ExitCodes.Ok;
+        }
+    }
+}

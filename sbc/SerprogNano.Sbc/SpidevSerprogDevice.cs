@@ -1,0 +1,40 @@
+using System;
+using SerprogNano.Engine;
+
+namespace SerprogNano.Sbc
+{
+    /// <summary>
+    /// A serprog programmer made of a board's spidev node: the firmware's engine, unchanged, on
+    /// <see cref="SpidevPort"/> with spidev's chip select or a GPIO one. One connection is served at a time.
+    /// </summary>
+    public sealed class SpidevSerprogDevice : IDisposable
+    {
+        private readonly object _serving = new();
+        private readonly ISpiBus _bus;
+        private readonly IPinDrivers _pins;
+
+        public SpidevSerprogDevice(SpidevPort port, IChipSelectLine? gpioChipSelect)
+        {
+            ArgumentNullException.ThrowIfNull(port);
+            Port = port;
+            _bus = gpioChipSelect == null ? new KernelChipSelectBus(port) : new GpioChipSelectBus(port, gpioChipSelect);
+            _pins = new SbcPinDrivers(gpioChipSelect);
+            Settings = gpioChipSelect == null ? SbcEngineSettings.ForKernelChipSelect(port.TransferLimit) : SbcEngineSettings.ForGpioChipSelect(port.TransferLimit);
+        }
+
+        public SpidevPort Port { get; }
+
+        public EngineSettings Settings { get; }
+
+        /// <summary>Runs a fresh engine on the link until it closes (the engine releases the pins then).</summary>
+        public void Serve(ISerialLink link)
+        {
+            lock (_serving)
+            {
+                new SerprogEngine(link, _bus, Port, _pins, Settings).Run();
+            }
+        }
+
+        public void Dispose() => Port.Dispose();
+    }
+}
