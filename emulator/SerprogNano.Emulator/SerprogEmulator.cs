@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Faults;
 using SerprogNano.Emulator.Links;
 using SerprogNano.Engine;
 
@@ -29,12 +30,16 @@ namespace SerprogNano.Emulator
 
         public EngineSettings Settings { get; }
 
+        /// <summary>Faults every link served from now on passes through, or null for healthy links.</summary>
+        public LinkFaults? LinkFaults { get; set; }
+
         /// <summary>Runs a fresh engine on the link until the link closes (pins are released then).</summary>
         public void Serve(ISerialLink link)
         {
             lock (_serving)
             {
-                new SerprogEngine(link, Bus, Bus, Bus, Settings).Run();
+                ISerialLink served = LinkFaults is LinkFaults faults ? new FaultySerialLink(link, faults) : link;
+                new SerprogEngine(served, Bus, Bus, Bus, Settings).Run();
             }
         }
 

@@ -23,10 +23,24 @@ namespace SerprogNano.Cli
 
                 File.Move(temporary, full, overwrite);
             }
+            catch (IOException e)
+            {
+                Discard(temporary);
+                throw new IOException("Could not save " + full + ": " + e.Message.TrimEnd() + ". Nothing was left under that name; free some space or choose another place.", e);
+            }
             catch
             {
-                File.Delete(temporary);
+                Discard(temporary);
                 throw;
+            }
+        }
+
+        /// <summary>Removes the temporary file if it was created (its directory may not even exist).</summary>
+        private static void Discard(string temporary)
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
             }
         }
     }

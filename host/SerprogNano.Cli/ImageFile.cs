@@ -8,6 +8,11 @@ namespace SerprogNano.Cli
     {
         public static byte[] Load(FileInfo file)
         {
+            if (Directory.Exists(file.FullName))
+            {
+                throw new CommandFailedException("Image " + file.FullName + " is a directory; name the image file in it.");
+            }
+
             if (!file.Exists)
             {
                 throw new CommandFailedException("Image " + file.FullName + " does not exist.");

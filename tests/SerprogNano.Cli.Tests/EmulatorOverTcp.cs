@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Faults;
 using SerprogNano.Emulator.Tcp;
 
 namespace SerprogNano.Cli.Tests
@@ -17,10 +18,13 @@ namespace SerprogNano.Cli.Tests
         public EmulatorOverTcp(SpiNorModel model)
         {
             Chip = new EmulatedSpiNor(model);
-            _server = new SerprogTcpServer(new SerprogEmulator(Chip), new IPEndPoint(IPAddress.Loopback, 0));
+            _server = new SerprogTcpServer(new SerprogEmulator(Chip) { LinkFaults = LinkFaults }, new IPEndPoint(IPAddress.Loopback, 0));
         }
 
         public EmulatedSpiNor Chip { get; }
+
+        /// <summary>Faults of the device's link, none until a test sets some.</summary>
+        public LinkFaults LinkFaults { get; } = new();
 
         /// <summary>Our short form, tcp:127.0.0.1:PORT.</summary>
         public string Programmer => "tcp:" + _server.LocalEndPoint;

@@ -1,10 +1,10 @@
 using System;
-using SerprogNano.Engine;
+using SerprogNano.Emulator.Faults;
 
 namespace SerprogNano.Emulator.Links
 {
     /// <summary>The device end of an in-process link, as the engine sees a UART.</summary>
-    public sealed class ChannelSerialLink : ISerialLink
+    public sealed class ChannelSerialLink : IDisconnectableLink
     {
         private readonly ByteChannel _fromHost;
         private readonly ByteChannel _toHost;
@@ -37,6 +37,13 @@ namespace SerprogNano.Emulator.Links
             {
                 // Closed between the check and the write: same as above.
             }
+        }
+
+        /// <summary>Closes both channels: the host's reads end and its writes fail.</summary>
+        public void Disconnect()
+        {
+            _fromHost.Close();
+            _toHost.Close();
         }
     }
 }

@@ -1,11 +1,11 @@
 using System;
 using System.Net.Sockets;
-using SerprogNano.Engine;
+using SerprogNano.Emulator.Faults;
 
 namespace SerprogNano.Emulator.Tcp
 {
     /// <summary>A TCP connection as the engine's serial link (flashrom's `-p serprog:ip=`).</summary>
-    public sealed class SocketSerialLink : ISerialLink
+    public sealed class SocketSerialLink : IDisconnectableLink
     {
         private readonly Socket _socket;
         private readonly int _frameTimeoutMicroseconds;
@@ -50,6 +50,19 @@ namespace SerprogNano.Emulator.Tcp
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 // The peer is gone; the engine sees it on its next read.
+            }
+        }
+
+        /// <summary>Shuts the connection down both ways: the host reads the end of the stream.</summary>
+        public void Disconnect()
+        {
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Already gone.
             }
         }
     }

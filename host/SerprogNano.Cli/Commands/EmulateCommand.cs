@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Faults;
 using SerprogNano.Emulator.Links;
 using SerprogNano.Emulator.Tcp;
 
@@ -31,9 +32,11 @@ namespace SerprogNano.Cli.Commands
             var busy = new Option<bool>("--busy") { Description = "Report datasheet busy times for programs and erases" };
             var baud = new Option<long>("--baud") { Description = "Model a UART of this many baud (8N1: baud/10 bytes per second) in each direction" };
             var latency = new Option<long>("--latency-us") { Description = "Model this much latency per direction, in microseconds" };
+            var fault = new Option<string[]>("--fault") { Description = "Link fault to inject (repeatable): " + LinkFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
+            var chipFault = new Option<string[]>("--chip-fault") { Description = "Chip fault to inject (repeatable): " + ChipFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
             {
-                listen, chip, image, save, busy, baud, latency,
+                listen, chip, image, save, busy, baud, latency, fault, chipFault,
             };
             command.SetAction(parse => Run(
                 parse.GetRequiredValue(listen),
@@ -42,7 +45,9 @@ namespace SerprogNano.Cli.Commands
                 parse.GetValue(save),
                 parse.GetValue(busy),
                 parse.GetValue(baud),
-                parse.GetValue(latency)));
+                parse.GetValue(latency),
+                parse.GetValue(fault) ?? Array.Empty<string>(),
+                parse.GetValue(chipFault) ?? Array.Empty<string>()));
             return command;
         }
 
@@ -57,7 +62,7 @@ namespace SerprogNano.Cli.Commands
             return names;
         }
 
-        private static int Run(string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, long baud, long latencyMicroseconds)
+        private static int Run(string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, long baud, long latencyMicroseconds, string[] linkFaultTexts, string[] chipFaultTexts)
         {
             if (baud < 0 || latencyMicroseconds < 0)
             {
@@ -98,6 +103,17 @@ namespace SerprogNano.Cli.Commands
                 chip.LoadFile(image.FullName);
             }
 
+            var emulator = new SerprogEmulator(chip);
+            try
+            {
+                emulator.LinkFaults = InjectedFaults.Apply(linkFaultTexts, chipFaultTexts, chip);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.Usage;
+            }
+
             using var stop = new ManualResetEventSlim();
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
@@ -110,7 +126,7 @@ namespace SerprogNano.Cli.Commands
             SerprogTcpServer server;
             try
             {
-                server = new SerprogTcpServer(new SerprogEmulator(chip), endpoint, model: link);
+                server = new SerprogTcpServer(emulator, endpoint, model: link);
             }
             catch (System.Net.Sockets.SocketException e)
             {
@@ -129,6 +145,11 @@ namespace SerprogNano.Cli.Commands
                 }
 
                 Console.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
+                foreach (string injected in InjectedFaults.Describe(emulator.LinkFaults, chip))
+                {
+                    Console.WriteLine("fault: " + injected);
+                }
+
                 Console.WriteLine("Stop with Ctrl+C.");
                 stop.Wait();
             }

@@ -53,21 +53,21 @@ namespace SerprogNano.Cli.Commands
             ImageFile.RequireChipSize(file, image, session.Chip, "nothing was written.");
             ProtectionReport.Report(context, session.Flash, unprotect);
             string? backupPath = skipBackup ? null : (backupFile?.FullName ?? DefaultBackupPath(session.Chip.Name));
-            bool backedUp = false;
+            bool changing = false;
             var options = new WriteOptions
             {
                 ClearProtection = unprotect,
                 BeforeChange = old =>
                 {
-                    if (backupPath == null)
+                    if (backupPath != null)
                     {
-                        return;
+                        // A backup that cannot be saved stops the write before the chip changes.
+                        AtomicFile.Write(backupPath, old.Span, overwrite: false);
+                        context.Result["backup"] = backupPath;
+                        context.Say("Saved the old contents to " + backupPath + ".");
                     }
 
-                    AtomicFile.Write(backupPath, old.Span, overwrite: false);
-                    backedUp = true;
-                    context.Result["backup"] = backupPath;
-                    context.Say("Saved the old contents to " + backupPath + ".");
+                    changing = true;
                 },
             };
 
@@ -80,12 +80,26 @@ namespace SerprogNano.Cli.Commands
                     return FlashWriter.Write(session.Flash, 0, image, options);
                 });
             }
-            catch (Exception e) when (backedUp && e is SpiNorException or SerprogException or IOException or TimeoutException)
+            catch (Exception e) when (changing && e is SpiNorException or SerprogException or IOException or TimeoutException)
             {
-                throw new CommandFailedException(e.Message + " The old contents are in " + backupPath + ". Running the same write again finishes it (it rewrites only what still differs).");
+                throw new CommandFailedException(e.Message + " " + HowToFinish(backupPath, backupFile != null));
             }
 
             return Report(context, image, result);
+        }
+
+        /// <summary>The chip may hold part old, part new: say where the old contents are and the command that finishes the job.</summary>
+        private static string HowToFinish(string? backupPath, bool backupNamed)
+        {
+            const string rerun = "it re-reads the chip and rewrites only what still differs, then verifies.";
+            if (backupPath == null)
+            {
+                return "The chip is part old, part new: run the same write again to finish it; " + rerun;
+            }
+
+            return backupNamed
+                ? "The old contents are in " + backupPath + ". To finish, run the same write again with --no-backup in place of --backup (the backup stays as it is): " + rerun
+                : "The old contents are in " + backupPath + ". To finish, run the same write again (it takes a new backup of the chip as it is now): " + rerun;
         }
 
         private static int Report(CommandContext context, byte[] image, WriteResult result)

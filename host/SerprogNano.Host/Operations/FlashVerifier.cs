@@ -6,12 +6,16 @@ namespace SerprogNano.Host.Operations
     /// <summary>Reads the chip back and compares it with what it should hold.</summary>
     public static class FlashVerifier
     {
-        /// <summary>Returns the bytes compared; throws <see cref="VerifyFailedException"/> at the first difference.</summary>
+        /// <summary>
+        /// Returns the bytes compared; throws <see cref="VerifyFailedException"/> at the first difference
+        /// that a second read of its block confirms (a bit flipped on the link is not a failed write).
+        /// </summary>
         public static long Verify(SpiNorFlash flash, long address, ReadOnlyMemory<byte> expected, IProgress<OperationProgress>? progress = null)
         {
             ArgumentNullException.ThrowIfNull(flash);
             var actual = new byte[expected.Length];
             flash.Read(address, actual, new PhaseProgress(progress, "verify", expected.Length));
+            BlockRereader.Settle(flash, address, expected.Span, actual);
             ThrowIfDifferent(address, expected.Span, actual);
             return actual.Length;
         }

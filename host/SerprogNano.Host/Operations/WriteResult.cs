@@ -22,6 +22,9 @@ namespace SerprogNano.Host.Operations
         /// <summary>The first read-back differed and a repair pass (re-planned from it) made the chip match.</summary>
         public bool Repaired { get; init; }
 
+        /// <summary>Rounds of read, plan, write and verify it took (more than 1 when a final verify found something to redo).</summary>
+        public int Passes { get; init; } = 1;
+
         /// <summary>The chip already held the image: nothing was erased or programmed.</summary>
         public bool Unchanged => ErasesBySize.Count == 0 && ProgramsDone == 0;
     }

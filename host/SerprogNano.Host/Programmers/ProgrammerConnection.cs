@@ -19,7 +19,7 @@ namespace SerprogNano.Host.Programmers
         public ProgrammerConnection(SerprogClient client, EmulatedSpiNor? emulatedChip, LinkModel? link)
         {
             Client = client;
-            Master = new SerprogSpiMaster(client);
+            Master = new RetryingSpiMaster(new SerprogSpiMaster(client));
             EmulatedChip = emulatedChip;
             Link = link;
             Warnings = client.Warnings;

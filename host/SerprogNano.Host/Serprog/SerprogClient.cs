@@ -13,6 +13,9 @@ namespace SerprogNano.Host.Serprog
     /// </summary>
     public sealed class SerprogClient : IDisposable
     {
+        /// <summary>Silence that shows the device has nothing more on its way before a SYNCNOP is sent.</summary>
+        private static readonly TimeSpan QuietBeforeSync = TimeSpan.FromMilliseconds(50);
+
         private readonly IByteTransport _transport;
         private readonly SerprogClientOptions _options;
         private readonly SerprogPipeline _pipeline;
@@ -109,7 +112,7 @@ namespace SerprogNano.Host.Serprog
             {
                 for (int attempt = 0; attempt < attempts; attempt++)
                 {
-                    _pipeline.DiscardInput();
+                    _pipeline.DiscardUntilQuiet(QuietBeforeSync, _options.SyncTimeout);
                     if (TrySyncNop(exact: false) && TrySyncNop(exact: true))
                     {
                         _outOfStep = false;

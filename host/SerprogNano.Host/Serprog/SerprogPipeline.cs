@@ -107,6 +107,35 @@ namespace SerprogNano.Host.Serprog
             _transport.DiscardInput();
         }
 
+        /// <summary>
+        /// Drops input until the link has been silent for <paramref name="quiet"/> (or <paramref name="limit"/> passes):
+        /// a garbled length can set the device streaming a long reply, whose data would otherwise be taken for answers.
+        /// </summary>
+        public void DiscardUntilQuiet(TimeSpan quiet, TimeSpan limit)
+        {
+            DiscardInput();
+            TimeSpan replyTimeout = _transport.ReadTimeout;
+            long deadline = Environment.TickCount64 + (long)limit.TotalMilliseconds;
+            _transport.ReadTimeout = quiet;
+            try
+            {
+                while (Environment.TickCount64 < deadline)
+                {
+                    _transport.Read(_incoming);
+                }
+            }
+            catch (TransportTimeoutException)
+            {
+                // Silence: nothing stale is left on the way.
+            }
+            finally
+            {
+                _transport.ReadTimeout = replyTimeout;
+                _incomingStart = 0;
+                _incomingEnd = 0;
+            }
+        }
+
         private void Append(ReadOnlySpan<byte> bytes)
         {
             if (_outgoingLength + bytes.Length > _outgoing.Length)

@@ -103,7 +103,7 @@ namespace SerprogNano.Host.SpiNor
                     }
                     else
                     {
-                        AddGuarded(batch, guards, guardRun, r, SpiNorCommands.AaiContinue(data[at], data[at + 1]));
+                        AddGuarded(batch, guards, guardRun, r, SpiNorCommands.AaiContinue(data[at], data[at + 1], address + at));
                     }
                 }
 

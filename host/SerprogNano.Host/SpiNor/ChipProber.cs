@@ -17,6 +17,9 @@ namespace SerprogNano.Host.SpiNor
         {
             ArgumentNullException.ThrowIfNull(master);
             ArgumentNullException.ThrowIfNull(database);
+
+            // A link cut mid-write can leave an SST part in its AAI sequence, deaf to RDID until WRDI; elsewhere WRDI only clears WEL.
+            master.Execute(new[] { SpiNorCommands.WriteDisable() });
             ChipIdentity identity = ReadIdentity(master);
             var warnings = new List<string>();
 
@@ -65,6 +68,7 @@ namespace SerprogNano.Host.SpiNor
             master.Execute(SpiNorCommands.ReadJedecId(id));
             if (!IsBlank(id))
             {
+                RequireSameIdTwice(master, id);
                 return new ChipIdentity(id[0], (ushort)((id[1] << 8) | id[2]), "RDID");
             }
 
@@ -86,6 +90,18 @@ namespace SerprogNano.Host.SpiNor
                 ? "All id bytes read 0xFF: no chip answers (MISO floats high)"
                 : "All id bytes read 0x00: MISO is held low (chip unpowered or shorted)";
             throw new NoChipAnswerException(what + ". No chip found: " + WiringAdvice);
+        }
+
+        /// <summary>A second RDID must agree: ids that change between reads mean bad contact or too fast a clock, not a chip to trust.</summary>
+        private static void RequireSameIdTwice(ISpiMaster master, byte[] id)
+        {
+            var again = new byte[3];
+            master.Execute(SpiNorCommands.ReadJedecId(again));
+            if (!again.AsSpan().SequenceEqual(id))
+            {
+                throw new SpiNorException(
+                    "probe", null, "The chip's id read " + Convert.ToHexString(id) + " and then " + Convert.ToHexString(again) + ": the contact is unreliable; " + WiringAdvice);
+            }
         }
 
         /// <summary>RDSFDP of <paramref name="length"/> bytes at an SFDP address.</summary>

@@ -90,10 +90,10 @@ namespace SerprogNano.Host.SpiNor
             return new SpiTransaction(bytes, Memory<byte>.Empty, "AAI program at " + Hex(address));
         }
 
-        /// <summary>SST AAI continuation: the next two bytes at the chip's own incremented address.</summary>
-        public static SpiTransaction AaiContinue(byte first, byte second)
+        /// <summary>SST AAI continuation: the next two bytes at the chip's own incremented address (named in the label, for messages).</summary>
+        public static SpiTransaction AaiContinue(byte first, byte second, long address)
         {
-            return new SpiTransaction(new[] { SpiNorOpcode.AutoAddressIncrementWordProgram, first, second }, Memory<byte>.Empty, "AAI program");
+            return new SpiTransaction(new[] { SpiNorOpcode.AutoAddressIncrementWordProgram, first, second }, Memory<byte>.Empty, "AAI program at " + Hex(address));
         }
 
         public static string Hex(long address) => "0x" + address.ToString("X6");

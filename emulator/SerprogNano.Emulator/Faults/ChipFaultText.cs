@@ -1,0 +1,68 @@
+using System;
+using SerprogNano.Emulator.Chip;
+
+namespace SerprogNano.Emulator.Faults
+{
+    /// <summary>
+    /// Reads the chip faults of <c>serprog emulate --chip-fault</c>: <c>absent</c> (MISO floats high),
+    /// <c>miso-low</c>, <c>stuck-busy</c>, <c>protected</c> (block-protect bits set),
+    /// <c>flip-rate=R[,seed=S]</c> (read bit flips) and <c>failing-page=ADDR</c>.
+    /// </summary>
+    public static class ChipFaultText
+    {
+        public const string Syntax = "absent | miso-low | stuck-busy | protected | flip-rate=R[,seed=S] | failing-page=ADDR";
+
+        private static readonly string[] Keys = { "absent", "miso-low", "stuck-busy", "protected", "flip-rate", "seed", "failing-page" };
+
+        /// <summary>Block-protect bits BP0..BP2 of status register 1: the whole array on most 25xx parts.</summary>
+        private const byte AllBlockProtectBits = 0x1C;
+
+        public static void Apply(string text, EmulatedSpiNor chip)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            ArgumentNullException.ThrowIfNull(chip);
+            var items = new FaultTextItems("--chip-fault", text, Keys);
+            if (items.Has("seed") && !items.Has("flip-rate"))
+            {
+                throw new FormatException("--chip-fault: seed= goes with flip-rate=, e.g. flip-rate=1e-6,seed=1.");
+            }
+
+            if (items.Flag("protected"))
+            {
+                SetBlockProtection(chip);
+            }
+
+            chip.Faults.Absent |= items.Flag("absent");
+            chip.Faults.MisoShortedLow |= items.Flag("miso-low");
+            chip.Faults.StuckBusy |= items.Flag("stuck-busy");
+            if (items.Rate("flip-rate", 1.0) is double rate)
+            {
+                chip.Faults.SetReadBitFlips(rate, (int)(items.Whole("seed") ?? 1));
+            }
+
+            if (items.Whole("failing-page") is long address)
+            {
+                if (address < 0 || address >= chip.Model.Size)
+                {
+                    throw items.Needs("failing-page", "an address inside the chip (below 0x" + chip.Model.Size.ToString("X") + ")");
+                }
+
+                chip.Faults.FailingPageAddress = (int)address;
+            }
+        }
+
+        /// <summary>Sets the protect bits as a board's firmware would: WREN (or EWSR) then WRSR.</summary>
+        private static void SetBlockProtection(EmulatedSpiNor chip)
+        {
+            Send(chip, chip.Model.HasEnableWriteStatus ? SpiNorOpcodes.EnableWriteStatus : SpiNorOpcodes.WriteEnable);
+            Send(chip, SpiNorOpcodes.WriteStatus, AllBlockProtectBits);
+        }
+
+        private static void Send(EmulatedSpiNor chip, params byte[] command)
+        {
+            chip.Select();
+            chip.Exchange(command, new byte[command.Length]);
+            chip.Deselect();
+        }
+    }
+}

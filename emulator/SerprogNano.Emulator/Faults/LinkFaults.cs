@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+
+namespace SerprogNano.Emulator.Faults
+{
+    /// <summary>
+    /// Trouble the emulator's link can be told to show (set on <see cref="SerprogEmulator.LinkFaults"/>),
+    /// with counters of what it did. A drop or a stall happens once, to the connection that carries the
+    /// device's Nth received byte since it was armed: the next connection is healthy again, as after a replug.
+    /// Flips, delays and split writes apply to every connection. Every setting may change while the link runs.
+    /// </summary>
+    public sealed class LinkFaults
+    {
+        private readonly object _gate = new();
+        private long? _dropAt;
+        private long? _stallAt;
+        private ByteCorrupter? _corrupter;
+        private double _flipRate;
+        private LinkFaultDirection _flipDirection = LinkFaultDirection.Both;
+        private int _delayMilliseconds;
+        private bool _splitWrites;
+        private long _bytesToDevice;
+        private long _bytesToHost;
+        private long _bitsFlippedToDevice;
+        private long _bitsFlippedToHost;
+        private int _drops;
+        private int _stalls;
+
+        /// <summary>Chance per bit that a byte on the link arrives with it inverted; 0 for none.</summary>
+        public double FlipRate
+        {
+            get { lock (_gate) { return _flipRate; } }
+        }
+
+        public LinkFaultDirection FlipDirection
+        {
+            get { lock (_gate) { return _flipDirection; } }
+        }
+
+        /// <summary>Pause before every reply leaves the device (a slow or congested link).</summary>
+        public int DelayMilliseconds
+        {
+            get { lock (_gate) { return _delayMilliseconds; } }
+            set { lock (_gate) { _delayMilliseconds = Math.Max(0, value); } }
+        }
+
+        /// <summary>Send every reply one byte per write, as a UART that hands over bytes singly.</summary>
+        public bool SplitWrites
+        {
+            get { lock (_gate) { return _splitWrites; } }
+            set { lock (_gate) { _splitWrites = value; } }
+        }
+
+        public long BytesToDevice
+        {
+            get { lock (_gate) { return _bytesToDevice; } }
+        }
+
+        public long BytesToHost
+        {
+            get { lock (_gate) { return _bytesToHost; } }
+        }
+
+        public long BitsFlippedToDevice
+        {
+            get { lock (_gate) { return _bitsFlippedToDevice; } }
+        }
+
+        public long BitsFlippedToHost
+        {
+            get { lock (_gate) { return _bitsFlippedToHost; } }
+        }
+
+        /// <summary>Connections cut by <see cref="DropAfter"/>.</summary>
+        public int Drops
+        {
+            get { lock (_gate) { return _drops; } }
+        }
+
+        /// <summary>Connections frozen by <see cref="StallAfter"/>.</summary>
+        public int Stalls
+        {
+            get { lock (_gate) { return _stalls; } }
+        }
+
+        /// <summary>Cuts the connection once the device has received <paramref name="bytes"/> more bytes.</summary>
+        public void DropAfter(long bytes)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+            lock (_gate)
+            {
+                _dropAt = _bytesToDevice + bytes;
+            }
+        }
+
+        /// <summary>Once the device has received <paramref name="bytes"/> more bytes it stops reading and answering until the host goes away.</summary>
+        public void StallAfter(long bytes)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+            lock (_gate)
+            {
+                _stallAt = _bytesToDevice + bytes;
+            }
+        }
+
+        /// <summary>Starts inverting bits at <paramref name="ratePerBit"/> (0 stops) in the given direction, reproducibly from <paramref name="seed"/>.</summary>
+        public void SetBitFlips(double ratePerBit, LinkFaultDirection direction, int seed)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(ratePerBit);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(ratePerBit, 0.125);
+            lock (_gate)
+            {
+                _flipRate = ratePerBit;
+                _flipDirection = direction;
+                _corrupter = ratePerBit > 0 ? new ByteCorrupter(ratePerBit, seed) : null;
+            }
+        }
+
+        /// <summary>Back to a healthy link; the counters stay.</summary>
+        public void Clear()
+        {
+            SetBitFlips(0, LinkFaultDirection.Both, 0);
+            lock (_gate)
+            {
+                _dropAt = null;
+                _stallAt = null;
+                _delayMilliseconds = 0;
+                _splitWrites = false;
+            }
+        }
+
+        /// <summary>What the faults are, one phrase each, for the emulator's start-up lines.</summary>
+        public IReadOnlyList<string> Describe()
+        {
+            var parts = new List<string>();
+            lock (_gate)
+            {
+                if (_dropAt is long drop)
+                {
+                    parts.Add("drop the connection after " + (drop - _bytesToDevice) + " bytes from the host");
+                }
+
+                if (_stallAt is long stall)
+                {
+                    parts.Add("stop answering after " + (stall - _bytesToDevice) + " bytes from the host");
+                }
+
+                if (_flipRate > 0)
+                {
+                    parts.Add("flip bits at " + _flipRate.ToString("0.###e0", System.Globalization.CultureInfo.InvariantCulture) + " per bit " + _flipDirection switch
+                    {
+                        LinkFaultDirection.ToHost => "to the host",
+                        LinkFaultDirection.ToDevice => "to the device",
+                        _ => "both ways",
+                    });
+                }
+
+                if (_delayMilliseconds > 0)
+                {
+                    parts.Add("delay every reply " + _delayMilliseconds + " ms");
+                }
+
+                if (_splitWrites)
+                {
+                    parts.Add("send replies one byte at a time");
+                }
+            }
+
+            return parts;
+        }
+
+        /// <summary>How many of the next <paramref name="wanted"/> bytes the device may read before a drop or stall is due.</summary>
+        internal int ReadableBeforeTrigger(int wanted)
+        {
+            lock (_gate)
+            {
+                long limit = wanted;
+                limit = _dropAt is long drop ? Math.Min(limit, drop - _bytesToDevice) : limit;
+                limit = _stallAt is long stall ? Math.Min(limit, stall - _bytesToDevice) : limit;
+                return (int)Math.Max(limit, 0);
+            }
+        }
+
+        /// <summary>Counts and corrupts bytes the device received; says whether the connection must now drop or stall.</summary>
+        internal LinkTrigger Received(Span<byte> data)
+        {
+            lock (_gate)
+            {
+                _bytesToDevice += data.Length;
+                if (_corrupter != null && (_flipDirection & LinkFaultDirection.ToDevice) != 0)
+                {
+                    _bitsFlippedToDevice += _corrupter.Corrupt(data);
+                }
+
+                if (_dropAt is long drop && _bytesToDevice >= drop)
+                {
+                    _dropAt = null;
+                    _drops++;
+                    return LinkTrigger.Drop;
+                }
+
+                if (_stallAt is long stall && _bytesToDevice >= stall)
+                {
+                    _stallAt = null;
+                    _stalls++;
+                    return LinkTrigger.Stall;
+                }
+
+                return LinkTrigger.None;
+            }
+        }
+
+        /// <summary>Counts and corrupts a reply on its way to the host.</summary>
+        internal void Sending(Span<byte> data)
+        {
+            lock (_gate)
+            {
+                _bytesToHost += data.Length;
+                if (_corrupter != null && (_flipDirection & LinkFaultDirection.ToHost) != 0)
+                {
+                    _bitsFlippedToHost += _corrupter.Corrupt(data);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Faults;
+using SerprogNano.Host.Operations;
+using SerprogNano.Host.Spi;
+using SerprogNano.Host.SpiNor;
+using SerprogNano.Host.Tests.Doubles;
+
+namespace SerprogNano.Host.Tests.Faults
+{
+    [TestClass]
+    public sealed class LinkCorruptionTests
+    {
+        private const int Size = 4 * 1024 * 1024;
+
+        [TestMethod]
+        [DataRow(LinkFaultDirection.ToHost, 11)]
+        [DataRow(LinkFaultDirection.ToDevice, 12)]
+        [DataRow(LinkFaultDirection.Both, 13)]
+        public void A_write_under_bit_flips_ends_verified_with_the_new_image_and_a_true_backup(LinkFaultDirection direction, int seed)
+        {
+            using var rig = new FaultRig(SpiNorModels.W25Q32FV);
+            byte[] old = FlashRig.RandomImage(Size, seed);
+            byte[] image = FaultRig.Updated(old, 0x100000, 512 * 1024, seed + 100);
+            rig.Chip.Load(old);
+            SpiNorFlash flash = rig.Connect();
+            rig.Faults.SetBitFlips(1e-6, direction, seed);
+            byte[]? backup = null;
+
+            WriteResult result = FlashWriter.Write(flash, 0, image, new WriteOptions { BeforeChange = contents => backup = contents.ToArray() });
+
+            Assert.AreEqual(Size, result.BytesVerified);
+            Assert.IsGreaterThan(0L, rig.Faults.BitsFlippedToHost + rig.Faults.BitsFlippedToDevice, "the fault must have struck");
+            CollectionAssert.AreEqual(image, rig.Chip.Snapshot());
+            CollectionAssert.AreEqual(old, backup, "the backup is confirmed by a second read, so a flipped bit does not end up in it");
+        }
+
+        [TestMethod]
+        public void Garbled_answers_are_refused_resynchronised_and_retried_until_the_read_is_right()
+        {
+            using var rig = new FaultRig(SpiNorModels.SST25VF040B);
+            byte[] old = FlashRig.RandomImage(512 * 1024, seed: 21);
+            rig.Chip.Load(old);
+            SpiNorFlash flash = rig.Connect();
+            rig.Faults.SetBitFlips(2e-3, LinkFaultDirection.ToHost, seed: 21);
+
+            var id = new byte[3];
+            for (int i = 0; i < 200; i++)
+            {
+                flash.Master.Execute(SpiNorCommands.ReadJedecId(id));
+            }
+
+            Assert.IsGreaterThan(0L, rig.Master!.Retries, "a flipped ACK must be caught and the command sent again");
+            rig.Faults.Clear();
+            var contents = new byte[old.Length];
+            flash.Read(0, contents);
+            CollectionAssert.AreEqual(old, contents);
+        }
+    }
+}
