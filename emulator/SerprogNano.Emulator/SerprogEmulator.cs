@@ -44,9 +44,10 @@ namespace SerprogNano.Emulator
         }
 
         /// <summary>Connects in-process: returns the host end of a new link served on a background thread.</summary>
-        public ChannelStream OpenInProcess(TimeSpan? frameTimeout = null)
+        /// <param name="model">A UART to model between host and engine; null for an instant link.</param>
+        public ChannelStream OpenInProcess(TimeSpan? frameTimeout = null, LinkModel? model = null)
         {
-            var link = new InProcessLink(frameTimeout);
+            var link = new InProcessLink(frameTimeout, model: model);
             var thread = new Thread(() => Serve(link.Device)) { IsBackground = true, Name = "serprog emulator" };
             thread.Start();
             return link.Host;

@@ -53,10 +53,7 @@ namespace SerprogNano.Host.Programmers
             }
 
             var emulator = new SerprogEmulator(chip);
-            var link = new InProcessLink(model: spec.Link);
-            var engine = new Thread(() => emulator.Serve(link.Device)) { IsBackground = true, Name = "serprog emulator" };
-            engine.Start();
-            var transport = new InProcessLinkTransport(link.Host, "emulator (" + model.Name + (spec.Link != null ? ", " + spec.Link : "") + ")");
+            var transport = new EmulatorTransport(emulator, "emulator (" + model.Name + (spec.Link != null ? ", " + spec.Link : "") + ")", model: spec.Link);
             return new ProgrammerConnection(SerprogClient.Connect(transport, options), chip, spec.Link);
         }
 

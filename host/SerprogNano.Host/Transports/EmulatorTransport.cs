@@ -12,10 +12,11 @@ namespace SerprogNano.Host.Transports
         private TimeSpan _readTimeout;
 
         /// <param name="frameTimeout">How long the emulated device waits for the rest of a frame (its default when null).</param>
-        public EmulatorTransport(SerprogEmulator emulator, string description = "in-process emulator", TimeSpan? frameTimeout = null)
+        /// <param name="model">A UART to model on the link; null for an instant link.</param>
+        public EmulatorTransport(SerprogEmulator emulator, string description = "in-process emulator", TimeSpan? frameTimeout = null, LinkModel? model = null)
         {
             ArgumentNullException.ThrowIfNull(emulator);
-            _stream = emulator.OpenInProcess(frameTimeout);
+            _stream = emulator.OpenInProcess(frameTimeout, model);
             Description = description;
             ReadTimeout = TimeSpan.FromSeconds(2);
         }
