@@ -9,14 +9,17 @@ namespace SerprogNano.Interop.Tests
         /// <summary>flashrom's name for the emulator's default part (one JEDEC ID, several definitions).</summary>
         public const string W25Q64 = "W25Q64BV/W25Q64CV/W25Q64FV";
 
-        private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
         private readonly string _path;
         private readonly string _programmer;
+        private readonly TimeSpan _timeout;
 
-        public Flashrom(string programmer)
+        /// <param name="timeout">Per flashrom run; it waits a round trip per command (~100,000 for an 8 MiB write),
+        /// so a slow link (a pty, a loaded machine) needs more than the 5 minutes loopback TCP gets.</param>
+        public Flashrom(string programmer, TimeSpan? timeout = null)
         {
             _path = ExternalTool.Require("flashrom", "apt-get install flashrom");
             _programmer = programmer;
+            _timeout = timeout ?? TimeSpan.FromMinutes(5);
         }
 
         public ToolResult Probe() => Run(string.Empty);
@@ -27,7 +30,7 @@ namespace SerprogNano.Interop.Tests
 
         public void Read(string output, string chip) => Expect(Run($"-c \"{chip}\" -r \"{output}\""), "Reading flash... done.");
 
-        private ToolResult Run(string arguments) => ExternalTool.Run(_path, $"-p {_programmer} {arguments}", Timeout);
+        private ToolResult Run(string arguments) => ExternalTool.Run(_path, $"-p {_programmer} {arguments}", _timeout);
 
         private static void Expect(ToolResult result, string text)
         {
