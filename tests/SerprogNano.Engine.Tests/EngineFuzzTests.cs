@@ -75,7 +75,8 @@ namespace SerprogNano.Engine.Tests
             engine.AssertInSync();
             TestContext.WriteLine($"{frames} random frames (seed {Seed}), {engine.Bus.TransferCalls} SPI transfers, {allocated} bytes allocated in all");
             Assert.AreEqual(0, engine.Engine.FramesDropped, "no complete frame may be dropped");
-            Assert.IsTrue(allocated < 64 * 1024, $"{allocated} bytes allocated for {frames} frames: the engine must not allocate per frame");
+            // Process-wide count: other tests' leftover threads allocate too, so the bound is one byte per frame.
+            Assert.IsTrue(allocated < frames, $"{allocated} bytes allocated for {frames} frames: the engine must not allocate per frame");
         }
 
         [TestMethod]
