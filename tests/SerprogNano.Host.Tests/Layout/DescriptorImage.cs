@@ -45,6 +45,12 @@ namespace SerprogNano.Host.Tests.Layout
         /// <summary>ICH9 (GM45 ThinkPads, Canoeboot's X200/T400): IFD v1, NR counts the regions.</summary>
         public static DescriptorImage Ich9(int nr = 4) => new("ICH9") { Nr = nr, Isl = 2, Flmap2 = (1 << 8) | 0x20 };
 
+        /// <summary>6 series (Cougar Point, Sandy Bridge): IFD v1 with an ICC register init section, NR up to 4.</summary>
+        public static DescriptorImage CougarPoint(int nr) => new("Cougar Point") { Nr = nr, Isl = 18, Flmap2 = (0x21u << 16) | (1 << 8) | 0x20 };
+
+        /// <summary>8 series (Lynx Point, Haswell): IFD v1, NR up to 6.</summary>
+        public static DescriptorImage LynxPoint(int nr) => new("Lynx Point") { Nr = nr, Isl = 21, Flmap2 = (0x21u << 16) | (1 << 8) | 0x20 };
+
         /// <summary>100 series (Sunrise Point, Skylake/Kaby Lake): IFD v2, 10 regions, 17 MHz read frequency.</summary>
         public static DescriptorImage SunrisePoint() => new("Sunrise Point") { Isl = 0x4C, Flmap2 = (0x31u << 16) | (1 << 8) | 0x30, ReadFrequency = 6 };
 

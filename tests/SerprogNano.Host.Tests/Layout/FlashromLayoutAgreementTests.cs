@@ -50,6 +50,45 @@ namespace SerprogNano.Host.Tests.Layout
         }
 
         [TestMethod]
+        public void Ifd_layout_of_a_lynx_point_chip_with_seven_regions_is_flashroms()
+        {
+            using var tools = new CorebootUtils();
+            byte[] image = DescriptorImage.LynxPoint(nr: 6).Region(0, 0).Region(0x200, 0x7FF).Region(0x3, 0x1FF).Region(0x1, 0x2)
+                .Region(0x7FFF, 0).Region(0x7FFF, 0).Region(0x7FFF, 0).ToBytes();
+
+            string[] theirs = FlashromLayout(tools, image, "--ifd -i fd");
+
+            CollectionAssert.AreEqual(theirs, Regions(IntelDescriptorParser.Parse(image).ToLayout()));
+        }
+
+        [TestMethod]
+        public void Cougar_point_descriptor_with_more_regions_than_it_can_have_is_refused_by_flashrom_too()
+        {
+            using var tools = new CorebootUtils();
+            byte[] image = DescriptorImage.CougarPoint(nr: 6).Region(0, 0).Region(0x200, 0x7FF).ToBytes();
+
+            ToolResult result = RunFlashrom(tools, image, "--ifd -i fd");
+
+            Assert.AreNotEqual(0, result.ExitCode);
+            StringAssert.Contains(result.Output, "Couldn't parse the descriptor");
+            Assert.ThrowsExactly<LayoutException>(() => IntelDescriptorParser.Parse(image));
+        }
+
+        [TestMethod]
+        public void Chip_without_descriptor_is_refused_by_flashrom_too()
+        {
+            using var tools = new CorebootUtils();
+            byte[] image = new byte[8 << 20];
+            image.AsSpan().Fill(0xFF);
+
+            ToolResult result = RunFlashrom(tools, image, "--ifd -i bios");
+
+            Assert.AreNotEqual(0, result.ExitCode);
+            StringAssert.Contains(result.Output, "Couldn't parse the descriptor");
+            Assert.ThrowsExactly<LayoutException>(() => IntelDescriptorParser.Parse(image));
+        }
+
+        [TestMethod]
         public void Fmap_layout_of_a_cbfstool_image_is_flashroms()
         {
             using var tools = new CorebootUtils();

@@ -37,6 +37,22 @@ namespace SerprogNano.Host.Tests.Layout
         }
 
         [TestMethod]
+        public void Lynx_point_descriptor_may_have_seven_regions_cougar_point_not()
+        {
+            DescriptorImage lynx = DescriptorImage.LynxPoint(nr: 6).Region(0, 0).Region(0x200, 0x7FF).Region(0x3, 0x1FF).Region(0x1, 0x2);
+            lynx.Region(0x7FFF, 0).Region(0x7FFF, 0).Region(0x7FFF, 0);
+            byte[] cougar = DescriptorImage.CougarPoint(nr: 6).Region(0, 0).ToBytes();
+
+            IntelDescriptor descriptor = IntelDescriptorParser.Parse(lynx.ToBytes());
+            var error = Assert.ThrowsExactly<LayoutException>(() => IntelDescriptorParser.Parse(cougar));
+
+            Assert.AreEqual(IntelDescriptorGeneration.LynxToWildcatPoint, descriptor.Generation);
+            Assert.AreEqual(7, descriptor.Regions.Count);
+            Assert.AreEqual("bios2", descriptor.Regions[6].Name);
+            StringAssert.Contains(error.Message, "a Bay Trail, 6/7 series (Cougar/Panther Point) descriptor has at most 5");
+        }
+
+        [TestMethod]
         public void Signature_at_offset_zero_is_found_as_on_parts_before_ibex_peak_b_step()
         {
             DescriptorImage builder = CanoebootLike();
