@@ -33,15 +33,7 @@ namespace SerprogNano.Host.Tests.Layout
         public void Ifd_layout_of_an_ifd_v2_chip_with_an_ec_region_is_flashroms(string generation)
         {
             using var tools = new CorebootUtils();
-            DescriptorImage builder = generation == "Cannon Point" ? DescriptorImage.CannonPoint() : DescriptorImage.SunrisePoint();
-            builder.Size = 16 << 20;
-            builder.Region(0, 0).Region(0x400, 0xFFF).Region(0x003, 0x3EF);
-            for (int i = 3; i < 16; i++)
-            {
-                builder = i == 8 ? builder.Region(0x3F0, 0x3FF) : builder.Region(0x7FFF, 0);
-            }
-
-            byte[] image = builder.ToBytes();
+            byte[] image = IntelDescriptorParserTests.WithEcRegion(generation == "Cannon Point" ? DescriptorImage.CannonPoint() : DescriptorImage.SunrisePoint()).ToBytes();
 
             string[] theirs = FlashromLayout(tools, image, "--ifd -i fd");
 
@@ -53,8 +45,7 @@ namespace SerprogNano.Host.Tests.Layout
         public void Ifd_layout_of_a_lynx_point_chip_with_seven_regions_is_flashroms()
         {
             using var tools = new CorebootUtils();
-            byte[] image = DescriptorImage.LynxPoint(nr: 6).Region(0, 0).Region(0x200, 0x7FF).Region(0x3, 0x1FF).Region(0x1, 0x2)
-                .Region(0x7FFF, 0).Region(0x7FFF, 0).Region(0x7FFF, 0).ToBytes();
+            byte[] image = IntelDescriptorParserTests.LynxPointSevenRegions().ToBytes();
 
             string[] theirs = FlashromLayout(tools, image, "--ifd -i fd");
 
@@ -67,11 +58,7 @@ namespace SerprogNano.Host.Tests.Layout
             using var tools = new CorebootUtils();
             byte[] image = DescriptorImage.CougarPoint(nr: 6).Region(0, 0).Region(0x200, 0x7FF).ToBytes();
 
-            ToolResult result = RunFlashrom(tools, image, "--ifd -i fd");
-
-            Assert.AreNotEqual(0, result.ExitCode);
-            StringAssert.Contains(result.Output, "Couldn't parse the descriptor");
-            Assert.ThrowsExactly<LayoutException>(() => IntelDescriptorParser.Parse(image));
+            AssertFlashromAndWeRefuseTheDescriptor(tools, image);
         }
 
         [TestMethod]
@@ -81,11 +68,7 @@ namespace SerprogNano.Host.Tests.Layout
             byte[] image = new byte[8 << 20];
             image.AsSpan().Fill(0xFF);
 
-            ToolResult result = RunFlashrom(tools, image, "--ifd -i bios");
-
-            Assert.AreNotEqual(0, result.ExitCode);
-            StringAssert.Contains(result.Output, "Couldn't parse the descriptor");
-            Assert.ThrowsExactly<LayoutException>(() => IntelDescriptorParser.Parse(image));
+            AssertFlashromAndWeRefuseTheDescriptor(tools, image);
         }
 
         [TestMethod]
@@ -130,6 +113,15 @@ namespace SerprogNano.Host.Tests.Layout
             Assert.AreNotEqual(0, result.ExitCode);
             StringAssert.Contains(result.Output, "Error parsing layout file");
             Assert.ThrowsExactly<LayoutException>(() => LayoutFile.Parse(Text, path));
+        }
+
+        private static void AssertFlashromAndWeRefuseTheDescriptor(CorebootUtils tools, byte[] image)
+        {
+            ToolResult result = RunFlashrom(tools, image, "--ifd -i fd");
+
+            Assert.AreNotEqual(0, result.ExitCode, result.Output);
+            StringAssert.Contains(result.Output, "Couldn't parse the descriptor");
+            Assert.ThrowsExactly<LayoutException>(() => IntelDescriptorParser.Parse(image));
         }
 
         private static string[] Regions(FlashLayout layout) => layout.Regions.Select(region => region.ToString()).ToArray();

@@ -33,14 +33,7 @@ namespace SerprogNano.Host.Tests.Layout
         public void Ifdtool_dump_of_an_ifd_v2_image_with_an_ec_region_agrees_with_our_parse(string platform)
         {
             using var tools = new CorebootUtils();
-            DescriptorImage builder = platform == "cnl" ? DescriptorImage.CannonPoint() : DescriptorImage.SunrisePoint();
-            builder.Size = 16 << 20;
-            builder.Region(0, 0).Region(0x400, 0xFFF).Region(0x003, 0x3EF).Region(0x7FFF, 0).Region(0x7FFF, 0);
-            for (int i = 5; i < 16; i++)
-            {
-                builder = i == 8 ? builder.Region(0x3F0, 0x3FF) : builder.Region(0x7FFF, 0);
-            }
-
+            DescriptorImage builder = IntelDescriptorParserTests.WithEcRegion(platform == "cnl" ? DescriptorImage.CannonPoint() : DescriptorImage.SunrisePoint());
             byte[] image = builder.ToBytes();
 
             IfdtoolDump dump = Dump(tools, image, platform);

@@ -11,6 +11,23 @@ namespace SerprogNano.Host.Tests.Layout
         internal static DescriptorImage CanoebootLike() =>
             DescriptorImage.Ich9().Region(0x000, 0x000).Region(0x300, 0x7FF).Region(0x003, 0x2FF).Region(0x001, 0x002).Region(0x7FFF, 0);
 
+        /// <summary>An IFD v2 chip of 16 MiB: descriptor, BIOS, ME and the EC region at FLREG8, the rest unused.</summary>
+        internal static DescriptorImage WithEcRegion(DescriptorImage builder)
+        {
+            builder.Size = 16 << 20;
+            builder.Region(0, 0).Region(0x400, 0xFFF).Region(0x003, 0x3EF);
+            for (int i = 3; i < 16; i++)
+            {
+                builder = i == 8 ? builder.Region(0x3F0, 0x3FF) : builder.Region(0x7FFF, 0);
+            }
+
+            return builder;
+        }
+
+        /// <summary>Haswell: NR 6, seven regions, the last three unused.</summary>
+        internal static DescriptorImage LynxPointSevenRegions() =>
+            DescriptorImage.LynxPoint(nr: 6).Region(0, 0).Region(0x200, 0x7FF).Region(0x3, 0x1FF).Region(0x1, 0x2).Region(0x7FFF, 0).Region(0x7FFF, 0).Region(0x7FFF, 0);
+
         [TestMethod]
         public void Ich9_descriptor_gives_flashroms_region_names_with_inclusive_byte_ranges()
         {
@@ -39,11 +56,9 @@ namespace SerprogNano.Host.Tests.Layout
         [TestMethod]
         public void Lynx_point_descriptor_may_have_seven_regions_cougar_point_not()
         {
-            DescriptorImage lynx = DescriptorImage.LynxPoint(nr: 6).Region(0, 0).Region(0x200, 0x7FF).Region(0x3, 0x1FF).Region(0x1, 0x2);
-            lynx.Region(0x7FFF, 0).Region(0x7FFF, 0).Region(0x7FFF, 0);
             byte[] cougar = DescriptorImage.CougarPoint(nr: 6).Region(0, 0).ToBytes();
 
-            IntelDescriptor descriptor = IntelDescriptorParser.Parse(lynx.ToBytes());
+            IntelDescriptor descriptor = IntelDescriptorParser.Parse(LynxPointSevenRegions().ToBytes());
             var error = Assert.ThrowsExactly<LayoutException>(() => IntelDescriptorParser.Parse(cougar));
 
             Assert.AreEqual(IntelDescriptorGeneration.LynxToWildcatPoint, descriptor.Generation);
@@ -85,13 +100,7 @@ namespace SerprogNano.Host.Tests.Layout
         [TestMethod]
         public void Cannon_point_descriptor_has_sixteen_regions_and_names_the_ec_region()
         {
-            DescriptorImage builder = DescriptorImage.CannonPoint().Region(0, 0).Region(0x400, 0xFFF).Region(0x003, 0x3EF);
-            for (int i = 3; i < 16; i++)
-            {
-                builder = i == 8 ? builder.Region(0x3F0, 0x3FF) : builder.Region(0x7FFF, 0);
-            }
-
-            IntelDescriptor descriptor = IntelDescriptorParser.Parse(builder.ToBytes());
+            IntelDescriptor descriptor = IntelDescriptorParser.Parse(WithEcRegion(DescriptorImage.CannonPoint()).ToBytes());
 
             Assert.AreEqual(16, descriptor.Regions.Count);
             CollectionAssert.AreEqual(new[] { "fd", "bios", "me", "ec" }, descriptor.ToLayout().Names.ToArray());
