@@ -40,7 +40,7 @@ namespace SerprogNano.Host.Layout
 
         /// <summary>
         /// Region names for --ifd -i, by FLREG index, exactly as flashrom's layout_from_ich_descriptors() gives them
-        /// (ifdtool's terse names differ from index 5 on: devexp, res7, devexp2, 10gbe_0...).
+        /// (ifdtool's terse names differ at some indexes: devexp, res7, devexp2, 10gbe_0...).
         /// </summary>
         public static readonly string[] RegionNames =
         [
