@@ -22,7 +22,7 @@ namespace SerprogNano.Cli
                 VerifyCommand.Create(common, console),
                 EraseCommand.Create(common, console),
                 BenchCommand.Create(common, console),
-                EmulateCommand.Create(),
+                EmulateCommand.Create(console),
                 ServeCommand.Create(console),
             };
         }
