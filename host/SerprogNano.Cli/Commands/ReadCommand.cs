@@ -42,7 +42,16 @@ namespace SerprogNano.Cli.Commands
                 file.FullName, "the dump", force ? null : file.FullName + " exists; not replacing it. Choose another name or add --force.", "nothing was read.");
             using FlashSession session = FlashSession.Open(context);
             int size = checked((int)session.Chip.Size);
-            MultiPassReadResult read = context.Progress.Run(progress => MultiPassReader.Read(session.Flash, 0, size, passes, progress));
+            MultiPassReadResult read;
+            try
+            {
+                read = context.Progress.Run(progress => MultiPassReader.Read(session.Flash, 0, size, passes, progress));
+            }
+            catch (CommandInterruptedException e)
+            {
+                throw new CommandFailedException(e.Message + " Nothing was saved" + (File.Exists(file.FullName) ? ": " + file.FullName + " is as it was." : " (no " + file.FullName + " was created)."));
+            }
+
             var hashes = new JsonArray();
             for (int i = 0; i < read.PassHashes.Count; i++)
             {

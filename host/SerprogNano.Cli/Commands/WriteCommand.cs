@@ -91,9 +91,13 @@ namespace SerprogNano.Cli.Commands
                     return FlashWriter.Write(session.Flash, 0, image, options);
                 });
             }
-            catch (Exception e) when (changing && e is SpiNorException or SerprogException or IOException or TimeoutException)
+            catch (Exception e) when (changing && e is SpiNorException or SerprogException or IOException or TimeoutException or CommandInterruptedException)
             {
                 throw new CommandFailedException(e.Message + " " + HowToFinish(backupPath, backupFile != null));
+            }
+            catch (CommandInterruptedException e)
+            {
+                throw new CommandFailedException(e.Message + " Nothing was written: the chip is as it was.");
             }
 
             return Report(context, image, result);
