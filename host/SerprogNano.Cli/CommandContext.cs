@@ -9,8 +9,9 @@ namespace SerprogNano.Cli
     /// <summary>One run of one command: its parsed common options, where text goes, and the JSON result it builds.</summary>
     public sealed class CommandContext
     {
-        public CommandContext(string commandName, ParseResult parse, CommonOptions common, CliConsole console)
+        public CommandContext(string commandName, ParseResult parse, CommonOptions common, CliConsole console, Interruption interruption)
         {
+            Interruption = interruption;
             Parse = parse;
             Console = console;
             Programmer = parse.GetRequiredValue(common.Programmer);
@@ -19,7 +20,7 @@ namespace SerprogNano.Cli
             Json = parse.GetValue(common.Json);
             Verbose = parse.GetValue(common.Verbose);
             Result = new JsonObject { ["command"] = commandName };
-            Progress = new ProgressDisplay(console, Json);
+            Progress = new ProgressDisplay(console, Json, Result, interruption);
         }
 
         public ParseResult Parse { get; }
@@ -42,6 +43,9 @@ namespace SerprogNano.Cli
         public JsonObject Result { get; }
 
         public ProgressDisplay Progress { get; }
+
+        /// <summary>Ctrl+C or SIGTERM asked this command to stop at its next safe point.</summary>
+        public Interruption Interruption { get; }
 
         /// <summary>Human text: stdout normally, stderr when stdout carries JSON.</summary>
         public TextWriter Human => Json ? Console.Error : Console.Out;

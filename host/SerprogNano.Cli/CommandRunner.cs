@@ -25,12 +25,19 @@ namespace SerprogNano.Cli
 
         public static int Run(string name, ParseResult parse, CommonOptions common, CliConsole console, Func<CommandContext, int> body)
         {
-            var context = new CommandContext(name, parse, common, console);
+            using Interruption interruption = Interruption.Listen(console);
+            var context = new CommandContext(name, parse, common, console, interruption);
             int exitCode;
             string? error = null;
             try
             {
                 exitCode = body(context);
+            }
+            catch (CommandInterruptedException e)
+            {
+                // The commands that change the chip add what state it is in; the rest had nothing to lose.
+                error = e.Message;
+                exitCode = ExitCodes.Failed;
             }
             catch (Exception e) when (e is UsageException or ProgrammerStringException)
             {
@@ -45,6 +52,11 @@ namespace SerprogNano.Cli
                 {
                     console.Error.WriteLine(e.ToString());
                 }
+            }
+
+            if (interruption.Requested && console.ErrorIsTerminal)
+            {
+                console.Error.Write(Interruption.ShowCursor);
             }
 
             if (error != null)

@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using SerprogNano.Host.Files;
 using SerprogNano.Host.Chips;
 
 namespace SerprogNano.Cli
@@ -18,7 +20,27 @@ namespace SerprogNano.Cli
                 throw new CommandFailedException("Image " + file.FullName + " does not exist.");
             }
 
-            byte[] image = File.ReadAllBytes(file.FullName);
+            FileKind kind = FileKinds.Of(file.FullName, followLinks: true);
+            if (kind is not (FileKind.Regular or FileKind.Unknown))
+            {
+                throw new CommandFailedException("Image " + file.FullName + " is " + FileKinds.Describe(kind) + ", not a regular file; name the image file itself.");
+            }
+
+            byte[] image;
+            try
+            {
+                image = File.ReadAllBytes(file.FullName);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new CommandFailedException("Cannot read image " + file.FullName + ": permission denied. Make it readable for this user (ls -l shows who may read it) or copy it somewhere readable.");
+            }
+            catch (IOException e)
+            {
+                throw new CommandFailedException("Cannot read image " + file.FullName + ": the system reported an error reading it (" + e.Message.TrimEnd('.', ' ')
+                    + "). The file or its disk may be damaged: copy the image again from a good source and check its checksum.");
+            }
+
             if (image.Length == 0)
             {
                 throw new CommandFailedException("Image " + file.FullName + " is empty.");

@@ -22,7 +22,7 @@ namespace SerprogNano.Cli
                 VerifyCommand.Create(common, console),
                 EraseCommand.Create(common, console),
                 BenchCommand.Create(common, console),
-                EmulateCommand.Create(),
+                EmulateCommand.Create(console),
                 ServeCommand.Create(console),
             };
         }
@@ -33,10 +33,21 @@ namespace SerprogNano.Cli
             if (parse.Errors.Count > 0)
             {
                 var messages = new List<string>();
+                string? habit = FlashprogHabit.Suggest(args);
                 foreach (ParseError error in parse.Errors)
                 {
-                    console.Error.WriteLine("error: " + error.Message);
                     messages.Add(error.Message);
+                }
+
+                if (habit != null)
+                {
+                    // flashprog's "-p PROG -r FILE" gives a list of unrecognised tokens; say what to type instead.
+                    messages = new List<string> { habit };
+                }
+
+                foreach (string message in messages)
+                {
+                    console.Error.WriteLine("error: " + message);
                 }
 
                 Command command = parse.CommandResult.Command;

@@ -15,9 +15,9 @@ namespace SerprogNano.Cli.Tests
     {
         private readonly SerprogTcpServer _server;
 
-        public EmulatorOverTcp(SpiNorModel model)
+        public EmulatorOverTcp(SpiNorModel model, EmulatedSpiNorOptions? options = null)
         {
-            Chip = new EmulatedSpiNor(model);
+            Chip = options == null ? new EmulatedSpiNor(model) : new EmulatedSpiNor(model, options);
             _server = new SerprogTcpServer(new SerprogEmulator(Chip) { LinkFaults = LinkFaults }, new IPEndPoint(IPAddress.Loopback, 0));
         }
 

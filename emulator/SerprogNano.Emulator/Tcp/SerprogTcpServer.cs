@@ -9,10 +9,23 @@ namespace SerprogNano.Emulator.Tcp
 {
     /// <summary>
     /// Serves a <see cref="SerprogEmulator"/> (or any engine behind a serial link) on a TCP port, one
-    /// client at a time, until disposed.
+    /// client at a time, until disposed. A client that connects while another is served gets
+    /// <see cref="BusyBanner"/> and the connection closed, so it can say the programmer is busy.
     /// </summary>
     public sealed class SerprogTcpServer : IDisposable
     {
+        /// <summary>
+        /// The first bytes a refused client receives, then the address of the client being served and a
+        /// newline. No serprog reply starts with 's' (0x73), so no client mistakes it for an answer.
+        /// </summary>
+        public const string BusyBanner = "serprog busy: serving another client ";
+
+        /// <summary>How long a refused connection is kept to let the client read the banner before the close.</summary>
+        private static readonly TimeSpan RefusalLinger = TimeSpan.FromSeconds(2);
+
+        /// <summary>How long a new client waits for the one being served to leave before it is refused.</summary>
+        private static readonly TimeSpan BusyGrace = TimeSpan.FromSeconds(1);
+
         private readonly Action<ISerialLink> _serve;
         private readonly TimeSpan _frameTimeout;
         private readonly LinkModel? _model;
@@ -20,6 +33,8 @@ namespace SerprogNano.Emulator.Tcp
         private readonly Thread _acceptor;
         private readonly object _gate = new();
         private Socket? _client;
+        private string? _clientPeer;
+        private Thread? _serving;
         private volatile bool _stopping;
         private int _connections;
 
@@ -61,6 +76,13 @@ namespace SerprogNano.Emulator.Tcp
             }
 
             _acceptor.Join(TimeSpan.FromSeconds(5));
+            Thread? serving;
+            lock (_gate)
+            {
+                serving = _serving;
+            }
+
+            serving?.Join(TimeSpan.FromSeconds(5));
         }
 
         private void AcceptLoop()
@@ -78,18 +100,60 @@ namespace SerprogNano.Emulator.Tcp
                 }
 
                 Interlocked.Increment(ref _connections);
-                Serve(socket);
+                string peer = socket.RemoteEndPoint?.ToString() ?? "client";
+                Thread? current;
+                lock (_gate)
+                {
+                    current = _client != null ? _serving : null;
+                }
+
+                // A command run right after another connects before the server has seen the first close.
+                current?.Join(BusyGrace);
+                string? busyWith;
+                lock (_gate)
+                {
+                    busyWith = _client != null ? _clientPeer : null;
+                    if (busyWith == null)
+                    {
+                        _client = socket;
+                        _clientPeer = peer;
+                        _serving = new Thread(() => Serve(socket, peer)) { IsBackground = true, Name = "serprog tcp client" };
+                        _serving.Start();
+                    }
+                }
+
+                if (busyWith != null)
+                {
+                    ClientChanged?.Invoke(peer + " refused: busy with " + busyWith);
+                    new Thread(() => Refuse(socket, busyWith)) { IsBackground = true, Name = "serprog tcp refusal" }.Start();
+                }
             }
         }
 
-        private void Serve(Socket socket)
+        /// <summary>Sends the banner, then waits for the client to close first, so the banner is not lost to a reset.</summary>
+        private static void Refuse(Socket socket, string busyWith)
         {
-            string peer = socket.RemoteEndPoint?.ToString() ?? "client";
-            lock (_gate)
+            using (socket)
             {
-                _client = socket;
+                try
+                {
+                    socket.Send(System.Text.Encoding.ASCII.GetBytes(BusyBanner + busyWith + "\n"));
+                    socket.Shutdown(SocketShutdown.Send);
+                    socket.ReceiveTimeout = (int)RefusalLinger.TotalMilliseconds;
+                    var scratch = new byte[256];
+                    while (socket.Receive(scratch) > 0)
+                    {
+                    }
+                }
+                catch (Exception e) when (e is SocketException or ObjectDisposedException)
+                {
+                    // The client left, or did not close in time: either way the refusal is done.
+                }
             }
+        }
 
+        private void Serve(Socket socket, string peer)
+        {
             ClientChanged?.Invoke(peer + " connected");
             try
             {
@@ -108,6 +172,7 @@ namespace SerprogNano.Emulator.Tcp
                 lock (_gate)
                 {
                     _client = null;
+                    _clientPeer = null;
                 }
 
                 socket.Dispose();

@@ -13,6 +13,8 @@ namespace SerprogNano.Cli.Bench
     {
         private readonly IProgress<OperationProgress> _display;
         private readonly Dictionary<string, TimeSpan> _durations = new();
+        private readonly Dictionary<string, long> _totals = new();
+        private readonly Dictionary<string, long> _done = new();
         private readonly List<string> _order = new();
         private long _phaseStart;
         private long _lastReport;
@@ -30,6 +32,12 @@ namespace SerprogNano.Cli.Bench
 
         public TimeSpan Duration(string phase) => _durations.GetValueOrDefault(phase);
 
+        /// <summary>Bytes the phase covers.</summary>
+        public long Total(string phase) => _totals.GetValueOrDefault(phase);
+
+        /// <summary>Bytes the phase had done at its last report.</summary>
+        public long Done(string phase) => _done.GetValueOrDefault(phase);
+
         public void Report(OperationProgress value)
         {
             long now = Stopwatch.GetTimestamp();
@@ -42,6 +50,8 @@ namespace SerprogNano.Cli.Bench
 
             _lastReport = now;
             _durations[value.Phase] = Stopwatch.GetElapsedTime(_phaseStart, now);
+            _totals[value.Phase] = value.Total;
+            _done[value.Phase] = value.Done;
             _display.Report(value);
         }
     }

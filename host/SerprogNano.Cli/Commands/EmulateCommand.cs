@@ -15,7 +15,7 @@ namespace SerprogNano.Cli.Commands
     /// <summary>`serprog emulate`: the device engine and an emulated chip behind a TCP port, until stopped.</summary>
     public static class EmulateCommand
     {
-        public static Command Create()
+        public static Command Create(CliConsole console)
         {
             var listen = new Option<string>("--listen")
             {
@@ -39,6 +39,7 @@ namespace SerprogNano.Cli.Commands
                 listen, chip, image, save, busy, baud, latency, fault, chipFault,
             };
             command.SetAction(parse => Run(
+                console,
                 parse.GetRequiredValue(listen),
                 parse.GetRequiredValue(chip),
                 parse.GetValue(image),
@@ -62,11 +63,11 @@ namespace SerprogNano.Cli.Commands
             return names;
         }
 
-        private static int Run(string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, long baud, long latencyMicroseconds, string[] linkFaultTexts, string[] chipFaultTexts)
+        private static int Run(CliConsole console, string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, long baud, long latencyMicroseconds, string[] linkFaultTexts, string[] chipFaultTexts)
         {
             if (baud < 0 || latencyMicroseconds < 0)
             {
-                Console.Error.WriteLine("error: --baud and --latency-us cannot be negative.");
+                console.Error.WriteLine("error: --baud and --latency-us cannot be negative.");
                 return ExitCodes.Usage;
             }
 
@@ -74,14 +75,28 @@ namespace SerprogNano.Cli.Commands
 
             if (!IPEndPoint.TryParse(listen, out IPEndPoint? endpoint) || endpoint.Port == 0 && !listen.EndsWith(":0", StringComparison.Ordinal))
             {
-                Console.Error.WriteLine($"error: --listen wants ADDRESS:PORT, e.g. 127.0.0.1:7777; got '{listen}'.");
+                console.Error.WriteLine($"error: --listen wants ADDRESS:PORT, e.g. 127.0.0.1:7777; got '{listen}'.");
                 return ExitCodes.Usage;
+            }
+
+            if (save is not null)
+            {
+                // Found now, not when the chip's contents are lost at the end.
+                try
+                {
+                    AtomicFile.CheckTarget(save.FullName, "the chip's contents (--save)", null, "the emulator did not start.");
+                }
+                catch (CommandFailedException e)
+                {
+                    console.Error.WriteLine("error: " + e.Message);
+                    return ExitCodes.Usage;
+                }
             }
 
             SpiNorModel? model = SpiNorModels.Find(chipName);
             if (model is null)
             {
-                Console.Error.WriteLine($"error: no emulated part named '{chipName}'. Choose one of: {string.Join(", ", ModelNames())}.");
+                console.Error.WriteLine($"error: no emulated part named '{chipName}'. Choose one of: {string.Join(", ", ModelNames())}.");
                 return ExitCodes.Usage;
             }
 
@@ -90,13 +105,13 @@ namespace SerprogNano.Cli.Commands
             {
                 if (!image.Exists)
                 {
-                    Console.Error.WriteLine($"error: image '{image.FullName}' does not exist.");
+                    console.Error.WriteLine($"error: image '{image.FullName}' does not exist.");
                     return ExitCodes.Failed;
                 }
 
                 if (image.Length != model.Size)
                 {
-                    Console.Error.WriteLine($"error: image '{image.Name}' has {image.Length} bytes; {model.Name} holds {model.Size}.");
+                    console.Error.WriteLine($"error: image '{image.Name}' has {image.Length} bytes; {model.Name} holds {model.Size}.");
                     return ExitCodes.Failed;
                 }
 
@@ -110,7 +125,7 @@ namespace SerprogNano.Cli.Commands
             }
             catch (FormatException e)
             {
-                Console.Error.WriteLine("error: " + e.Message);
+                console.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.Usage;
             }
 
@@ -130,34 +145,43 @@ namespace SerprogNano.Cli.Commands
             }
             catch (System.Net.Sockets.SocketException e)
             {
-                Console.Error.WriteLine($"error: cannot listen on {endpoint}: {e.Message}. Pick another port with --listen.");
+                console.Error.WriteLine($"error: cannot listen on {endpoint}: {e.Message}. Pick another port with --listen.");
                 return ExitCodes.Failed;
             }
 
             using (server)
             {
-                server.ClientChanged += message => Console.Error.WriteLine(message);
+                server.ClientChanged += message => console.Error.WriteLine(message);
                 IPEndPoint bound = server.LocalEndPoint;
-                Console.WriteLine($"serprog emulator listening on {bound} ({model.Name}, {model.Size / 1024} KiB{(link is null ? string.Empty : ", link " + link)})");
+                console.Out.WriteLine($"serprog emulator listening on {bound} ({model.Name}, {model.Size / 1024} KiB{(link is null ? string.Empty : ", link " + link)})");
                 if (!IPAddress.IsLoopback(bound.Address))
                 {
-                    Console.WriteLine("note: this address is reachable from other machines.");
+                    console.Out.WriteLine("note: this address is reachable from other machines.");
                 }
 
-                Console.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
+                console.Out.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
                 foreach (string injected in InjectedFaults.Describe(emulator.LinkFaults, chip))
                 {
-                    Console.WriteLine("fault: " + injected);
+                    console.Out.WriteLine("fault: " + injected);
                 }
 
-                Console.WriteLine("Stop with Ctrl+C.");
+                console.Out.WriteLine("Stop with Ctrl+C.");
                 stop.Wait();
             }
 
             if (save is not null)
             {
-                chip.Save(save.FullName);
-                Console.WriteLine($"saved {model.Size} bytes to {save.FullName}");
+                try
+                {
+                    AtomicFile.Write(save.FullName, chip.Snapshot(), overwrite: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or CommandFailedException)
+                {
+                    console.Error.WriteLine("error: " + e.Message);
+                    return ExitCodes.Failed;
+                }
+
+                console.Out.WriteLine($"saved {model.Size} bytes to {save.FullName}");
             }
 
             return ExitCodes.Ok;

@@ -38,6 +38,11 @@ namespace SerprogNano.Cli.Commands
             {
                 erases = context.Progress.Run(progress => FlashEraser.Erase(flash, 0, flash.Size, progress));
             }
+            catch (CommandInterruptedException e)
+            {
+                context.Result["erased"] = false;
+                throw new CommandFailedException(e.Message + " The chip may be partly erased: run the same erase again to finish it, or write the image it should hold with serprog write.");
+            }
             catch (VerifyFailedException e)
             {
                 context.Result["erased"] = false;

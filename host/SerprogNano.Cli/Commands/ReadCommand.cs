@@ -38,14 +38,20 @@ namespace SerprogNano.Cli.Commands
         private static int Run(CommandContext context, FileInfo file, int passes, bool force)
         {
             context.Result["file"] = file.FullName;
-            if (file.Exists && !force)
-            {
-                throw new CommandFailedException(file.FullName + " exists; not replacing it. Choose another name or add --force.");
-            }
-
+            string target = AtomicFile.CheckTarget(
+                file.FullName, "the dump", force ? null : file.FullName + " exists; not replacing it. Choose another name or add --force.", "nothing was read.");
             using FlashSession session = FlashSession.Open(context);
             int size = checked((int)session.Chip.Size);
-            MultiPassReadResult read = context.Progress.Run(progress => MultiPassReader.Read(session.Flash, 0, size, passes, progress));
+            MultiPassReadResult read;
+            try
+            {
+                read = context.Progress.Run(progress => MultiPassReader.Read(session.Flash, 0, size, passes, progress));
+            }
+            catch (CommandInterruptedException e)
+            {
+                throw new CommandFailedException(e.Message + " Nothing was saved" + (File.Exists(file.FullName) ? ": " + file.FullName + " is as it was." : " (no " + file.FullName + " was created)."));
+            }
+
             var hashes = new JsonArray();
             for (int i = 0; i < read.PassHashes.Count; i++)
             {
@@ -67,7 +73,8 @@ namespace SerprogNano.Cli.Commands
             string sha1 = Convert.ToHexStringLower(SHA1.HashData(read.Data));
             context.Result["bytes"] = read.Data.Length;
             context.Result["sha1"] = sha1;
-            context.Say("Saved " + read.Data.Length + " bytes to " + file.FullName + " (sha1 " + sha1 + ")" + (passes > 1 ? ": all " + passes + " reads identical." : "."));
+            string via = target == file.FullName ? "" : " (a symbolic link: saved into its target " + target + ")";
+            context.Say("Saved " + read.Data.Length + " bytes to " + file.FullName + via + " (sha1 " + sha1 + ")" + (passes > 1 ? ": all " + passes + " reads identical." : "."));
             return ExitCodes.Ok;
         }
     }

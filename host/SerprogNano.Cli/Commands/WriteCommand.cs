@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Text.Json.Nodes;
+using SerprogNano.Host.Files;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
@@ -44,9 +45,19 @@ namespace SerprogNano.Cli.Commands
         {
             context.Result["file"] = file.FullName;
             byte[] image = ImageFile.Load(file);
-            if (backupFile is { Exists: true })
+            if (backupFile != null)
             {
-                throw new CommandFailedException("Backup file " + backupFile.FullName + " exists; not replacing it. Choose another --backup name.");
+                // Backups never replace anything, not even through a link: any entry under the name is refused.
+                if (FileKinds.Of(backupFile.FullName, followLinks: false) is not FileKind.Missing)
+                {
+                    throw new CommandFailedException("Backup file " + backupFile.FullName + " exists; not replacing it. Choose another --backup name.");
+                }
+
+                AtomicFile.CheckTarget(backupFile.FullName, "the backup", null, "nothing was written.");
+            }
+            else if (!skipBackup)
+            {
+                AtomicFile.CheckTarget(DefaultBackupPath("chip"), "the backup", null, "nothing was written. Run from a writable directory or give --backup FILE.");
             }
 
             using FlashSession session = FlashSession.Open(context);
@@ -80,9 +91,13 @@ namespace SerprogNano.Cli.Commands
                     return FlashWriter.Write(session.Flash, 0, image, options);
                 });
             }
-            catch (Exception e) when (changing && e is SpiNorException or SerprogException or IOException or TimeoutException)
+            catch (Exception e) when (changing && e is SpiNorException or SerprogException or IOException or TimeoutException or CommandInterruptedException)
             {
                 throw new CommandFailedException(e.Message + " " + HowToFinish(backupPath, backupFile != null));
+            }
+            catch (CommandInterruptedException e)
+            {
+                throw new CommandFailedException(e.Message + " Nothing was written: the chip is as it was.");
             }
 
             return Report(context, image, result);

@@ -8,7 +8,7 @@ namespace SerprogNano.Cli.Output
     /// <summary>Progress as text lines for logs and pipes: "read: 2.0 MiB of 8.0 MiB (25%), 195.3 KiB/s, 31.4 s left".</summary>
     public sealed class PlainProgressLines : IProgress<OperationProgress>
     {
-        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
         private readonly TextWriter _writer;
         private string? _phase;

@@ -1,4 +1,6 @@
 using System;
+using System.Text.Json.Nodes;
+using SerprogNano.Cli.Bench;
 using SerprogNano.Host.Operations;
 using Spectre.Console;
 
@@ -6,25 +8,31 @@ namespace SerprogNano.Cli.Output
 {
     /// <summary>
     /// Shows long operations on stderr: a live Spectre.Console bar per phase on a terminal, else
-    /// (redirected, or --json) a plain line at most once a second and one when each phase ends.
-    /// Either way with bytes done, speed and time left.
+    /// (redirected, or --json) a plain line at most twice a second and one when each phase ends.
+    /// Either way with bytes done, speed and time left; each phase's time and average speed also go
+    /// into the JSON result ("phases"). Every report is a safe point to stop at after Ctrl+C.
     /// </summary>
     public sealed class ProgressDisplay
     {
         private readonly CliConsole _console;
         private readonly bool _live;
+        private readonly JsonObject _result;
+        private readonly Interruption _interruption;
 
-        public ProgressDisplay(CliConsole console, bool json)
+        public ProgressDisplay(CliConsole console, bool json, JsonObject result, Interruption interruption)
         {
             _console = console;
             _live = console.ErrorIsTerminal && !json;
+            _result = result;
+            _interruption = interruption;
         }
 
         public T Run<T>(Func<IProgress<OperationProgress>, T> work)
         {
+            _interruption.StopHereIfAsked();
             if (!_live)
             {
-                return work(new PlainProgressLines(_console.Error));
+                return Timed(new PlainProgressLines(_console.Error), work);
             }
 
             IAnsiConsole terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_console.Error) });
@@ -37,8 +45,68 @@ namespace SerprogNano.Cli.Output
                     new PercentageColumn(),
                     new DownloadedColumn(),
                     new TransferSpeedColumn(),
+                    new ElapsedTimeColumn(),
                     new RemainingTimeColumn())
-                .Start(live => work(new SpectrePhases(live)));
+                .Start(live => Timed(new SpectrePhases(live), work));
+        }
+
+        private T Timed<T>(IProgress<OperationProgress> display, Func<IProgress<OperationProgress>, T> work)
+        {
+            var timer = new PhaseTimer(display);
+            try
+            {
+                return work(new StopPoint(timer, _interruption));
+            }
+            finally
+            {
+                Record(timer);
+            }
+        }
+
+        /// <summary>Adds each phase's bytes, time and average speed to the JSON result.</summary>
+        private void Record(PhaseTimer timer)
+        {
+            var phases = _result["phases"] as JsonArray ?? new JsonArray();
+            foreach (string phase in timer.Phases)
+            {
+                long total = timer.Total(phase);
+                if (total == 0)
+                {
+                    continue;
+                }
+
+                double seconds = timer.Duration(phase).TotalSeconds;
+                long done = timer.Done(phase);
+                phases.Add(new JsonObject
+                {
+                    ["phase"] = phase,
+                    ["bytes"] = done,
+                    ["total"] = total,
+                    ["seconds"] = Math.Round(seconds, 3),
+                    ["bytesPerSecond"] = seconds > 0 ? Math.Round(done / seconds) : null,
+                });
+            }
+
+            _result["phases"] = phases;
+        }
+
+        /// <summary>Passes each report on, then stops there if the user asked to.</summary>
+        private sealed class StopPoint : IProgress<OperationProgress>
+        {
+            private readonly IProgress<OperationProgress> _next;
+            private readonly Interruption _interruption;
+
+            public StopPoint(IProgress<OperationProgress> next, Interruption interruption)
+            {
+                _next = next;
+                _interruption = interruption;
+            }
+
+            public void Report(OperationProgress value)
+            {
+                _next.Report(value);
+                _interruption.StopHereIfAsked();
+            }
         }
 
         /// <summary>One Spectre task per phase, created when the phase first reports.</summary>

@@ -16,6 +16,8 @@ namespace SerprogNano.Host.Programmers
             "/dev/ttyACM0[:BAUD], COM3[:BAUD], tcp:HOST:PORT, emulator[:CHIP], serprog:dev=/dev/ttyACM0[:BAUD][,spispeed=16M][,cs=0], serprog:ip=HOST:PORT, "
             + "linux_spi:dev=/dev/spidev0.0[,spispeed=KHZ], spidev:/dev/spidev0.0";
 
+        private static readonly char[] NameEnd = { ':', ',' };
+
         protected ProgrammerSpec(string text, uint? spiSpeedHz, byte? chipSelect)
         {
             Text = text;
@@ -53,9 +55,10 @@ namespace SerprogNano.Host.Programmers
                 return SerialProgrammerSpec.ParseShortForm(trimmed);
             }
 
-            int colon = trimmed.IndexOf(':');
-            string name = colon < 0 ? trimmed : trimmed[..colon];
-            string rest = colon < 0 ? "" : trimmed[(colon + 1)..];
+            // The name ends at the first ':' or ',': emulator,busy=on is emulator:busy=on without a chip name.
+            int end = trimmed.IndexOfAny(NameEnd);
+            string name = end < 0 ? trimmed : trimmed[..end];
+            string rest = end < 0 ? "" : trimmed[(end + 1)..];
             return name.ToLowerInvariant() switch
             {
                 "serprog" => ParseSerprog(trimmed, rest),

@@ -56,10 +56,13 @@ namespace SerprogNano.Host.SpiNor
             long done = 0;
             int batchPages = FirstBatchPages;
             int next = 0;
+            var pacer = new BatchPacer();
             while (next < work.Count)
             {
                 int count = Math.Min(batchPages, work.Count - next);
+                pacer.Start();
                 List<PageWrite> missed = RunBatch(work, next, count, out long bytes);
+                int pacedPages = pacer.Next(count, 1, MaxBatchPages);
                 next += count;
                 foreach (PageWrite page in missed)
                 {
@@ -81,6 +84,7 @@ namespace SerprogNano.Host.SpiNor
                 done += bytes;
                 progress?.Report(done);
                 batchPages = missed.Count == 0 ? Math.Min(MaxBatchPages, batchPages * 2) : Math.Max(FirstBatchPages, batchPages / 2);
+                batchPages = Math.Max(FirstBatchPages, Math.Min(batchPages, pacedPages)); // a batch every quarter second on slow links
             }
 
             WaitForLastPage(work);

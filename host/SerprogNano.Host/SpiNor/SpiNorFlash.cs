@@ -12,8 +12,11 @@ namespace SerprogNano.Host.SpiNor
     /// </summary>
     public sealed class SpiNorFlash
     {
-        /// <summary>Bytes per read batch: the host waits once per batch, and reports progress there.</summary>
+        /// <summary>Most bytes per read batch: the host waits once per batch, and reports progress there.</summary>
         private const int ReadBatchBytes = 1 << 20;
+
+        /// <summary>The first and smallest read batch: a third of a second at 115,200 baud.</summary>
+        private const int FirstReadBatchBytes = 4096;
 
         /// <summary>Largest single READ; more pipelined reads cost 11 bytes each, so bigger buys nothing.</summary>
         private const int ReadChunkBytes = 256 * 1024;
@@ -84,11 +87,14 @@ namespace SerprogNano.Host.SpiNor
             InAddressMode(() =>
             {
                 int done = 0;
+                int batchBytes = FirstReadBatchBytes;
+                var pacer = new BatchPacer();
                 var batch = new List<SpiTransaction>();
                 while (done < destination.Length)
                 {
                     batch.Clear();
-                    int batchEnd = Math.Min(destination.Length, done + ReadBatchBytes);
+                    int batchStart = done;
+                    int batchEnd = Math.Min(destination.Length, done + batchBytes);
                     while (done < batchEnd)
                     {
                         int chunk = Math.Min(chunkLimit, batchEnd - done);
@@ -96,7 +102,9 @@ namespace SerprogNano.Host.SpiNor
                         done += chunk;
                     }
 
+                    pacer.Start();
                     Master.Execute(batch);
+                    batchBytes = pacer.Next(done - batchStart, FirstReadBatchBytes, ReadBatchBytes);
                     progress?.Report(done);
                 }
             });

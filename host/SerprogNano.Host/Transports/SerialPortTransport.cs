@@ -17,6 +17,11 @@ namespace SerprogNano.Host.Transports
             ArgumentException.ThrowIfNullOrEmpty(devicePath);
             ArgumentOutOfRangeException.ThrowIfLessThan(baudRate, 1);
             Description = "serial " + devicePath + " at " + baudRate + " baud";
+            string? notAPort = SerialPorts.WhyNotAPort(devicePath);
+            if (notAPort != null)
+            {
+                throw new TransportClosedException("Cannot open " + Description + ": " + notAPort);
+            }
 
             _port = new SerialPort(devicePath, baudRate, Parity.None, 8, StopBits.One)
             {
@@ -33,7 +38,7 @@ namespace SerprogNano.Host.Transports
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
             {
                 _port.Dispose();
-                throw new TransportClosedException("Cannot open " + Description + ": " + e.Message, e);
+                throw new TransportClosedException("Cannot open " + Description + ": " + SerialPorts.WhyItWouldNotOpen(devicePath, e), e);
             }
 
             AssertModemLines();

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Net.Sockets;
+using System.Text;
+using SerprogNano.Emulator.Tcp;
 
 namespace SerprogNano.Host.Transports
 {
@@ -10,6 +12,10 @@ namespace SerprogNano.Host.Transports
         private readonly TcpClient _client;
         private readonly NetworkStream _stream;
         private TimeSpan _readTimeout;
+
+        /// <summary>The first bytes from the server, kept to recognise a busy server's banner when it closes.</summary>
+        private readonly byte[] _firstBytes = new byte[128];
+        private int _firstCount;
 
         public TcpTransport(string host, int port, TimeSpan? connectTimeout = null)
         {
@@ -79,15 +85,38 @@ namespace SerprogNano.Host.Transports
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
-                throw new TransportClosedException(Description + " failed: " + e.Message, e);
+                throw new TransportClosedException(BusyServer() ?? Description + " failed: " + e.Message, e);
             }
 
             if (read == 0 && !buffer.IsEmpty)
             {
-                throw new TransportClosedException(Description + " closed the connection.");
+                throw new TransportClosedException(BusyServer() ?? Description + " closed the connection.");
             }
 
+            Keep(buffer[..read]);
             return read;
+        }
+
+        private void Keep(ReadOnlySpan<byte> received)
+        {
+            int take = Math.Min(received.Length, _firstBytes.Length - _firstCount);
+            received[..take].CopyTo(_firstBytes.AsSpan(_firstCount));
+            _firstCount += take;
+        }
+
+        /// <summary>The message for a server that closed because it serves another client (<see cref="SerprogTcpServer.BusyBanner"/>), else null.</summary>
+        private string? BusyServer()
+        {
+            string start = Encoding.ASCII.GetString(_firstBytes, 0, _firstCount);
+            if (!start.StartsWith(SerprogTcpServer.BusyBanner, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string other = start[SerprogTcpServer.BusyBanner.Length..];
+            int end = other.IndexOf('\n');
+            return "the programmer on " + Description + " is busy with another client" + (end > 0 ? " (" + other[..end] + ")" : "")
+                + ": serprog emulate and serprog serve take one client at a time. Wait until the other one is done, then run the command again.";
         }
 
         public void DiscardInput()
@@ -95,7 +124,8 @@ namespace SerprogNano.Host.Transports
             var scratch = new byte[4096];
             while (_client.Available > 0)
             {
-                _ = _stream.Read(scratch, 0, Math.Min(scratch.Length, _client.Available));
+                int read = _stream.Read(scratch, 0, Math.Min(scratch.Length, _client.Available));
+                Keep(scratch.AsSpan(0, read));
             }
         }
 

@@ -17,8 +17,8 @@ namespace SerprogNano.Cli.Tests.Faults
             CliRun run = CliRun.Of("read", dump, "-p", emulator.Programmer, "-c", "SST25VF040B");
 
             Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
-            StringAssert.Contains(run.Error, "Could not save " + dump);
-            StringAssert.Contains(run.Error, "Nothing was left under that name");
+            StringAssert.Contains(run.Error, "Cannot save the dump to " + dump);
+            StringAssert.Contains(run.Error, "nothing was read");
             Assert.IsEmpty(Directory.GetFileSystemEntries(files.Directory));
         }
 
@@ -34,7 +34,7 @@ namespace SerprogNano.Cli.Tests.Faults
             CliRun run = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", "SST25VF040B", "--unprotect", "--backup", backup);
 
             Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
-            StringAssert.Contains(run.Error, "Could not save " + backup);
+            StringAssert.Contains(run.Error, "Cannot save the backup to " + backup);
             Assert.DoesNotContain("To finish", run.Error, "nothing was changed, so there is nothing to finish");
             CollectionAssert.AreEqual(old, emulator.Chip.Snapshot());
         }

@@ -1,0 +1,103 @@
+using System;
+using System.IO;
+using SerprogNano.Cli.Tests.Faults;
+using SerprogNano.Emulator.Chip;
+
+namespace SerprogNano.Cli.Tests.Issue11
+{
+    /// <summary>
+    /// Ctrl+C or SIGTERM during a write, against a chip with datasheet busy times: serprog stops between two
+    /// SPI commands, says the chip is half-written, where the backup is and how to finish, exits 1, and
+    /// leaves the terminal's cursor shown.
+    /// </summary>
+    [TestClass]
+    public sealed class InterruptTests
+    {
+        private static readonly TimeSpan Generous = TimeSpan.FromMinutes(3);
+
+        [TestMethod]
+        [DataRow("TERM", "SIGTERM")]
+        [DataRow("INT", "Ctrl+C (SIGINT)")]
+        public void A_signal_during_a_write_stops_safely_and_says_how_to_finish(string signal, string named)
+        {
+            using var files = new TestFiles();
+            using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q32FV, new EmulatedSpiNorOptions { BusyTimes = true });
+            byte[] old = File.ReadAllBytes(files.RandomImage("old.bin", SpiNorModels.W25Q32FV.Size, seed: 131));
+            emulator.Chip.Load(old);
+            string image = UpdatedImage.Write(files, "new.bin", old, 0x100000, 2 << 20, seed: 132);
+            string backup = files.PathOf("backup.bin");
+
+            using CliProcess cli = CliProcess.Start("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "--backup", backup);
+            Assert.IsTrue(cli.WaitFor("Saved the old contents to", Generous), cli.ToString());
+            cli.Signal(signal);
+            int? exit = cli.WaitForExit(Generous);
+
+            Assert.AreEqual(ExitCodes.Failed, exit, cli.ToString());
+            StringAssert.Contains(
+                cli.Error,
+                "error: Stopped by " + named + " between two SPI commands; the programmer's pins are released. The old contents are in " + backup
+                + ". To finish, run the same write again with --no-backup in place of --backup",
+                cli.ToString());
+            Assert.DoesNotContain("VERIFIED", cli.Output);
+            CollectionAssert.AreEqual(old, File.ReadAllBytes(backup), "the backup holds the old contents");
+            byte[] chip = emulator.Chip.Snapshot();
+            byte[] wanted = File.ReadAllBytes(image);
+            CollectionAssert.AreNotEqual(old, chip, "the write had begun");
+            CollectionAssert.AreNotEqual(wanted, chip, "and was stopped before its end");
+            Assert.IsEmpty(Directory.GetFiles(files.Directory, "*.partial"));
+
+            if (signal == "TERM")
+            {
+                CliRun finish = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "--no-backup");
+                Assert.AreEqual(ExitCodes.Ok, finish.ExitCode, finish.ToString());
+                StringAssert.Contains(finish.Output, "VERIFIED");
+                CollectionAssert.AreEqual(wanted, emulator.Chip.Snapshot(), "the command the message named finished the job");
+            }
+        }
+
+        [TestMethod]
+        public void Ctrl_c_at_a_terminal_during_a_write_shows_the_cursor_again()
+        {
+            using var files = new TestFiles();
+            using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q32FV, new EmulatedSpiNorOptions { BusyTimes = true });
+            byte[] old = File.ReadAllBytes(files.RandomImage("old.bin", SpiNorModels.W25Q32FV.Size, seed: 133));
+            emulator.Chip.Load(old);
+            string image = UpdatedImage.Write(files, "new.bin", old, 0x100000, 2 << 20, seed: 134);
+            string backup = files.PathOf("backup.bin");
+
+            using CliProcess? cli = CliProcess.StartOnTerminal("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "--backup", backup);
+            if (cli == null)
+            {
+                Tools.Missing("util-linux `script` (to run serprog on a pseudo-terminal) is not installed.");
+                return;
+            }
+
+            Assert.IsTrue(cli.WaitFor("Saved the old contents to", Generous), cli.ToString());
+            Assert.IsTrue(cli.WaitFor("\u001b[?25l", Generous), "the live progress bar hid the cursor: " + cli);
+            cli.Type("\u0003");
+            int? exit = cli.WaitForExit(Generous);
+
+            Assert.AreEqual(ExitCodes.Failed, exit, cli.ToString());
+            string terminal = cli.Output;
+            StringAssert.Contains(terminal.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal), "Stopped by Ctrl+C (SIGINT) between two SPI commands", cli.ToString());
+            StringAssert.Contains(terminal, "The old contents are in");
+            Assert.IsGreaterThan(terminal.LastIndexOf("\u001b[?25l", StringComparison.Ordinal), terminal.LastIndexOf("\u001b[?25h", StringComparison.Ordinal), "the cursor is shown again after it was last hidden");
+            CollectionAssert.AreEqual(old, File.ReadAllBytes(backup));
+            CollectionAssert.AreNotEqual(old, emulator.Chip.Snapshot());
+        }
+    }
+
+    /// <summary>A tool a test needs: without it the test is not run, except under CI=true, where it fails.</summary>
+    internal static class Tools
+    {
+        public static void Missing(string reason)
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail(reason + " CI=true: it must be installed.");
+            }
+
+            Assert.Inconclusive(reason + " Not run on this machine.");
+        }
+    }
+}

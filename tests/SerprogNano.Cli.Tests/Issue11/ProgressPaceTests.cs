@@ -1,0 +1,33 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace SerprogNano.Cli.Tests.Issue11
+{
+    /// <summary>On a slow link progress moves several times a second, and each phase ends with its time and average speed (also in --json).</summary>
+    [TestClass]
+    public sealed class ProgressPaceTests
+    {
+        [TestMethod]
+        public void A_read_over_a_slow_link_reports_progress_along_the_way_and_its_speed_at_the_end()
+        {
+            using var files = new TestFiles();
+            string dump = files.PathOf("dump.bin");
+
+            // 512 KiB at 2,000,000 baud (200 KB/s) takes about 2.6 s: before, one report at 1 MiB said nothing until the end.
+            CliRun run = CliRun.Of("read", dump, "-p", "emulator:SST25VF040B,baud=2000000", "--json");
+
+            Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
+            string[] along = run.Error.Split('\n').Where(line => Regex.IsMatch(line, @"^read pass 1 of 1: [0-9.]+ KiB of 512\.0 KiB \([0-9]+%\), ")).ToArray();
+            Assert.IsGreaterThanOrEqualTo(2, along.Length, "progress lines while reading:\n" + run.Error);
+            StringAssert.Matches(run.Error, new Regex(@"read pass 1 of 1: 512\.0 KiB in [0-9.]+ s \([0-9.]+ KiB/s\)"));
+            JsonElement phase = run.Json().GetProperty("phases").EnumerateArray().Single();
+            Assert.AreEqual("read pass 1 of 1", phase.GetProperty("phase").GetString());
+            Assert.AreEqual(524288, phase.GetProperty("bytes").GetInt64());
+            Assert.IsGreaterThan(0.0, phase.GetProperty("seconds").GetDouble());
+            Assert.IsGreaterThan(0.0, phase.GetProperty("bytesPerSecond").GetDouble());
+            Assert.AreEqual(524288, new FileInfo(dump).Length);
+        }
+    }
+}
