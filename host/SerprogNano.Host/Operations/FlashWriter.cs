@@ -31,7 +31,10 @@ namespace SerprogNano.Host.Operations
 
         private static WriteResult WritePass(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions options, int pass)
         {
-            byte[] current = ReadBack(flash, address, image.Length, "read", options.Progress);
+            // Plan only from a settled read: a bit flipped on the way back would otherwise erase and
+            // reprogram a block that already holds the image. Every block that differs from the image
+            // is believed only when two reads of it agree, so the read also serves as the backup.
+            byte[] current = ReadBackSettled(flash, address, image, "read", options.Progress);
             var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, current, image);
             if (plan.IsEmpty)
             {
@@ -42,9 +45,6 @@ namespace SerprogNano.Host.Operations
             EnsureUnprotected(flash, options.ClearProtection);
             if (pass == 1 && options.BeforeChange != null)
             {
-                // The backup is the only copy of the old contents: believe no byte of it that a second read does not confirm.
-                byte[] again = ReadBack(flash, address, current.Length, "backup check", options.Progress);
-                BlockRereader.Settle(flash, address, again, current);
                 options.BeforeChange(current);
             }
 
