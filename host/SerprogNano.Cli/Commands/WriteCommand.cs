@@ -49,7 +49,7 @@ namespace SerprogNano.Cli.Commands
                 throw new CommandFailedException("Backup file " + backupFile.FullName + " exists; not replacing it. Choose another --backup name.");
             }
 
-            using FlashSession session = FlashSession.Open(context);
+            using FlashSession session = FlashSession.Open(context, ChipUse.Change);
             ImageFile.RequireChipSize(file, image, session.Chip, "nothing was written.");
             ProtectionReport.Report(context, session.Flash, unprotect);
             string? backupPath = skipBackup ? null : (backupFile?.FullName ?? DefaultBackupPath(session.Chip.Name));
