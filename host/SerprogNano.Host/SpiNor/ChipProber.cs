@@ -32,7 +32,7 @@ namespace SerprogNano.Host.SpiNor
             {
                 ChipDefinition forced = database.FindByName(forcedName) ?? throw new UnknownChipException(forcedName, database);
                 Recognition recognised = Recognise(master, database, identity);
-                string? contradiction = Contradiction(master, identity, forced, recognised);
+                string? contradiction = Contradiction(master, identity, forcedName.Trim(), forced, recognised);
                 if (contradiction != null)
                 {
                     warnings.Add(contradiction + " Going on as told (-c) for reading only: a part the chip does not confirm is never written or erased.");
@@ -94,9 +94,9 @@ namespace SerprogNano.Host.SpiNor
         /// Why the chip does not confirm the part named with -c, or null when its RDID answer is that part's id.
         /// A chip without a JEDEC id confirms nothing, unless its REMS maker and SFDP size both agree.
         /// </summary>
-        private static string? Contradiction(ISpiMaster master, ChipIdentity identity, ChipDefinition forced, Recognition recognised)
+        private static string? Contradiction(ISpiMaster master, ChipIdentity identity, string typed, ChipDefinition forced, Recognition recognised)
         {
-            string named = "-c " + forced.Name + " is " + forced.JedecId + ", " + SizeText(forced.Size);
+            string named = "-c " + typed + " is " + forced.JedecId + ", " + SizeText(forced.Size);
             if (identity.Command == "RDID")
             {
                 if (forced.ManufacturerId == identity.Manufacturer && forced.DeviceId == identity.Device)
@@ -124,7 +124,7 @@ namespace SerprogNano.Host.SpiNor
 
             if (sfdp == null || identity.Command != "REMS")
             {
-                return "The chip gives no JEDEC id (it answers " + identity + (sfdp == null ? ", and has no SFDP tables" : "") + "), so nothing confirms that it is a " + forced.Name + " of " + SizeText(forced.Size) + ".";
+                return "The chip gives no JEDEC id (it answers " + identity + (sfdp == null ? ", and has no SFDP tables" : "") + "), so nothing confirms that it is a " + typed + " of " + SizeText(forced.Size) + ".";
             }
 
             return null;

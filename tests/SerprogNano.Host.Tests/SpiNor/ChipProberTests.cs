@@ -154,6 +154,32 @@ namespace SerprogNano.Host.Tests.SpiNor
         }
 
         [TestMethod]
+        [DataRow("W25Q64FV", null)]
+        [DataRow("W25Q32FV", "The chip answers REMS EF 16 and its SFDP tables give 8 MiB but -c W25Q32FV is EF 40 16, 4 MiB. Only the first 4 MiB of its 8 MiB would be covered.")]
+        [DataRow("GD25Q64C", "The chip answers REMS EF 16 (maker EF) but -c GD25Q64C is C8 40 17, 8 MiB.")]
+        public void A_chip_without_RDID_confirms_a_forced_part_only_by_its_REMS_maker_and_SFDP_size(string forced, string? contradiction)
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+            using var client = Rig.Connect(Rig.Emulator(new NoRdidChip(chip)));
+
+            ProbeResult result = ChipProber.Probe(new Spi.SerprogSpiMaster(client), ChipDatabase.Default, forced);
+
+            Assert.AreEqual("REMS", result.Identity.Command);
+            Assert.AreEqual(contradiction, result.Contradiction);
+        }
+
+        [TestMethod]
+        public void A_chip_without_RDID_or_SFDP_confirms_no_forced_part()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.SST25VF040B);
+            using var client = Rig.Connect(Rig.Emulator(new NoRdidChip(chip)));
+
+            ProbeResult result = ChipProber.Probe(new Spi.SerprogSpiMaster(client), ChipDatabase.Default, "SST25VF040B");
+
+            Assert.AreEqual("The chip gives no JEDEC id (it answers REMS BF 8D, and has no SFDP tables), so nothing confirms that it is a SST25VF040B of 512 KiB.", result.Contradiction);
+        }
+
+        [TestMethod]
         public void An_unknown_forced_name_is_refused_with_the_closest_names()
         {
             using var rig = new FlashRig(SpiNorModels.GD25Q64C);
