@@ -25,7 +25,7 @@ namespace SerprogNano.Cli
 
         public Option<string?> Chip { get; } = new("--chip", "-c")
         {
-            Description = "Name of the part on the board, when its id is ambiguous or wrong (e.g. \"W25Q64FV\")",
+            Description = "Name of the part on the board, when its id matches parts that differ (e.g. \"W25Q256FV\"); 'serprog chips' lists the names",
         };
 
         public Option<bool> Json { get; } = new("--json")

@@ -29,21 +29,25 @@ namespace SerprogNano.Cli
 
         public ChipDefinition Chip => Probe.Chip;
 
-        /// <summary>Connects, reports the programmer, probes (or takes -c) and reports the chip.</summary>
-        public static FlashSession Open(CommandContext context)
+        /// <summary>
+        /// Connects, reports the programmer, probes (or takes -c) and reports the chip. A part named with -c that
+        /// the chip contradicts is refused before anything happens when <paramref name="use"/> changes the chip
+        /// (or compares it, when the sizes differ); reading goes on with the warning.
+        /// </summary>
+        public static FlashSession Open(CommandContext context, ChipUse use = ChipUse.Read)
         {
+            if (context.ChipName != null && ChipDatabase.Default.FindByName(context.ChipName) == null)
+            {
+                // A misspelt -c is a usage mistake, found before the programmer is touched.
+                throw new UsageException(new UnknownChipException(context.ChipName, ChipDatabase.Default).Message);
+            }
+
             ProgrammerConnection connection = OpenProgrammer(context);
             try
             {
                 ProbeResult probe = ProbeChip(connection, context.ChipName);
-                foreach (string warning in probe.Warnings)
-                {
-                    context.Warn(warning);
-                }
-
                 ChipDefinition chip = probe.Chip;
-                context.Say("Chip: " + chip.Vendor + " " + chip.Name + " (" + probe.Identity + ", " + Output.ByteUnits.Size(chip.Size) + ", " + (probe.Source == "forced" ? "named with -c" : "found by " + probe.Source) + ")");
-                context.Result["chip"] = new JsonObject
+                var chipJson = new JsonObject
                 {
                     ["name"] = chip.Name,
                     ["vendor"] = chip.Vendor,
@@ -52,6 +56,31 @@ namespace SerprogNano.Cli
                     ["size"] = chip.Size,
                     ["source"] = probe.Source,
                 };
+                context.Result["chip"] = chipJson;
+                if (probe.Contradiction != null)
+                {
+                    chipJson["contradiction"] = probe.Contradiction;
+                    RefuseContradictedPart(probe, use);
+                }
+
+                foreach (string warning in probe.Warnings)
+                {
+                    context.Warn(warning);
+                }
+
+                context.Say("Chip: " + chip.Vendor + " " + chip.Name + " (" + probe.Identity + ", " + Output.ByteUnits.Size(chip.Size) + ", " + (probe.Source == "forced" ? "named with -c" : "found by " + probe.Source) + ")");
+                if (probe.Candidates.Count > 1)
+                {
+                    var names = new JsonArray();
+                    foreach (ChipDefinition candidate in probe.Candidates)
+                    {
+                        names.Add(candidate.Name);
+                    }
+
+                    chipJson["candidates"] = names;
+                    context.Say("  " + probe.Candidates.Count + " database entries share this id and read, erase and write alike: going on with what they have in common; -c NAME picks one.");
+                }
+
                 return new FlashSession(connection, new SpiNorFlash(connection.Master, chip), probe);
             }
             catch
@@ -59,6 +88,24 @@ namespace SerprogNano.Cli
                 connection.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>Write and erase never follow a part the chip contradicts; verify not one of another size (addresses wrap).</summary>
+        private static void RefuseContradictedPart(ProbeResult probe, ChipUse use)
+        {
+            bool sizeDiffers = probe.Recognised != null && probe.Recognised.Size != probe.Chip.Size;
+            if (use == ChipUse.Read || (use == ChipUse.Compare && !sizeDiffers))
+            {
+                return;
+            }
+
+            string advice = probe.Recognised != null
+                ? "Leave out -c: the chip is recognised as " + probe.Recognised.Name + " (" + Output.ByteUnits.Size(probe.Recognised.Size) + ")."
+                : probe.Identity.Command == "RDID"
+                    ? "Name the part printed on the chip; 'serprog chips " + probe.Identity + "' lists the parts with this id."
+                    : "A part whose id cannot be checked is only read here (read with -c works, with a warning).";
+            string consequence = use == ChipUse.Compare ? "Nothing was compared" : "Nothing was written or erased";
+            throw new CommandFailedException(probe.Contradiction + " " + consequence + ": a part named with -c is changed only when the chip's id confirms it. " + advice);
         }
 
         /// <summary>Connects and reports the programmer, without touching the chip.</summary>
@@ -118,10 +165,7 @@ namespace SerprogNano.Cli
             return connection.Client ?? throw new CommandFailedException(what + " needs a serprog programmer, not " + connection.Master.Description + ".");
         }
 
-        /// <summary>
-        /// Probes with the user's -c if any. The emulator knows its own part, so an id shared by
-        /// several database entries is settled by the emulated model's name instead of stopping.
-        /// </summary>
+        /// <summary>Probes with the user's -c if any; a board whose wiring a blank id points at gets its own advice.</summary>
         private static ProbeResult ProbeChip(ProgrammerConnection connection, string? forcedName)
         {
             try
@@ -131,23 +175,6 @@ namespace SerprogNano.Cli
             catch (NoChipAnswerException silent) when (connection.Spidev != null && BoardAdvice.ForBlankId(connection.Spidev.Board) != null)
             {
                 throw new SpiNorException("probe", null, silent.Message + " " + BoardAdvice.ForBlankId(connection.Spidev.Board), silent);
-            }
-            catch (AmbiguousChipException ambiguous) when (forcedName == null && connection.EmulatedChip != null)
-            {
-                string model = connection.EmulatedChip.Model.Name;
-                foreach (ChipDefinition candidate in ambiguous.Candidates)
-                {
-                    foreach (string name in candidate.Names)
-                    {
-                        if (string.Equals(name, model, StringComparison.OrdinalIgnoreCase))
-                        {
-                            ProbeResult named = ChipProber.Probe(connection.Master, ChipDatabase.Default, candidate.Name);
-                            return named with { Source = "database (the emulator's " + model + ")" };
-                        }
-                    }
-                }
-
-                throw;
             }
         }
     }

@@ -55,7 +55,7 @@ namespace SerprogNano.Cli.Commands
 
         private static int Run(CommandContext context, long requestedSize, int roundTrips, bool destructive, bool unprotect)
         {
-            using FlashSession session = FlashSession.Open(context);
+            using FlashSession session = FlashSession.Open(context, destructive ? ChipUse.Change : ChipUse.Read);
             double? limit = session.Connection.Link?.BytesPerSecond;
             context.Say("Link limit: " + (limit is double l ? l.ToString("N0", CultureInfo.InvariantCulture) + " B/s (baud/10)" : "unknown"));
             context.Result["linkLimitBytesPerSecond"] = limit;

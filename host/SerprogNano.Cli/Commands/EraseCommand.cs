@@ -21,7 +21,7 @@ namespace SerprogNano.Cli.Commands
 
         private static int Run(CommandContext context, bool unprotect)
         {
-            using FlashSession session = FlashSession.Open(context);
+            using FlashSession session = FlashSession.Open(context, ChipUse.Change);
             SpiNorFlash flash = session.Flash;
             if (ProtectionReport.Report(context, flash, unprotect) != 0)
             {

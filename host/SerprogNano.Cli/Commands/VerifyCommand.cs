@@ -20,7 +20,7 @@ namespace SerprogNano.Cli.Commands
         {
             context.Result["file"] = file.FullName;
             byte[] image = ImageFile.Load(file);
-            using FlashSession session = FlashSession.Open(context);
+            using FlashSession session = FlashSession.Open(context, ChipUse.Compare);
             ImageFile.RequireChipSize(file, image, session.Chip, "nothing to compare.");
             try
             {

@@ -60,7 +60,7 @@ namespace SerprogNano.Cli.Commands
                 AtomicFile.CheckTarget(DefaultBackupPath("chip"), "the backup", null, "nothing was written. Run from a writable directory or give --backup FILE.");
             }
 
-            using FlashSession session = FlashSession.Open(context);
+            using FlashSession session = FlashSession.Open(context, ChipUse.Change);
             ImageFile.RequireChipSize(file, image, session.Chip, "nothing was written.");
             ProtectionReport.Report(context, session.Flash, unprotect);
             string? backupPath = skipBackup ? null : (backupFile?.FullName ?? DefaultBackupPath(session.Chip.Name));

@@ -75,6 +75,64 @@ namespace SerprogNano.Host.Chips
             return byName.GetValueOrDefault(name.Trim());
         }
 
+        /// <summary>
+        /// Part names that look like <paramref name="name"/>, best first, for a -c the database does not know:
+        /// names containing it (or contained in it, as an ordering code holds the part name), then those within
+        /// a few typing mistakes ('.' in a database name stands for any one character, as in flashprog).
+        /// </summary>
+        public IReadOnlyList<string> ClosestNames(string name, int count = 6)
+        {
+            ArgumentNullException.ThrowIfNull(name);
+            string wanted = name.Trim().ToUpperInvariant();
+            int allowed = Math.Max(2, wanted.Length / 3);
+            var scored = new List<(int Score, string Name)>();
+            foreach (ChipDefinition chip in Chips)
+            {
+                foreach (string part in chip.Name.Split('/'))
+                {
+                    string upper = part.ToUpperInvariant();
+                    if (wanted.Length >= 3 && (upper.Contains(wanted, StringComparison.Ordinal) || wanted.Contains(upper, StringComparison.Ordinal)))
+                    {
+                        scored.Add((Math.Abs(upper.Length - wanted.Length) - 100, part));
+                        continue;
+                    }
+
+                    int distance = EditDistance(wanted, upper);
+                    if (distance <= allowed)
+                    {
+                        scored.Add((distance, part));
+                    }
+                }
+            }
+
+            return scored.OrderBy(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).Select(s => s.Name).Distinct().Take(count).ToArray();
+        }
+
+        /// <summary>Levenshtein distance; a '.' in <paramref name="pattern"/> matches any character free.</summary>
+        private static int EditDistance(string typed, string pattern)
+        {
+            var previous = new int[pattern.Length + 1];
+            var current = new int[pattern.Length + 1];
+            for (int j = 0; j <= pattern.Length; j++)
+            {
+                previous[j] = j;
+            }
+
+            for (int i = 1; i <= typed.Length; i++)
+            {
+                current[0] = i;
+                for (int j = 1; j <= pattern.Length; j++)
+                {
+                    int substitution = typed[i - 1] == pattern[j - 1] || pattern[j - 1] == '.' ? 0 : 1;
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + substitution);
+                }
+
+                (previous, current) = (current, previous);
+            }
+
+            return previous[pattern.Length];
+        }
+
         private static ChipDatabase LoadEmbedded()
         {
             using Stream json = typeof(ChipDatabase).Assembly.GetManifestResourceStream(ResourceName)

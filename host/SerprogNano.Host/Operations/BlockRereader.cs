@@ -23,7 +23,15 @@ namespace SerprogNano.Host.Operations
         /// </summary>
         public static int Settle(SpiNorFlash flash, long address, ReadOnlySpan<byte> expected, Span<byte> actual)
         {
+            return Settle(flash, address, expected, actual, out _);
+        }
+
+        /// <inheritdoc cref="Settle(SpiNorFlash, long, ReadOnlySpan{byte}, Span{byte})"/>
+        /// <param name="unconfirmed">Blocks where no two of the reads agreed (the last read is kept): a noisy link, not a settled answer.</param>
+        public static int Settle(SpiNorFlash flash, long address, ReadOnlySpan<byte> expected, Span<byte> actual, out int unconfirmed)
+        {
             ArgumentNullException.ThrowIfNull(flash);
+            unconfirmed = 0;
             int reread = 0;
             var reads = new List<byte[]>();
             for (int start = 0; start < actual.Length; start += BlockSize)
@@ -39,14 +47,21 @@ namespace SerprogNano.Host.Operations
                 reread++;
                 reads.Clear();
                 reads.Add(block.ToArray());
-                byte[] settled = ReadUntilAgreed(flash, address + start, wanted, reads);
+                byte[]? settled = ReadUntilAgreed(flash, address + start, wanted, reads);
+                if (settled == null)
+                {
+                    unconfirmed++;
+                    settled = reads[^1];
+                }
+
                 settled.CopyTo(block);
             }
 
             return reread;
         }
 
-        private static byte[] ReadUntilAgreed(SpiNorFlash flash, long address, ReadOnlySpan<byte> wanted, List<byte[]> reads)
+        /// <summary>The read that matches the expectation or an earlier read, or null when none did.</summary>
+        private static byte[]? ReadUntilAgreed(SpiNorFlash flash, long address, ReadOnlySpan<byte> wanted, List<byte[]> reads)
         {
             for (int i = 0; i < MaxRereads; i++)
             {
@@ -60,7 +75,7 @@ namespace SerprogNano.Host.Operations
                 reads.Add(again);
             }
 
-            return reads[^1];
+            return null;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -16,22 +17,52 @@ namespace SerprogNano.Host.Operations
         {
             ArgumentNullException.ThrowIfNull(flash);
             options ??= new WriteOptions();
+            var rounds = new Rounds();
             for (int pass = 1; ; pass++)
             {
                 try
                 {
-                    return WritePass(flash, address, image, options, pass) with { Passes = pass };
+                    return WritePass(flash, address, image, options, pass, rounds) with { Passes = pass };
                 }
-                catch (VerifyFailedException) when (pass < MaxPasses)
+                catch (VerifyFailedException e)
                 {
+                    rounds.Failures.Add(e);
+                    if (pass == MaxPasses)
+                    {
+                        throw Diagnose(rounds);
+                    }
+
                     // Re-read and re-plan: the next round changes only what the verify found wrong.
                 }
             }
         }
 
-        private static WriteResult WritePass(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions options, int pass)
+        /// <summary>
+        /// Every round failing at the same address, with reads there that agree, is the chip refusing the
+        /// data, not the link: wiring advice would send the user the wrong way.
+        /// </summary>
+        private static VerifyFailedException Diagnose(Rounds rounds)
         {
-            byte[] current = ReadBack(flash, address, image.Length, "read", options.Progress);
+            VerifyFailedException last = rounds.Failures[^1];
+            if (!rounds.LastReadAgreed || rounds.Failures.Exists(failure => failure.Address != last.Address))
+            {
+                return last;
+            }
+
+            return new VerifyFailedException(
+                last,
+                "Verify failed: the chip did not take the data at " + SpiNorCommands.Hex(last.Address!.Value) + " after " + rounds.Failures.Count + " rounds of erase, program and read-back, "
+                + "though the reads there agree every time (the link is healthy): " + last.MismatchedBytes + " byte(s) still differ (expected 0x" + last.Expected.ToString("X2")
+                + ", read 0x" + last.Actual.ToString("X2") + "). The chip is NOT as intended. A worn-out part, or one that protects that area, does this: "
+                + "check WP# and the protection bits ('serprog info' shows the status registers), else replace the chip.");
+        }
+
+        private static WriteResult WritePass(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions options, int pass, Rounds rounds)
+        {
+            // Plan only from a settled read: a bit flipped on the way back would otherwise erase and
+            // reprogram a block that already holds the image. Every block that differs from the image
+            // is believed only when two reads of it agree, so the read also serves as the backup.
+            byte[] current = ReadBackSettled(flash, address, image, "read", options.Progress);
             var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, current, image);
             if (plan.IsEmpty)
             {
@@ -42,9 +73,6 @@ namespace SerprogNano.Host.Operations
             EnsureUnprotected(flash, options.ClearProtection);
             if (pass == 1 && options.BeforeChange != null)
             {
-                // The backup is the only copy of the old contents: believe no byte of it that a second read does not confirm.
-                byte[] again = ReadBack(flash, address, current.Length, "backup check", options.Progress);
-                BlockRereader.Settle(flash, address, again, current);
                 options.BeforeChange(current);
             }
 
@@ -59,7 +87,9 @@ namespace SerprogNano.Host.Operations
             {
                 WritePlan repair = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, readBack, image);
                 Execute(flash, repair, "repair ", options.Progress);
-                FlashVerifier.ThrowIfDifferent(address, image.Span, ReadBackSettled(flash, address, image, "verify after repair", options.Progress));
+                byte[] final = ReadBackSettled(flash, address, image, "verify after repair", options.Progress, out int unconfirmed);
+                rounds.LastReadAgreed = unconfirmed == 0;
+                FlashVerifier.ThrowIfDifferent(address, image.Span, final);
             }
 
             return Result(plan, flash.ProgramsRetried - retriedBefore, image.Length) with { Repaired = repaired };
@@ -81,8 +111,14 @@ namespace SerprogNano.Host.Operations
         /// <summary>A read-back whose blocks that differ from the image were read again: a bit flipped on the link is not a failed write.</summary>
         private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress)
         {
+            return ReadBackSettled(flash, address, image, phase, progress, out _);
+        }
+
+        /// <param name="unconfirmed">Blocks differing from the image where no two reads agreed.</param>
+        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, out int unconfirmed)
+        {
             byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
-            BlockRereader.Settle(flash, address, image.Span, bytes);
+            BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed);
             return bytes;
         }
 
@@ -112,6 +148,14 @@ namespace SerprogNano.Host.Operations
                 ProgramsRetried = retried,
                 BytesVerified = verified,
             };
+        }
+
+        /// <summary>What the rounds of one write found: each round's verify failure, and whether the last read-back's doubtful blocks settled.</summary>
+        private sealed class Rounds
+        {
+            public List<VerifyFailedException> Failures { get; } = new();
+
+            public bool LastReadAgreed { get; set; } = true;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -12,6 +13,16 @@ namespace SerprogNano.Host.Operations
             Expected = expected;
             Actual = actual;
             MismatchedBytes = mismatchedBytes;
+        }
+
+        /// <summary>The same difference, explained by the caller that knows more (e.g. that every write round failed there).</summary>
+        public VerifyFailedException(VerifyFailedException found, string message)
+            : base("verify", found?.Address, message)
+        {
+            ArgumentNullException.ThrowIfNull(found);
+            Expected = found.Expected;
+            Actual = found.Actual;
+            MismatchedBytes = found.MismatchedBytes;
         }
 
         public byte Expected { get; }

@@ -8,5 +8,18 @@ namespace SerprogNano.Host.SpiNor
     /// <param name="Identity">What the chip answered.</param>
     /// <param name="Source">"database", "SFDP" or "forced" (-c).</param>
     /// <param name="Warnings">Things the user should know (a forced part whose id differs).</param>
-    public sealed record ProbeResult(ChipDefinition Chip, ChipIdentity Identity, string Source, IReadOnlyList<string> Warnings);
+    public sealed record ProbeResult(ChipDefinition Chip, ChipIdentity Identity, string Source, IReadOnlyList<string> Warnings)
+    {
+        /// <summary>The database entries sharing the chip's id that <see cref="Chip"/> stands for (more than one: they read, erase and write alike).</summary>
+        public IReadOnlyList<ChipDefinition> Candidates { get; init; } = [];
+
+        /// <summary>
+        /// For a part named with -c: why the chip does not confirm it (its id or size differs, or it gives no
+        /// id to check); null when it does. Such a part may be read, never written or erased.
+        /// </summary>
+        public string? Contradiction { get; init; }
+
+        /// <summary>For a part named with -c: what the chip would be taken for without -c (database or SFDP), when anything.</summary>
+        public ChipDefinition? Recognised { get; init; }
+    }
 }

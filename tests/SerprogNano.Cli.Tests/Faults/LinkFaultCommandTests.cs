@@ -63,6 +63,26 @@ namespace SerprogNano.Cli.Tests.Faults
         }
 
         [TestMethod]
+        public void Writing_the_image_the_chip_holds_over_a_link_that_flips_bits_changes_nothing()
+        {
+            using var files = new TestFiles();
+            using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q32FV);
+            string image = files.RandomImage("same.bin", SpiNorModels.W25Q32FV.Size, seed: 57);
+            emulator.Chip.Load(File.ReadAllBytes(image));
+            emulator.LinkFaults.SetBitFlips(1e-6, LinkFaultDirection.ToHost, seed: 57);
+
+            CliRun run = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "--no-backup");
+
+            Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
+            Assert.IsGreaterThan(0L, emulator.LinkFaults.BitsFlippedToHost, "the fault must have struck");
+            StringAssert.Contains(run.Output, "The chip already holds this image: nothing to erase or program.");
+            StringAssert.Contains(run.Output, "VERIFIED: all 4194304 bytes");
+            Assert.AreEqual(0L, emulator.Chip.Erases(4096) + emulator.Chip.Erases(32 * 1024) + emulator.Chip.Erases(64 * 1024) + emulator.Chip.ChipErases);
+            Assert.AreEqual(0L, emulator.Chip.PagePrograms);
+            CollectionAssert.AreEqual(File.ReadAllBytes(image), emulator.Chip.Snapshot());
+        }
+
+        [TestMethod]
         public void A_dump_cut_by_a_dropped_link_names_the_read_and_leaves_no_file()
         {
             using var files = new TestFiles();

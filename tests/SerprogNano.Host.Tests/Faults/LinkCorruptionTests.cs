@@ -36,6 +36,30 @@ namespace SerprogNano.Host.Tests.Faults
         }
 
         [TestMethod]
+        [DataRow(31)]
+        [DataRow(32)]
+        public void An_image_already_on_the_chip_under_bit_flips_to_the_host_erases_and_programs_nothing(int seed)
+        {
+            using var rig = new FaultRig(SpiNorModels.W25Q32FV);
+            byte[] image = FlashRig.RandomImage(Size, seed);
+            rig.Chip.Load(image);
+            SpiNorFlash flash = rig.Connect();
+            rig.Chip.ResetCounters();
+            rig.Faults.SetBitFlips(1e-6, LinkFaultDirection.ToHost, seed);
+            bool backupAsked = false;
+
+            WriteResult result = FlashWriter.Write(flash, 0, image, new WriteOptions { BeforeChange = _ => backupAsked = true });
+
+            Assert.IsGreaterThan(0L, rig.Faults.BitsFlippedToHost, "the fault must have struck the first read");
+            Assert.AreEqual(0L, rig.Chip.Erases(4096) + rig.Chip.Erases(32 * 1024) + rig.Chip.Erases(64 * 1024) + rig.Chip.ChipErases, "no erase of any size");
+            Assert.AreEqual(0L, rig.Chip.PagePrograms, "no page program");
+            Assert.IsTrue(result.Unchanged, "the result says nothing changed");
+            Assert.IsFalse(backupAsked, "no backup is taken when nothing will change");
+            Assert.AreEqual(Size, result.BytesVerified);
+            CollectionAssert.AreEqual(image, rig.Chip.Snapshot());
+        }
+
+        [TestMethod]
         public void Garbled_answers_are_refused_resynchronised_and_retried_until_the_read_is_right()
         {
             using var rig = new FaultRig(SpiNorModels.SST25VF040B);

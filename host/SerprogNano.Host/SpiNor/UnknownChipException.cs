@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using SerprogNano.Host.Chips;
+
+namespace SerprogNano.Host.SpiNor
+{
+    /// <summary>-c names a part the database does not have; the message offers the closest names.</summary>
+    public sealed class UnknownChipException : SpiNorException
+    {
+        public UnknownChipException(string name, ChipDatabase database)
+            : base("probe", null, Describe(name, database))
+        {
+        }
+
+        private static string Describe(string name, ChipDatabase database)
+        {
+            IReadOnlyList<string> closest = database.ClosestNames(name);
+            string start = "No chip called \"" + name + "\" is in the database. ";
+            return closest.Count == 0
+                ? start + "'serprog chips' lists all " + database.Chips.Count + " parts."
+                : start + "Closest: " + string.Join(", ", closest) + ". 'serprog chips' lists every part with its id and size.";
+        }
+    }
+}
