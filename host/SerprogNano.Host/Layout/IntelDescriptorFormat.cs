@@ -29,7 +29,7 @@ namespace SerprogNano.Host.Layout
         /// <summary>
         /// FLREG: base in bits 14:0, limit in bits 30:16, both in 4 KiB units; the limit is the region's last 4 KiB block.
         /// A region whose base is above its limit is unused (typically base 0x7FFF, limit 0).
-        /// IFD v1 defines 13 bits of each field; the bits above are reserved zero, so flashrom's 15-bit mask reads both.
+        /// ifdtool masks IFD v1 fields to 12 bits; the bits above are reserved zero there, so flashrom's 15-bit mask reads v1 and v2 alike.
         /// </summary>
         public const int FlregUnitShift = 12;
         public const uint FlregFieldMask = 0x7FFF;
