@@ -161,6 +161,18 @@ namespace SerprogNano.Cli.Tests.Issue11
         }
 
         [TestMethod]
+        public void Emulate_with_an_unreadable_image_says_so_and_does_not_start()
+        {
+            Task<CliRun> running = Task.Run(() => CliRun.Of("emulate", "--listen", "127.0.0.1:0", "--chip", Chip, "--image", "/proc/self/mem"));
+            Assert.IsTrue(running.Wait(TimeSpan.FromSeconds(60)), "emulate started serving");
+            CliRun run = running.Result;
+
+            Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "error: Cannot read image /proc/self/mem: the system reported an error reading it (");
+            Assert.DoesNotContain("listening", run.Output);
+        }
+
+        [TestMethod]
         public void An_image_without_read_permission_says_permission_denied()
         {
             if (OperatingSystem.IsWindows() || Environment.IsPrivilegedProcess)
