@@ -43,7 +43,9 @@ namespace SerprogNano.Host.Operations
             if (pass == 1 && options.BeforeChange != null)
             {
                 // The backup is the only copy of the old contents: believe no byte of it that a second read does not confirm.
-                byte[] again = ReadBack(flash, address, current.Length, "backup check", options.Progress);
+                // Cut into other O_SPIOPs than the first read: a fault that repeats with the framing cannot agree with itself.
+                byte[] again = new byte[current.Length];
+                MultiPassReader.ReadShifted(flash, address, again, 1, new PhaseProgress(options.Progress, "backup check", again.Length));
                 BlockRereader.Settle(flash, address, again, current);
                 options.BeforeChange(current);
             }
