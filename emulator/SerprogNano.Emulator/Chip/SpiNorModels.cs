@@ -12,6 +12,10 @@ namespace SerprogNano.Emulator.Chip
         private const int KiB = 1024;
         private const int MiB = 1024 * KiB;
 
+        /// <summary>
+        /// A small part for test matrices that run whole-chip operations many times. Not in <see cref="All"/>:
+        /// the chip database (like flashrom) knows its id only as "W25Q16.V".
+        /// </summary>
         public static SpiNorModel W25Q16JV { get; } = WinbondQ("W25Q16JV", 0x15, 2 * MiB, pageProgramMs: 0.4, chipEraseSeconds: 5);
 
         public static SpiNorModel W25Q32FV { get; } = WinbondQ("W25Q32FV", 0x16, 4 * MiB, pageProgramMs: 0.7, chipEraseSeconds: 10);
@@ -150,7 +154,7 @@ namespace SerprogNano.Emulator.Chip
         /// <summary>Every part in the table.</summary>
         public static IReadOnlyList<SpiNorModel> All { get; } = new[]
         {
-            W25Q16JV, W25Q32FV, W25Q64FV, W25Q128FV, W25Q256JV, GD25Q64C, MX25L6406E, MX25L12835F, MX25L25635F, EN25QH64, SST25VF040B,
+            W25Q32FV, W25Q64FV, W25Q128FV, W25Q256JV, GD25Q64C, MX25L6406E, MX25L12835F, MX25L25635F, EN25QH64, SST25VF040B,
         };
 
         /// <summary>The part a coreboot/Libreboot board most often carries.</summary>
