@@ -39,13 +39,16 @@ namespace SerprogNano.Host.SpiNor
             TimeSpan longest = TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, typicalTime.Ticks / 10));
             while (true)
             {
+                // Time taken before the poll: a host stalled (a loaded machine, a GC) between a busy poll and
+                // the clock check must not blame the chip; only a status read after the limit can.
+                long polledAt = Environment.TickCount64;
                 master.Execute(read);
                 if ((status[0] & StatusRegister.Busy) == 0)
                 {
                     return status[0];
                 }
 
-                if (Environment.TickCount64 - started > limit)
+                if (polledAt - started > limit)
                 {
                     throw new SpiNorException(
                         operation,
