@@ -46,6 +46,25 @@ namespace SerprogNano.Host.Tests.SpiNor
             Assert.IsEmpty(pauses, "the round trip of each poll is the pause, as flashprog polls");
         }
 
+        [TestMethod]
+        public void A_host_that_stalls_after_a_busy_poll_does_not_blame_the_chip()
+        {
+            // The first answer says busy, then the host stalls past the limit (max 1 ms → 201 ms) before looking
+            // at the clock; the chip was fine all along and the next poll says so.
+            var chip = new BusyFor(1) { StallAfterFirstPoll = TimeSpan.FromMilliseconds(300) };
+            byte status = WriteInProgressPoller.WaitUntilReady(chip, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(0.5), "page program", 0, _ => { });
+            Assert.AreEqual(0, status & StatusRegister.Busy);
+            Assert.AreEqual(2, chip.Polls);
+        }
+
+        [TestMethod]
+        public void A_chip_still_busy_after_the_limit_is_reported_with_the_operation_and_address()
+        {
+            var chip = new BusyFor(int.MaxValue);
+            var error = Assert.ThrowsExactly<SpiNorException>(() => WriteInProgressPoller.WaitUntilReady(chip, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(0.5), "page program", 0x1000, _ => System.Threading.Thread.Sleep(1)));
+            StringAssert.Contains(error.Message, "stayed busy after page program at 0x001000");
+        }
+
         /// <summary>A chip whose status says busy for the first N reads.</summary>
         private sealed class BusyFor : ISpiMaster
         {
@@ -57,6 +76,9 @@ namespace SerprogNano.Host.Tests.SpiNor
             }
 
             public int Polls { get; private set; }
+
+            /// <summary>How long the first poll's answer takes to come back after the chip answered.</summary>
+            public TimeSpan StallAfterFirstPoll { get; init; }
 
             public string Description => "busy chip";
 
@@ -70,6 +92,11 @@ namespace SerprogNano.Host.Tests.SpiNor
                 {
                     Assert.AreEqual(SpiNorOpcode.ReadStatus, transaction.Write.Span[0]);
                     transaction.Read.Span[0] = Polls++ < _busyPolls ? StatusRegister.Busy : (byte)0;
+                }
+
+                if (Polls == 1 && StallAfterFirstPoll > TimeSpan.Zero)
+                {
+                    System.Threading.Thread.Sleep(StallAfterFirstPoll);
                 }
             }
         }
