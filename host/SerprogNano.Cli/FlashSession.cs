@@ -93,7 +93,7 @@ namespace SerprogNano.Cli
         /// <summary>Write and erase never follow a part the chip contradicts; verify not one of another size (addresses wrap).</summary>
         private static void RefuseContradictedPart(ProbeResult probe, ChipUse use)
         {
-            bool sizeDiffers = probe.Recognised != null && probe.Recognised.Size != probe.Chip.Size;
+            bool sizeDiffers = probe.ChipSize is long size && size != probe.Chip.Size;
             if (use == ChipUse.Read || (use == ChipUse.Compare && !sizeDiffers))
             {
                 return;
