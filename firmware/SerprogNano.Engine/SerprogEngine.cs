@@ -86,6 +86,17 @@ namespace SerprogNano.Engine
             ReleasePins();
         }
 
+        /// <summary>
+        /// After an exception from the link or the hardware (the frame in progress is lost): marks the lines
+        /// released and releases them, so the host's next S_PIN_STATE(1) drives them again from scratch. The
+        /// modes the host set (S_SPI_CS, S_CS_MODE, S_SPI_MODE) stay. Throws what the hardware throws.
+        /// </summary>
+        public void ReleasePinsAfterFault()
+        {
+            _pinsDriven = false;
+            _pins.Release();
+        }
+
         /// <summary>Waits for one opcode and handles its frame; false once the link is closed.</summary>
         public bool ProcessNextFrame()
         {
