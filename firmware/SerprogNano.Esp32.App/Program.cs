@@ -10,6 +10,9 @@ namespace SerprogNano.Esp32
     {
         public static void Main()
         {
+#if DEBUG
+            GcRuns.Start();
+#endif
             BoardProfile board = BoardProfiles.Selected;
             EngineSettings settings = FirmwareSettings.ForBoard(board);
             GpioController gpio = new GpioController();

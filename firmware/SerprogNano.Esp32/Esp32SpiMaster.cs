@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Device.Gpio;
 using System.Device.Spi;
 using nanoFramework.Hardware.Esp32;
@@ -128,6 +129,10 @@ namespace SerprogNano.Esp32
             }
 
             _led.Show(false);
+#if DEBUG
+            // For the allocation figures (scripts/firmware-bench.sh): once per S_PIN_STATE(0), off the hot path.
+            Debug.WriteLine("gc runs: " + GcRuns.Count.ToString());
+#endif
         }
 
         private void OpenDevice()
