@@ -37,7 +37,8 @@ namespace SerprogNano.Esp32
         /// <summary>
         /// Serves until the link closes (a UART never does). An exception from the board layer loses the frame
         /// in progress (the host times out and resynchronises, as after a garbled byte) but not the programmer:
-        /// the lines are released, so nothing is left driven against a running board, and serving goes on.
+        /// the lines are released at once, so nothing is left driven against a running board, the rest of the
+        /// frame is discarded, and serving goes on.
         /// </summary>
         private static void Serve(SerprogEngine engine)
         {
@@ -51,21 +52,21 @@ namespace SerprogNano.Esp32
                 catch (Exception e)
                 {
                     Debug.WriteLine("frame dropped: " + e.GetType().Name + " " + e.Message);
-                    ReleaseAfterFault(engine);
+                    Recover(engine);
                 }
             }
         }
 
-        private static void ReleaseAfterFault(SerprogEngine engine)
+        private static void Recover(SerprogEngine engine)
         {
             try
             {
-                engine.ReleasePinsAfterFault();
+                engine.RecoverFromFault();
             }
             catch (Exception e)
             {
                 // Nothing better to do than to keep serving: the next S_PIN_STATE tries the lines again.
-                Debug.WriteLine("release after the fault failed: " + e.GetType().Name + " " + e.Message);
+                Debug.WriteLine("recovery from the fault failed: " + e.GetType().Name + " " + e.Message);
             }
         }
     }

@@ -163,7 +163,8 @@ namespace SerprogNano.VirtualEsp32.Tests
 
         /// <summary>
         /// A test-only fault in the board layer (a scratch copy of the firmware whose SPI write throws on a trigger
-        /// byte) loses that frame only: the lines are released at once and the firmware goes on serving.
+        /// byte) loses that frame only: the lines are released at once, input is dropped until the link is quiet,
+        /// and the firmware goes on serving.
         /// </summary>
         [TestMethod]
         public void An_exception_in_the_board_layer_releases_the_lines_and_the_firmware_keeps_serving()
@@ -197,7 +198,8 @@ namespace SerprogNano.VirtualEsp32.Tests
                 Assert.AreEqual(SerprogReply.Ack, raw.SetPinState(true));
                 beforeFault = esp32.Errors;
                 raw.SendSpiOperation(new byte[] { Trigger }, 0);
-                Assert.AreEqual(0, raw.CountArriving(TimeSpan.FromSeconds(2)), "the faulty frame is dropped: no reply");
+                raw.Send(SerprogOpcode.SyncNop); // pipelined behind it: dropped with it until the link is quiet
+                Assert.AreEqual(0, raw.CountArriving(TimeSpan.FromSeconds(2)), "the faulty frame and what followed it are dropped: no reply");
                 string afterFault = esp32.Errors[beforeFault.Length..];
                 StringAssert.Contains(afterFault, "flash /CS (GPIO4) -> LOW", "the fault came with CS asserted");
                 foreach (int pad in new[] { 4, 23, 18 })
@@ -205,6 +207,8 @@ namespace SerprogNano.VirtualEsp32.Tests
                     StringAssert.Contains(afterFault, $"gpio_config GPIO{pad} mode=in", $"GPIO{pad} released after the fault");
                 }
 
+                raw.Send(SerprogOpcode.SyncNop);
+                CollectionAssert.AreEqual(new byte[] { SerprogReply.Nak, SerprogReply.Ack }, raw.Receive(2, TimeSpan.FromSeconds(10)), "in sync again");
                 Assert.AreEqual(SerprogReply.Nak, raw.ReadJedecId()[0], "the engine knows the lines are released");
                 Assert.AreEqual(SerprogReply.Ack, raw.SetPinState(true), "and drives them again on request");
                 CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, 0xEF, 0x40, 0x17 }, raw.ReadJedecId());
@@ -238,6 +242,70 @@ namespace SerprogNano.VirtualEsp32.Tests
             CollectionAssert.AreEqual(File.ReadAllBytes(image), File.ReadAllBytes(saved), "the chip holds the written image");
         }
 
+        /// <summary>
+        /// Allocation on the hot path, counted on the real interpreter: the board layer alone (a scratch app in place
+        /// of Program.cs) toggles chip select a million times and makes 200,000 SPI writes, counting garbage
+        /// collections with the firmware's DEBUG-only counter. Toggles must cause none; the SPI writes must cause
+        /// some (each allocates SpanByte heap objects, see Esp32SpiMaster), which shows the count can see garbage.
+        /// </summary>
+        [TestMethod]
+        public void Chip_select_toggles_allocate_nothing_on_the_real_interpreter()
+        {
+            using var copy = new FirmwareCopy();
+            copy.AddSource("firmware/SerprogNano.Esp32.App/Program.cs", """
+                using System.Device.Gpio;
+                using System.Diagnostics;
+                using System.Threading;
+
+                namespace SerprogNano.Esp32
+                {
+                    public static class Program
+                    {
+                        public static void Main()
+                        {
+                            GcRuns.Start();
+                            Esp32SpiMaster spi = new Esp32SpiMaster(BoardProfiles.Selected, new GpioController(), FirmwareSettings.DataBufferSize);
+                            spi.Drive();
+                            int before = Settled();
+                            for (int i = 0; i < 500000; i++)
+                            {
+                                spi.SetChipSelect(true);
+                                spi.SetChipSelect(false);
+                            }
+
+                            int toggles = Settled() - before;
+                            byte[] command = new byte[] { 0x05 };
+                            before = Settled();
+                            for (int i = 0; i < 200000; i++)
+                            {
+                                spi.Write(command, 0, 1);
+                            }
+
+                            int writes = Settled() - before;
+                            spi.Release();
+                            Debug.WriteLine("gc runs during 1000000 toggles: " + toggles.ToString() + ", during 200000 spi writes: " + writes.ToString());
+                        }
+
+                        private static int Settled()
+                        {
+                            Thread.Sleep(200); // the finalizer thread counts a collection after it
+                            return GcRuns.Count;
+                        }
+                    }
+                }
+                """);
+            string runFirmware = SharedTools.RequireRunFirmware();
+            string pty = Path.Combine(Directory, "ttyESP32-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            ToolResult result = ExternalTool.Run(runFirmware, $"\"{copy.Root}\" --uart1 \"{pty}\"", TimeSpan.FromMinutes(10));
+
+            Assert.AreEqual(0, result.ExitCode, result.Output);
+            Match counts = GcCounts().Match(result.Output);
+            Assert.IsTrue(counts.Success, result.Output);
+            TestContext.WriteLine(counts.Value);
+            Assert.AreEqual("0", counts.Groups["toggles"].Value, "GC runs caused by a million /CS toggles");
+            Assert.AreNotEqual("0", counts.Groups["writes"].Value, "the SPI writes allocate, so the counter can see garbage");
+        }
+
         private static string Cli(string arguments, string expected, TimeSpan? timeout = null)
         {
             string serprog = Path.Combine(AppContext.BaseDirectory, "serprog.dll");
@@ -246,6 +314,9 @@ namespace SerprogNano.VirtualEsp32.Tests
             StringAssert.Contains(result.Output, expected);
             return result.Output;
         }
+
+        [GeneratedRegex(@"gc runs during 1000000 toggles: (?<toggles>\d+), during 200000 spi writes: (?<writes>\d+)")]
+        private static partial Regex GcCounts();
 
         [GeneratedRegex(@"paced at 2000000 baud 8N1; 0 received bytes dropped")]
         private static partial Regex PacedLine();
