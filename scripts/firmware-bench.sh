@@ -19,7 +19,7 @@ work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-cpu() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }     # utime + stime, clock ticks of 1/100 s
+cpu() { awk '{ printf "%.2f %.2f", $14 / 100, $15 / 100 }' "/proc/$1/stat"; }  # utime stime, clock ticks of 1/100 s
 gcs() { grep -o 'gc runs: [0-9]*' "$work/out" | tail -n1 | grep -o '[0-9]*$' || echo 0; }
 start() { # OPTIONS...: the firmware on a fresh virtual ESP32, its pty at $work/tty
   rm -f "$work/tty"
@@ -29,14 +29,14 @@ start() { # OPTIONS...: the firmware on a fresh virtual ESP32, its pty at $work/
   echo "the virtual ESP32 did not start:" >&2; cat "$work/err" >&2; exit 1
 }
 stop() { kill -INT "$pid"; wait "$pid" || true; pid=; }
-measure() { # LABEL COMMAND...: runs it, prints CPU s and GC runs per MiB of the 8 MiB
-  local c0 g0 c1 g1
+measure() { # LABEL COMMAND...: runs it, prints CPU s (user = interpreter, sys = mostly the posix PAL's host threads)
+  local c0 g0 c1 g1      # and GC runs, per MiB of the 8 MiB
   c0=$(cpu "$pid"); g0=$(gcs)
   "${@:2}" > "$work/tool.log" 2>&1 || { cat "$work/tool.log" >&2; exit 1; }
   sleep 0.5 # the last "gc runs" line follows S_PIN_STATE(0)
   c1=$(cpu "$pid"); g1=$(gcs)
-  awk -v l="$1" -v c="$(echo "$c1 - $c0" | bc)" -v g="$((g1 - g0))" \
-    'BEGIN { printf "%-28s CPU %6.2f s (%.3f s/MiB)   GC runs %3d (%.2f per MiB, ~%.1f MiB garbage per MiB)\n", l, c, c / 8, g, g / 8, g * 10 / 8 }'
+  echo "$c0 $c1" | awk -v l="$1" -v g="$((g1 - g0))" '{ u = $3 - $1; s = $4 - $2;
+    printf "%-28s CPU user %6.2f s (%.3f s/MiB) + sys %6.2f s (%.3f s/MiB)   GC runs %3d (%.2f per MiB, ~%.1f MiB garbage per MiB)\n", l, u, u / 8, s, s / 8, g, g / 8, g * 10 / 8 }'
 }
 
 head -c 8388608 /dev/urandom > "$work/a.bin"
