@@ -114,6 +114,7 @@ namespace SerprogNano.VirtualEsp32.Tests
             int high = Array.FindIndex(trace, output, l => l.Contains("flash /CS (GPIO4) -> high", StringComparison.Ordinal));
             Assert.IsGreaterThan(output, high, "CS went back high");
             Assert.IsFalse(trace[output..high].Any(l => l.Contains("spi transfer", StringComparison.Ordinal)), "no SPI transfer while CS was low");
+            Assert.IsTrue(trace.Any(l => l.Contains("MOSI FF FF FF  MISO EF 40 17", StringComparison.Ordinal)), "the read phase sends idle bytes (0xFF)");
         }
 
         /// <summary>The on-device tests' chip-select and clock-step logic, on the real interpreter through serprog.</summary>
@@ -304,6 +305,33 @@ namespace SerprogNano.VirtualEsp32.Tests
             TestContext.WriteLine(counts.Value);
             Assert.AreEqual("0", counts.Groups["toggles"].Value, "GC runs caused by a million /CS toggles");
             Assert.AreNotEqual("0", counts.Groups["writes"].Value, "the SPI writes allocate, so the counter can see garbage");
+        }
+
+        /// <summary>
+        /// The S3 profile that serves on COM1 (UART0), run where nanoFramework's debugger holds UART0 (the virtual
+        /// ESP32's wire protocol is on UART, as on an S3 whose native USB port had no host at boot): the real
+        /// SerialPort driver leaves COM1 out of its port list, and the firmware says what to plug instead of
+        /// serving, blinking its LED. Only the classic ESP32 is simulated, so a scratch copy selects the profile.
+        /// </summary>
+        [TestMethod]
+        public void The_S3_profile_on_UART0_says_what_to_plug_when_the_debugger_holds_COM1()
+        {
+            using var copy = new FirmwareCopy();
+            copy.InsertAfter("firmware/SerprogNano.Esp32/BoardProfiles.cs", "#else\n                return ", "Esp32S3DevKitC1Uart0(); // ");
+            using var esp32 = VirtualEsp32.Start(copy.Root, Directory, "--trace");
+
+            const string Message = "COM1 is not available to serprog on ESP32-S3-DevKitC-1 (serprog on the UART port). COM1 is free only"
+                + " while the debugger is on the native USB port: connect the board's USB port to a host as well as its UART port, then press RST.";
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (Regex.Matches(esp32.Errors, "gpio_set_level GPIO21=").Count < 4 && waited.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                System.Threading.Thread.Sleep(100);
+            }
+
+            esp32.StopAndAssertHealthy();
+            StringAssert.Contains(esp32.Output, Message);
+            Assert.IsGreaterThanOrEqualTo(4, Regex.Matches(esp32.Errors, "gpio_set_level GPIO21=").Count, "the LED blinks");
+            Assert.IsFalse(esp32.Errors.Contains("uart_driver_install", StringComparison.Ordinal), "no UART opened");
         }
 
         private static string Cli(string arguments, string expected, TimeSpan? timeout = null)
