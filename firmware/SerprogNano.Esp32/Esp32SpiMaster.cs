@@ -25,7 +25,8 @@ namespace SerprogNano.Esp32
         private readonly SpiConnectionSettings _settings;
 
         // What MOSI sends during a read (idle bytes), and the outgoing copy during a full-duplex exchange:
-        // the driver's own half-duplex read would allocate two DMA buffers per call instead.
+        // the driver's own half-duplex read would allocate two DMA buffers per call instead (nf-interpreter
+        // targets/ESP32/_nanoCLR/System.Device.Spi/cpu_spi.cpp, heap_caps_malloc(..., MALLOC_CAP_DMA) ~477-483).
         private readonly byte[] _transmit;
 
         private SpiDevice _device;

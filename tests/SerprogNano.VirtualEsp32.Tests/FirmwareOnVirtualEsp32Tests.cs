@@ -27,8 +27,8 @@ namespace SerprogNano.VirtualEsp32.Tests
         {
             string start = Flashrom.RandomImage(Directory, ChipSize, seed: 101);
             string image = Flashrom.RandomImage(Directory, ChipSize, seed: 102);
-            string read = Path.Combine(Directory, "esp32-flashrom-read.bin");
-            string saved = Path.Combine(Directory, "esp32-flashrom-saved.bin");
+            string read = Fresh("esp32-flashrom-read.bin");
+            string saved = Fresh("esp32-flashrom-saved.bin");
             using var esp32 = VirtualEsp32.Start(SharedTools.RepositoryRoot, Directory, "--image", start, "--save", saved);
             var flashrom = new Flashrom(esp32.FlashromProgrammer);
 
@@ -46,8 +46,8 @@ namespace SerprogNano.VirtualEsp32.Tests
         {
             string start = Flashrom.RandomImage(Directory, ChipSize, seed: 103);
             string image = Flashrom.RandomImage(Directory, ChipSize, seed: 104);
-            string read = Path.Combine(Directory, "esp32-cli-read.bin");
-            string saved = Path.Combine(Directory, "esp32-cli-saved.bin");
+            string read = Fresh("esp32-cli-read.bin");
+            string saved = Fresh("esp32-cli-saved.bin");
             using var esp32 = VirtualEsp32.Start(SharedTools.RepositoryRoot, Directory, "--image", start, "--save", saved);
 
             Cli($"read \"{read}\" -p {esp32.CliProgrammer} -c \"{Chip}\"", "Saved 8388608 bytes");
@@ -67,8 +67,8 @@ namespace SerprogNano.VirtualEsp32.Tests
         public void Two_connections_in_a_row_release_the_lines_and_take_them_again()
         {
             string start = Flashrom.RandomImage(Directory, ChipSize, seed: 105);
-            string first = Path.Combine(Directory, "esp32-first.bin");
-            string second = Path.Combine(Directory, "esp32-second.bin");
+            string first = Fresh("esp32-first.bin");
+            string second = Fresh("esp32-second.bin");
             using var esp32 = VirtualEsp32.Start(SharedTools.RepositoryRoot, Directory, "--image", start, "--trace");
             var flashrom = new Flashrom(esp32.FlashromProgrammer);
 
@@ -172,7 +172,7 @@ namespace SerprogNano.VirtualEsp32.Tests
         {
             const byte Trigger = 0xA5; // no 25xx command, so no client sends it
             string start = Flashrom.RandomImage(Directory, ChipSize, seed: 106);
-            string read = Path.Combine(Directory, "esp32-after-fault.bin");
+            string read = Fresh("esp32-after-fault.bin");
             using var copy = new FirmwareCopy();
             copy.AddSource("firmware/SerprogNano.Esp32/InjectedFault.cs", $$"""
                 namespace SerprogNano.Esp32
@@ -232,7 +232,7 @@ namespace SerprogNano.VirtualEsp32.Tests
         public void A_paced_link_with_a_busy_chip_writes_and_reads_back_8_MiB_without_losing_a_byte()
         {
             string image = Flashrom.RandomImage(Directory, ChipSize, seed: 107);
-            string saved = Path.Combine(Directory, "esp32-paced-saved.bin");
+            string saved = Fresh("esp32-paced-saved.bin");
             using var esp32 = VirtualEsp32.Start(SharedTools.RepositoryRoot, Directory, "--save", saved, "--baud", VirtualEsp32.Baud.ToString(System.Globalization.CultureInfo.InvariantCulture), "--busy");
 
             string output = Cli($"write \"{image}\" --no-backup -p {esp32.CliProgrammer} -c \"{Chip}\"", "VERIFIED", TimeSpan.FromMinutes(20));
@@ -332,6 +332,14 @@ namespace SerprogNano.VirtualEsp32.Tests
             StringAssert.Contains(esp32.Output, Message);
             Assert.IsGreaterThanOrEqualTo(4, Regex.Matches(esp32.Errors, "gpio_set_level GPIO21=").Count, "the LED blinks");
             Assert.IsFalse(esp32.Errors.Contains("uart_driver_install", StringComparison.Ordinal), "no UART opened");
+        }
+
+        /// <summary>An output path with no file left from an earlier run (our CLI refuses to overwrite a dump).</summary>
+        private string Fresh(string name)
+        {
+            string path = Path.Combine(Directory, name);
+            File.Delete(path);
+            return path;
         }
 
         private static string Cli(string arguments, string expected, TimeSpan? timeout = null)
