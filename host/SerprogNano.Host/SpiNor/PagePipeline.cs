@@ -105,7 +105,13 @@ namespace SerprogNano.Host.SpiNor
             for (int i = 0; i < count; i++)
             {
                 PageWrite page = pages[first + i];
-                batch.Add(PaddedStatusRead(probePadding, statuses.AsMemory(2 * i, 1)));
+                if (Padding > 0)
+                {
+                    batch.Add(PaddedStatusRead(probePadding, statuses.AsMemory(2 * i, 1)));
+                }
+
+                // With no padding the probe would be a second, identical status read: one command per page
+                // fewer matters on firmwares that pause after every command (esp32-serprog's RTOS tick).
                 batch.Add(PaddedStatusRead(Padding - probePadding, statuses.AsMemory((2 * i) + 1, 1)));
                 batch.Add(SpiNorCommands.WriteEnable());
                 batch.Add(SpiNorCommands.PageProgram(_addressing.ProgramOpcode, page.Address, _addressing.AddressBytes, page.Data.Span));
