@@ -27,9 +27,19 @@ namespace SerprogNano.Cli
             FileKind kind = FileKinds.Of(full, followLinks: false);
             if (kind == FileKind.SymbolicLink)
             {
+                string? process = ProcessFileOnTheWay(full);
+                if (process != null)
+                {
+                    throw Refuse(what, full, full + " is a symbolic link to " + process + ", one of this process's own open files (its standard output, for /dev/stdout), "
+                        + "not a file to replace. Name the file itself", consequence);
+                }
+
                 target = File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
-                said = full + " is a symbolic link to " + target + ", which is";
                 kind = FileKinds.Of(full, followLinks: true);
+
+                // /proc's links (/dev/stdout -> /proc/self/fd/1 -> "pipe:[1234]") end in names that are no paths: show the first step.
+                string shown = kind == FileKind.Missing || FileKinds.Of(target, followLinks: false) != FileKind.Missing ? target : new FileInfo(full).LinkTarget ?? target;
+                said = full + " is a symbolic link to " + shown + ", which is";
                 if (kind == FileKind.Missing)
                 {
                     throw Refuse(what, full, said + " missing; serprog follows a link only to an existing regular file. Name the file itself", consequence);
@@ -93,6 +103,31 @@ namespace SerprogNano.Cli
                 Discard(temporary);
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The first step of a link chain into /proc (/dev/stdout -> /proc/self/fd/1), or null: such a link names
+        /// an open file of this process, and replacing what it points at would pull the file from under the shell's redirection.
+        /// </summary>
+        private static string? ProcessFileOnTheWay(string link)
+        {
+            string current = link;
+            for (int step = 0; step < 40; step++)
+            {
+                string? next = new FileInfo(current).LinkTarget;
+                if (next == null)
+                {
+                    return null;
+                }
+
+                current = Path.GetFullPath(next, Path.GetDirectoryName(current) ?? "/");
+                if (current.StartsWith("/proc/", StringComparison.Ordinal))
+                {
+                    return current;
+                }
+            }
+
+            return null;
         }
 
         private static string TemporaryName(string target)

@@ -140,12 +140,15 @@ namespace SerprogNano.Cli
             string clock = client.SpiFrequency is uint hz ? ", SPI clock " + Host.Programmers.SpiSpeed.Format(hz) : "";
             context.Say("Programmer: \"" + client.ProgrammerName + "\" on " + client.Transport.Description + clock);
             context.Detail(DescribeLimits(client));
+            context.Detail(DescribeDriving(client));
             context.Result["programmer"] = new JsonObject
             {
                 ["spec"] = context.Programmer.Text,
                 ["name"] = client.ProgrammerName,
                 ["link"] = client.Transport.Description,
                 ["spiFrequency"] = client.SpiFrequency,
+                ["profile"] = client.Driving.Id,
+                ["mode"] = client.Driving.Mode,
             };
             return connection;
         }
@@ -156,6 +159,9 @@ namespace SerprogNano.Cli
             string serialBuffer = client.SerialBufferSize + " bytes" + (client.SerialBufferReported ? "" : " (assumed: the device does not say)");
             return "  serial buffer " + serialBuffer + ", max write " + client.MaxWriteLength + " bytes, max read " + client.MaxReadLength + " bytes per O_SPIOP";
         }
+
+        /// <summary>Which compatibility profile drives the programmer, and why.</summary>
+        public static string DescribeDriving(SerprogClient client) => "  profile " + client.Driving.Id + " (" + client.Driving.Mode + "): " + client.Driving.Reason;
 
         public void Dispose() => Connection.Dispose();
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Device.Gpio;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Threading;
 using SerprogNano.Emulator.Chip;
@@ -48,6 +49,23 @@ namespace SerprogNano.Sbc.Tests
             FlashVerifier.Verify(flash, 0x20_0000, image);
             Assert.AreEqual(0, devices.Counters.OverLimit);
             Assert.IsLessThanOrEqualTo(4096, devices.Counters.Largest);
+        }
+
+        [TestMethod]
+        public void A_second_client_hears_that_the_board_is_busy_and_the_log_says_whom_it_refused()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
+            using var board = new BoardFiles(BoardFiles.RaspberryPi);
+            using SpidevServer server = SpidevServer.Start(board.System(new EmulatedSpidevFactory(chip)), "/dev/spidev0.0", null, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
+            using ProgrammerConnection first = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
+
+            var refused = Assert.ThrowsExactly<SerprogException>(() => ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)));
+
+            StringAssert.Contains(refused.Message, "is busy with another client (127.0.0.1:");
+            StringAssert.Contains(refused.Message, "take one client at a time");
+            Assert.IsTrue(_log.ToArray().Any(line => line.Contains("refused: busy with 127.0.0.1:", System.StringComparison.Ordinal)), string.Join("\n", _log));
+            Assert.IsNotNull(first.Client!.ProgrammerName, "the first client is still served");
+            first.Client.Nop();
         }
 
         [TestMethod]

@@ -12,6 +12,12 @@ namespace SerprogNano.Emulator.Chip
         private const int KiB = 1024;
         private const int MiB = 1024 * KiB;
 
+        /// <summary>
+        /// A small part for test matrices that run whole-chip operations many times. Not in <see cref="All"/>:
+        /// the chip database (like flashrom) knows its id only as "W25Q16.V".
+        /// </summary>
+        public static SpiNorModel W25Q16JV { get; } = WinbondQ("W25Q16JV", 0x15, 2 * MiB, pageProgramMs: 0.4, chipEraseSeconds: 5);
+
         public static SpiNorModel W25Q32FV { get; } = WinbondQ("W25Q32FV", 0x16, 4 * MiB, pageProgramMs: 0.7, chipEraseSeconds: 10);
 
         public static SpiNorModel W25Q64FV { get; } = WinbondQ("W25Q64FV", 0x17, 8 * MiB, pageProgramMs: 0.7, chipEraseSeconds: 20);

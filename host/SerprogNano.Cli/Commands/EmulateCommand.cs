@@ -103,19 +103,24 @@ namespace SerprogNano.Cli.Commands
             var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = busy });
             if (image is not null)
             {
-                if (!image.Exists)
+                byte[] contents;
+                try
                 {
-                    console.Error.WriteLine($"error: image '{image.FullName}' does not exist.");
+                    contents = ImageFile.Load(image);
+                }
+                catch (CommandFailedException e)
+                {
+                    console.Error.WriteLine("error: " + e.Message);
                     return ExitCodes.Failed;
                 }
 
-                if (image.Length != model.Size)
+                if (contents.Length != model.Size)
                 {
-                    console.Error.WriteLine($"error: image '{image.Name}' has {image.Length} bytes; {model.Name} holds {model.Size}.");
+                    console.Error.WriteLine($"error: image '{image.Name}' has {contents.Length} bytes; {model.Name} holds {model.Size}.");
                     return ExitCodes.Failed;
                 }
 
-                chip.LoadFile(image.FullName);
+                chip.Load(contents);
             }
 
             var emulator = new SerprogEmulator(chip);

@@ -41,7 +41,7 @@ namespace SerprogNano.Cli.Commands
             var names = new List<string>();
             for (int opcode = 0; opcode < 256; opcode++)
             {
-                if (client.Supports((byte)opcode))
+                if (client.Lists((byte)opcode))
                 {
                     string name = SerprogCommandTable.NameOf(opcode);
                     supported.Add(name);
@@ -54,6 +54,17 @@ namespace SerprogNano.Cli.Commands
             {
                 // With -v the session has printed them already.
                 context.Say(FlashSession.DescribeLimits(client));
+                context.Say(FlashSession.DescribeDriving(client));
+            }
+
+            var avoided = new JsonArray();
+            foreach (KeyValuePair<byte, string> avoid in client.Driving.Avoid)
+            {
+                if (client.Lists(avoid.Key))
+                {
+                    avoided.Add(SerprogCommandTable.NameOf(avoid.Key));
+                    context.Say("  not sent: " + SerprogCommandTable.NameOf(avoid.Key) + ", because " + avoid.Value);
+                }
             }
 
             context.Say("  commands: " + string.Join(", ", names));
@@ -65,6 +76,9 @@ namespace SerprogNano.Cli.Commands
             programmer["maxWriteLength"] = client.MaxWriteLength;
             programmer["maxReadLength"] = client.MaxReadLength;
             programmer["commands"] = supported;
+            programmer["avoidedCommands"] = avoided;
+            programmer["sendAheadBytes"] = client.Driving.SendAheadBytes;
+            programmer["profileReason"] = client.Driving.Reason;
         }
 
         /// <summary>A spidev node has no serprog commands: only the longest phases one transfer carries.</summary>

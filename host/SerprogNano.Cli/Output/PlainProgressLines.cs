@@ -18,6 +18,13 @@ namespace SerprogNano.Cli.Output
 
         public PlainProgressLines(TextWriter writer) => _writer = writer;
 
+        /// <summary>The line that ends a phase: "read: 8.0 MiB in 7.3 s (1.1 MiB/s)".</summary>
+        public static string Finished(string phase, long total, TimeSpan elapsed)
+        {
+            double rate = elapsed.TotalSeconds > 0 ? total / elapsed.TotalSeconds : 0;
+            return phase + ": " + ByteUnits.Size(total) + " in " + ByteUnits.Duration(elapsed) + (rate > 0 ? " (" + ByteUnits.Rate(rate) + ")" : "");
+        }
+
         public void Report(OperationProgress value)
         {
             if (value.Total == 0)
@@ -39,7 +46,7 @@ namespace SerprogNano.Cli.Output
             if (value.Done >= value.Total && !_finished)
             {
                 _finished = true;
-                _writer.WriteLine(value.Phase + ": " + ByteUnits.Size(value.Total) + " in " + ByteUnits.Duration(elapsed) + (rate > 0 ? " (" + ByteUnits.Rate(rate) + ")" : ""));
+                _writer.WriteLine(Finished(value.Phase, value.Total, elapsed));
                 return;
             }
 

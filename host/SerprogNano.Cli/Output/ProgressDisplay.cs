@@ -36,7 +36,8 @@ namespace SerprogNano.Cli.Output
             }
 
             IAnsiConsole terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_console.Error) });
-            return terminal.Progress()
+            var finished = new PhaseTimer?[1];
+            T result = terminal.Progress()
                 .AutoClear(false)
                 .HideCompleted(false)
                 .Columns(
@@ -47,15 +48,33 @@ namespace SerprogNano.Cli.Output
                     new TransferSpeedColumn(),
                     new ElapsedTimeColumn(),
                     new RemainingTimeColumn())
-                .Start(live => Timed(new SpectrePhases(live), work));
+                .Start(live => Timed(new SpectrePhases(live), work, finished));
+
+            // The bars end with the last speed seen; a line per phase gives its time and average speed.
+            foreach (string phase in finished[0]!.Phases)
+            {
+                if (finished[0]!.Total(phase) > 0)
+                {
+                    _console.Error.WriteLine(PlainProgressLines.Finished(phase, finished[0]!.Total(phase), finished[0]!.Duration(phase)));
+                }
+            }
+
+            return result;
         }
 
-        private T Timed<T>(IProgress<OperationProgress> display, Func<IProgress<OperationProgress>, T> work)
+        /// <param name="finished">Gets the phases' timer once the work has succeeded.</param>
+        private T Timed<T>(IProgress<OperationProgress> display, Func<IProgress<OperationProgress>, T> work, PhaseTimer?[]? finished = null)
         {
             var timer = new PhaseTimer(display);
             try
             {
-                return work(new StopPoint(timer, _interruption));
+                T result = work(new StopPoint(timer, _interruption));
+                if (finished != null)
+                {
+                    finished[0] = timer;
+                }
+
+                return result;
             }
             finally
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using SerprogNano.Host.Programmers.Compatibility;
 using SerprogNano.Host.Transports;
 using SerprogNano.Protocol;
 
@@ -33,7 +34,8 @@ namespace SerprogNano.Host.Serprog
             _transport = transport;
             _options = options;
             _transport.ReadTimeout = options.ReplyTimeout;
-            _pipeline = new SerprogPipeline(transport, SerprogClientOptions.SafeSerialBufferSize);
+            // Until the firmware is recognised, every command waits for its reply.
+            _pipeline = new SerprogPipeline(transport, 0);
         }
 
         public IByteTransport Transport => _transport;
@@ -47,8 +49,14 @@ namespace SerprogNano.Host.Serprog
         /// <summary>Q_BUSTYPE's flags (<see cref="BusType"/>).</summary>
         public byte SupportedBusTypes { get; private set; }
 
-        /// <summary>Bytes the device buffers unanswered: Q_SERBUF's answer, or a small safe guess.</summary>
-        public int SerialBufferSize => _pipeline.SerialBufferSize;
+        /// <summary>Bytes the device says it buffers unanswered: Q_SERBUF's answer, or a small safe guess.</summary>
+        public int SerialBufferSize { get; private set; } = SerprogClientOptions.SafeSerialBufferSize;
+
+        /// <summary>
+        /// How this firmware is driven, from the compatibility table: stop-and-wait unless its profile (or our own
+        /// firmware's) says sending ahead is safe, and the limits that really hold.
+        /// </summary>
+        public FirmwareDriving Driving { get; private set; } = new() { Reason = "not connected yet: stop-and-wait", MaxWriteLength = SerprogLimits.MaxLength24, MaxReadLength = SerprogLimits.MaxLength24 };
 
         /// <summary>Whether <see cref="SerialBufferSize"/> came from the device rather than a guess.</summary>
         public bool SerialBufferReported { get; private set; }
@@ -91,8 +99,14 @@ namespace SerprogNano.Host.Serprog
             }
         }
 
-        /// <summary>Whether Q_CMDMAP lists the opcode.</summary>
+        /// <summary>Whether Q_CMDMAP lists the opcode and the compatibility table does not say to avoid it.</summary>
         public bool Supports(byte opcode)
+        {
+            return Lists(opcode) && !Driving.Avoid.ContainsKey(opcode);
+        }
+
+        /// <summary>Whether Q_CMDMAP lists the opcode (avoided or not).</summary>
+        public bool Lists(byte opcode)
         {
             return _commandMap != null && CommandMap.IsSet(_commandMap, 0, opcode);
         }
@@ -331,24 +345,34 @@ namespace SerprogNano.Host.Serprog
             }
 
             SetBusType(BusType.Spi);
-            MaxWriteLength = QueryLimitOrDefault(SerprogOpcode.QueryWriteNMaxLength, "Q_WRNMAXLEN");
-            MaxReadLength = QueryLimitOrDefault(SerprogOpcode.QueryReadNMaxLength, "Q_RDNMAXLEN");
-            ApplyRequestedFrequency();
-            ApplyRequestedChipSelect();
             if (Supports(SerprogOpcode.QueryProgrammerName))
             {
                 ProgrammerName = QueryProgrammerName();
             }
 
+            MaxWriteLength = QueryLimitOrDefault(SerprogOpcode.QueryWriteNMaxLength);
+            MaxReadLength = QueryLimitOrDefault(SerprogOpcode.QueryReadNMaxLength);
+            int? serialBuffer = null;
             if (Supports(SerprogOpcode.QuerySerialBuffer))
             {
-                _pipeline.SerialBufferSize = Math.Max(1, QuerySerialBuffer());
+                serialBuffer = Math.Max(1, QuerySerialBuffer());
+                SerialBufferSize = serialBuffer.Value;
                 SerialBufferReported = true;
             }
             else
             {
-                _warnings.Add("The programmer does not report its serial buffer (Q_SERBUF): at most " + SerprogClientOptions.SafeSerialBufferSize + " bytes are sent ahead of its answers.");
+                _warnings.Add("The programmer does not report its serial buffer (Q_SERBUF): every command waits for its reply.");
             }
+
+            // A device's advertised limits are claims: the table, built from each firmware's source, decides.
+            Driving = _options.Firmwares.Choose(ProgrammerName, _commandMap, serialBuffer, MaxWriteLength, MaxReadLength);
+            _pipeline.SerialBufferSize = Driving.SendAheadBytes;
+            MaxWriteLength = Driving.MaxWriteLength;
+            MaxReadLength = Driving.MaxReadLength;
+            WarnUnreportedLimit(SerprogOpcode.QueryWriteNMaxLength, MaxWriteLength);
+            WarnUnreportedLimit(SerprogOpcode.QueryReadNMaxLength, MaxReadLength);
+            ApplyRequestedFrequency();
+            ApplyRequestedChipSelect();
 
             if (Supports(SerprogOpcode.SetPinState))
             {
@@ -356,15 +380,23 @@ namespace SerprogNano.Host.Serprog
             }
         }
 
-        private int QueryLimitOrDefault(byte opcode, string name)
+        private int QueryLimitOrDefault(byte opcode)
         {
             if (Supports(opcode))
             {
                 return opcode == SerprogOpcode.QueryWriteNMaxLength ? QueryMaxWriteLength() : QueryMaxReadLength();
             }
 
-            _warnings.Add("The programmer does not report " + name + ": assuming no limit (2^24 bytes).");
             return SerprogLimits.MaxLength24;
+        }
+
+        private void WarnUnreportedLimit(byte opcode, int limit)
+        {
+            if (!Supports(opcode))
+            {
+                string name = SerprogCommandTable.NameOf(opcode);
+                _warnings.Add("The programmer does not report " + name + ": " + (limit < SerprogLimits.MaxLength24 ? "its firmware's profile limits it to " + limit + " bytes." : "assuming no limit (2^24 bytes)."));
+            }
         }
 
         private void ApplyRequestedFrequency()
@@ -394,6 +426,15 @@ namespace SerprogNano.Host.Serprog
             if (Supports(SerprogOpcode.SetSpiChipSelect))
             {
                 SetChipSelect(index);
+            }
+            else if (Driving.Avoid.TryGetValue(SerprogOpcode.SetSpiChipSelect, out string? why))
+            {
+                if (index != 0)
+                {
+                    throw new SerprogUnsupportedCommandException("S_SPI_CS", "Chip select " + index + " cannot be chosen on this programmer: S_SPI_CS is not sent to " + Driving.Profile!.Title + " because " + why + ".");
+                }
+
+                _warnings.Add("S_SPI_CS is not sent to " + Driving.Profile!.Title + " (" + why + "): it uses chip select 0.");
             }
             else if (index == 0)
             {

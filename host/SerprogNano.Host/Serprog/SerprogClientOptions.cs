@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Host.Programmers.Compatibility;
 
 namespace SerprogNano.Host.Serprog
 {
@@ -19,6 +20,9 @@ namespace SerprogNano.Host.Serprog
 
         /// <summary>S_SPI_FREQ to ask for (the spispeed= of flashprog), or null to leave the device's default.</summary>
         public uint? SpiFrequency { get; set; }
+
+        /// <summary>The compatibility table that decides how a firmware is driven.</summary>
+        public FirmwareProfiles Firmwares { get; set; } = FirmwareProfiles.Default;
 
         /// <summary>S_SPI_CS to choose (the cs= of flashprog), or null to leave the device's default.</summary>
         public byte? ChipSelect { get; set; }

@@ -15,6 +15,13 @@ namespace SerprogNano.Host.Spi
         int MaxReadLength { get; }
 
         /// <summary>
+        /// Whether a batch's transactions go out without waiting for each one's answer. A stop-and-wait master
+        /// pays a round trip per transaction, so callers drive it the way flashprog does instead of with
+        /// padding and guard reads.
+        /// </summary>
+        bool SendsAhead => true;
+
+        /// <summary>
         /// Runs the transactions in order, each with its own chip-select cycle, and returns once every
         /// read phase has landed. Masters that can, send them without waiting in between.
         /// </summary>

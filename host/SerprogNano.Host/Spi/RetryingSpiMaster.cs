@@ -34,6 +34,8 @@ namespace SerprogNano.Host.Spi
 
         public int MaxReadLength => _inner.MaxReadLength;
 
+        public bool SendsAhead => _inner.SendsAhead;
+
         /// <summary>Batches sent again after a failed attempt.</summary>
         public long Retries { get; private set; }
 

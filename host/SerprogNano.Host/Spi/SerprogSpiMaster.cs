@@ -21,6 +21,8 @@ namespace SerprogNano.Host.Spi
 
         public int MaxReadLength => _client.MaxReadLength;
 
+        public bool SendsAhead => !_client.Driving.StopAndWait;
+
         public void Execute(IReadOnlyList<SpiTransaction> batch)
         {
             ArgumentNullException.ThrowIfNull(batch);

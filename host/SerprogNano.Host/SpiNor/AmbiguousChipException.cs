@@ -8,7 +8,7 @@ namespace SerprogNano.Host.SpiNor
     {
         public AmbiguousChipException(string jedecId, IReadOnlyList<ChipDefinition> candidates, string difference)
             : base("probe", null, "The chip's id " + jedecId + " matches " + candidates.Count + " parts: " + string.Join(", ", Names(candidates))
-                + ". They differ in " + difference + ", so the wrong one could damage the contents. Name the one printed on the chip with -c \"NAME\".")
+                + ". They differ in " + difference + ", which reading and writing depend on: name the one printed on the chip with -c \"NAME\".")
         {
             Candidates = candidates;
             Difference = difference;

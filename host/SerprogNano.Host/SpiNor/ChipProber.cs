@@ -44,8 +44,8 @@ namespace SerprogNano.Host.SpiNor
             if (identity.Command != "RDID")
             {
                 throw new SpiNorException(
-                    "probe", null, "The chip does not answer RDID but answers " + identity + ": an old part without a JEDEC id. Name it with -c to read it; "
-                    + "a part whose id cannot be checked is not written or erased.");
+                    "probe", null, "The chip does not answer RDID but answers " + identity + ": an old part without a JEDEC id. Name it with -c: reading follows -c, "
+                    + "writing and erasing only when the chip's REMS maker and SFDP size confirm the part.");
             }
 
             Recognition found = Recognise(master, database, identity);

@@ -51,6 +51,12 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>Programs every page; returns when the chip is idle again. Reports bytes done.</summary>
         public void Program(IReadOnlyList<PageWrite> pages, IProgress<long>? progress)
         {
+            if (!_master.SendsAhead)
+            {
+                ProgramStopAndWait(pages, progress);
+                return;
+            }
+
             var work = new List<PageWrite>(pages);
             var misses = new Dictionary<long, int>();
             long done = 0;
@@ -138,6 +144,26 @@ namespace SerprogNano.Host.SpiNor
             else if (probesMostlyReady)
             {
                 Padding -= (Padding / 8) + (Padding > 0 ? 1 : 0);
+            }
+        }
+
+        /// <summary>
+        /// A master that waits for every answer gains nothing from padding and guards (each costs a round trip):
+        /// WREN, page program, then poll until ready, as flashprog programs a page.
+        /// </summary>
+        private void ProgramStopAndWait(IReadOnlyList<PageWrite> pages, IProgress<long>? progress)
+        {
+            long done = 0;
+            foreach (PageWrite page in pages)
+            {
+                _master.Execute(new[]
+                {
+                    SpiNorCommands.WriteEnable(),
+                    SpiNorCommands.PageProgram(_addressing.ProgramOpcode, page.Address, _addressing.AddressBytes, page.Data.Span),
+                });
+                WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "page program", page.Address);
+                done += page.Data.Length;
+                progress?.Report(done);
             }
         }
 

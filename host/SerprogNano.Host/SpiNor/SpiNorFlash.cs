@@ -87,7 +87,10 @@ namespace SerprogNano.Host.SpiNor
             InAddressMode(() =>
             {
                 int done = 0;
-                int batchBytes = FirstReadBatchBytes;
+
+                // Batches hold whole chunks, so pacing adds no READ commands on a device with a small read limit.
+                int batchUnit = chunkLimit >= FirstReadBatchBytes ? FirstReadBatchBytes : chunkLimit * (FirstReadBatchBytes / chunkLimit);
+                int batchBytes = batchUnit;
                 var pacer = new BatchPacer();
                 var batch = new List<SpiTransaction>();
                 while (done < destination.Length)
@@ -104,7 +107,7 @@ namespace SerprogNano.Host.SpiNor
 
                     pacer.Start();
                     Master.Execute(batch);
-                    batchBytes = pacer.Next(done - batchStart, FirstReadBatchBytes, ReadBatchBytes);
+                    batchBytes = pacer.Next(done - batchStart, batchUnit, ReadBatchBytes);
                     progress?.Report(done);
                 }
             });

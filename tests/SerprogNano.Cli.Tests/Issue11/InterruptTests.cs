@@ -56,6 +56,45 @@ namespace SerprogNano.Cli.Tests.Issue11
         }
 
         [TestMethod]
+        public void Ctrl_c_during_a_read_leaves_the_old_file_as_it_was_and_no_partial_file()
+        {
+            using var files = new TestFiles();
+            string dump = files.PathOf("dump.bin");
+            File.WriteAllText(dump, "the old dump");
+
+            // 4 MiB at 2,000,000 baud takes about 20 s: progress lines come twice a second.
+            using CliProcess cli = CliProcess.Start("read", dump, "-p", "emulator:W25Q32FV,baud=2000000", "--force");
+            Assert.IsTrue(cli.WaitFor("read pass 1 of 1: ", Generous), cli.ToString());
+            cli.Signal("INT");
+            int? exit = cli.WaitForExit(Generous);
+
+            Assert.AreEqual(ExitCodes.Failed, exit, cli.ToString());
+            StringAssert.Contains(cli.Error, "error: Stopped by Ctrl+C (SIGINT) between two SPI commands; the programmer's pins are released. Nothing was saved: " + dump + " is as it was.", cli.ToString());
+            Assert.AreEqual("the old dump", File.ReadAllText(dump));
+            CollectionAssert.AreEqual(new[] { dump }, Directory.GetFileSystemEntries(files.Directory), "no temporary file left");
+        }
+
+        [TestMethod]
+        public void Sigterm_during_an_erase_says_the_chip_may_be_partly_erased()
+        {
+            using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q32FV, new EmulatedSpiNorOptions { BusyTimes = true });
+            using var files = new TestFiles();
+            byte[] old = File.ReadAllBytes(files.RandomImage("old.bin", SpiNorModels.W25Q32FV.Size, seed: 135));
+            emulator.Chip.Load(old);
+
+            using CliProcess cli = CliProcess.Start("erase", "-p", emulator.Programmer, "-c", "W25Q32FV");
+            Assert.IsTrue(cli.WaitFor("erase: ", Generous), cli.ToString());
+            cli.Signal("TERM");
+            int? exit = cli.WaitForExit(Generous);
+
+            Assert.AreEqual(ExitCodes.Failed, exit, cli.ToString());
+            StringAssert.Contains(cli.Error, "error: Stopped by SIGTERM between two SPI commands; the programmer's pins are released. The chip may be partly erased: run the same erase again to finish it", cli.ToString());
+            byte[] chip = emulator.Chip.Snapshot();
+            CollectionAssert.AreNotEqual(old, chip, "the erase had begun");
+            Assert.IsTrue(Array.Exists(chip, b => b != 0xFF), "and was stopped before its end");
+        }
+
+        [TestMethod]
         public void Ctrl_c_at_a_terminal_during_a_write_shows_the_cursor_again()
         {
             using var files = new TestFiles();

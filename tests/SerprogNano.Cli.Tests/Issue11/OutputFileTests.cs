@@ -48,6 +48,31 @@ namespace SerprogNano.Cli.Tests.Issue11
         }
 
         [TestMethod]
+        public void Read_force_to_dev_stdout_redirected_to_a_file_is_refused_and_the_file_is_not_replaced()
+        {
+            using var files = new TestFiles();
+            string redirected = files.PathOf("out.bin");
+            string errors = files.PathOf("errors.txt");
+            File.WriteAllText(redirected, "");
+            var start = new ProcessStartInfo("sh") { UseShellExecute = false };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("exec \"$0\" \"$1\" read /dev/stdout -p emulator:" + Chip + " --force >> \"$2\" 2> \"$3\"");
+            foreach (string arg in new[] { Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet", typeof(SerprogCommandLine).Assembly.Location, redirected, errors })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            long inode = InodeOf(redirected);
+            using Process shell = Process.Start(start)!;
+            Assert.IsTrue(shell.WaitForExit(TimeSpan.FromMinutes(2)));
+
+            Assert.AreEqual(ExitCodes.Failed, shell.ExitCode, File.ReadAllText(errors));
+            StringAssert.Contains(File.ReadAllText(errors), "Cannot save the dump to /dev/stdout: /dev/stdout is a symbolic link to /proc/self/fd/1, one of this process's own open files");
+            Assert.AreEqual(inode, InodeOf(redirected), "the redirected file was not replaced");
+            Assert.AreEqual(0, new FileInfo(redirected).Length);
+        }
+
+        [TestMethod]
         public void Read_force_through_a_link_to_a_file_replaces_the_file_and_keeps_the_link()
         {
             using var files = new TestFiles();
@@ -161,6 +186,18 @@ namespace SerprogNano.Cli.Tests.Issue11
         }
 
         [TestMethod]
+        public void Emulate_with_an_unreadable_image_says_so_and_does_not_start()
+        {
+            Task<CliRun> running = Task.Run(() => CliRun.Of("emulate", "--listen", "127.0.0.1:0", "--chip", Chip, "--image", "/proc/self/mem"));
+            Assert.IsTrue(running.Wait(TimeSpan.FromSeconds(60)), "emulate started serving");
+            CliRun run = running.Result;
+
+            Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "error: Cannot read image /proc/self/mem: the system reported an error reading it (");
+            Assert.DoesNotContain("listening", run.Output);
+        }
+
+        [TestMethod]
         public void An_image_without_read_permission_says_permission_denied()
         {
             if (OperatingSystem.IsWindows() || Environment.IsPrivilegedProcess)
@@ -177,6 +214,14 @@ namespace SerprogNano.Cli.Tests.Issue11
 
             Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, "Cannot read image " + image + ": permission denied.");
+        }
+
+        private static long InodeOf(string path)
+        {
+            using Process stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
+            string text = stat.StandardOutput.ReadToEnd();
+            stat.WaitForExit();
+            return long.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static void MakeFifo(string path)

@@ -29,5 +29,26 @@ namespace SerprogNano.Cli.Tests.Issue11
             Assert.IsGreaterThan(0.0, phase.GetProperty("bytesPerSecond").GetDouble());
             Assert.AreEqual(524288, new FileInfo(dump).Length);
         }
+
+        [TestMethod]
+        public void The_live_bar_at_a_terminal_ends_each_phase_with_its_time_and_speed()
+        {
+            using var files = new TestFiles();
+            string dump = files.PathOf("dump.bin");
+
+            using CliProcess? cli = CliProcess.StartOnTerminal("read", dump, "-p", "emulator:SST25VF040B,baud=4000000");
+            if (cli == null)
+            {
+                Tools.Missing("util-linux `script` (to run serprog on a pseudo-terminal) is not installed.");
+                return;
+            }
+
+            int? exit = cli.WaitForExit(System.TimeSpan.FromMinutes(3));
+
+            Assert.AreEqual(ExitCodes.Ok, exit, cli.ToString());
+            StringAssert.Contains(cli.Output, "\u001b[?25l", "the live bar was drawn");
+            StringAssert.Matches(cli.Output, new Regex(@"\u001b\[\?25hread pass 1 of 1: 512\.0 KiB in [0-9.]+ s \([0-9.]+ KiB/s\)"));
+            Assert.AreEqual(524288, new FileInfo(dump).Length);
+        }
     }
 }

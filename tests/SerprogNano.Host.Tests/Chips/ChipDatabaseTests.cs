@@ -24,6 +24,51 @@ namespace SerprogNano.Host.Tests.Chips
         }
 
         [TestMethod]
+        public void Of_the_ids_several_entries_share_only_EF_40_19_needs_a_name_and_every_merge_is_valid()
+        {
+            var needName = new List<string>();
+            foreach (IGrouping<string, ChipDefinition> shared in ChipDatabase.Default.Chips.GroupBy(chip => chip.JedecId).Where(group => group.Count() > 1))
+            {
+                ChipDefinition? merged = SharedIdChips.Merge(shared.ToArray(), out string? difference);
+                if (merged == null)
+                {
+                    needName.Add(shared.Key + ": " + difference);
+                    continue;
+                }
+
+                ChipDefinitionValidator.Validate(merged);
+                foreach (ChipDefinition part in shared)
+                {
+                    Assert.AreEqual(part.Size, merged.Size);
+                    Assert.IsTrue(merged.EraseBlocks.All(block => part.EraseBlocks.Any(own => own.Size == block.Size && own.Opcode == block.Opcode && own.Opcode4Byte == block.Opcode4Byte)), part.Name + " has every erase block used");
+                    Assert.IsTrue(merged.Timings.PageProgramMax >= part.Timings.PageProgramMax && merged.Timings.ChipEraseMax >= part.Timings.ChipEraseMax, "waits as long as the slowest");
+                }
+            }
+
+            CollectionAssert.AreEqual(new[] { "EF 40 19: addressing past 16 MiB (W25Q256FV: EN4B mode; W25Q256JV_Q/W25Q256JV: 4-byte opcodes)" }, needName);
+        }
+
+        [TestMethod]
+        [DataRow("w25q64fv", "W25Q64FV")]
+        [DataRow("W25Q64FVSIG", "W25Q64FV")]
+        [DataRow("MX25L6406", "MX25L6406E")]
+        [DataRow("W25Q128JW", "W25Q128.W")]
+        [DataRow("GD25Q46C", "GD25Q64C")]
+        public void Closest_names_of_a_name_the_database_lacks_start_with_the_likely_part(string typed, string first)
+        {
+            IReadOnlyList<string> closest = ChipDatabase.Default.ClosestNames(typed);
+
+            Assert.IsNotEmpty(closest);
+            Assert.AreEqual(first, closest[0], string.Join(", ", closest));
+        }
+
+        [TestMethod]
+        public void Nothing_is_close_to_a_name_unlike_any_part()
+        {
+            Assert.IsEmpty(ChipDatabase.Default.ClosestNames("banana"));
+        }
+
+        [TestMethod]
         public void Built_in_database_covers_all_nine_vendors()
         {
             string[] vendors = ["Winbond", "Macronix", "GigaDevice", "SST/Microchip", "Spansion/Cypress", "EON", "ISSI", "Atmel/Adesto", "XMC"];

@@ -155,7 +155,7 @@ namespace SerprogNano.Host.Tests.Serprog
         [TestMethod]
         public void Pipelining_never_has_more_unanswered_bytes_than_the_serial_buffer()
         {
-            SerprogEmulator emulator = Rig.Emulator(new IdOnlyChip(0xEF, 0x40, 0x17), new Engine.EngineSettings { ProgrammerName = "small", SerialBufferSize = 300 });
+            SerprogEmulator emulator = Rig.Emulator(new IdOnlyChip(0xEF, 0x40, 0x17), new Engine.EngineSettings { ProgrammerName = "SerprogNano small", SerialBufferSize = 300 });
             MonitoringTransport link = Rig.Monitor(emulator);
             using SerprogClient client = SerprogClient.Connect(link);
             var data = new byte[260];

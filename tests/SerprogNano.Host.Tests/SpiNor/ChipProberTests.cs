@@ -169,6 +169,19 @@ namespace SerprogNano.Host.Tests.SpiNor
         }
 
         [TestMethod]
+        public void A_chip_without_RDID_needs_a_name_and_says_what_a_name_allows()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+            using var client = Rig.Connect(Rig.Emulator(new NoRdidChip(chip)));
+
+            var e = Assert.ThrowsExactly<SpiNorException>(() => ChipProber.Probe(new Spi.SerprogSpiMaster(client), ChipDatabase.Default));
+
+            Assert.AreEqual(
+                "The chip does not answer RDID but answers REMS EF 16: an old part without a JEDEC id. Name it with -c: reading follows -c, writing and erasing only when the chip's REMS maker and SFDP size confirm the part.",
+                e.Message);
+        }
+
+        [TestMethod]
         public void A_chip_without_RDID_or_SFDP_confirms_no_forced_part()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.SST25VF040B);
