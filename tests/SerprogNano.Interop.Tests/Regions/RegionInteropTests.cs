@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using SerprogNano.Cli;
-using SerprogNano.Cli.Tests;
 using SerprogNano.Host.Tests.Layout;
 
 namespace SerprogNano.Interop.Tests.Regions
@@ -55,7 +54,7 @@ namespace SerprogNano.Interop.Tests.Regions
 
             ToolResult result = flashrom.Run($"-c \"{Flashrom.W25Q64}\" --ifd -i bios -r \"{theirs}\"");
             Assert.AreEqual(0, result.ExitCode, result.Output);
-            CliRun run = CliRun.Of("read", ours, "-p", "tcp:" + served.Endpoint, "--ifd", "-i", "bios");
+            SerprogCli run = SerprogCli.Run("read", ours, "-p", "tcp:" + served.Endpoint, "--ifd", "-i", "bios");
             Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
 
             byte[] flashromBytes = File.ReadAllBytes(theirs);
@@ -89,7 +88,7 @@ namespace SerprogNano.Interop.Tests.Regions
             byte[] afterFlashrom = served.Chip.Snapshot();
 
             served.Chip.Load(old);
-            CliRun run = CliRun.Of("write", imagePath, "-p", "tcp:" + served.Endpoint, "-l", layoutPath, "-i", "mid", "--no-backup");
+            SerprogCli run = SerprogCli.Run("write", imagePath, "-p", "tcp:" + served.Endpoint, "-l", layoutPath, "-i", "mid", "--no-backup");
             Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Output, "VERIFIED: mid matches the image and the rest of the chip is unchanged");
             byte[] afterSerprog = served.Chip.Snapshot();
@@ -120,7 +119,7 @@ namespace SerprogNano.Interop.Tests.Regions
 
             ToolResult result = flashrom.Run($"-c \"{Flashrom.W25Q64}\" --fmap -i RW_A -r \"{theirs}\"");
             Assert.AreEqual(0, result.ExitCode, result.Output);
-            CliRun run = CliRun.Of("read", ours, "-p", "tcp:" + served.Endpoint, "--fmap", "-i", "RW_A");
+            SerprogCli run = SerprogCli.Run("read", ours, "-p", "tcp:" + served.Endpoint, "--fmap", "-i", "RW_A");
             Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
 
             Range area = 0x11000..0x13800;
@@ -141,7 +140,7 @@ namespace SerprogNano.Interop.Tests.Regions
             string backup = tools.PathOf("backup.bin");
 
             served.Chip.Load(old);
-            CliRun run = CliRun.Of("write", imagePath, "-p", "tcp:" + served.Endpoint, "--ifd", "-i", "bios", "--backup", backup);
+            SerprogCli run = SerprogCli.Run("write", imagePath, "-p", "tcp:" + served.Endpoint, "--ifd", "-i", "bios", "--backup", backup);
             Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
             byte[] afterSerprog = served.Chip.Snapshot();
             CollectionAssert.AreEqual(old[..BiosStart], afterSerprog[..BiosStart], "descriptor, GbE and ME are untouched");
@@ -167,7 +166,7 @@ namespace SerprogNano.Interop.Tests.Regions
             File.WriteAllBytes(imagePath, image);
             served.Chip.Load(old);
 
-            CliRun run = CliRun.Of("write", imagePath, "-p", "tcp:" + served.Endpoint, "--ifd", "-i", "bios", "--no-backup");
+            SerprogCli run = SerprogCli.Run("write", imagePath, "-p", "tcp:" + served.Endpoint, "--ifd", "-i", "bios", "--no-backup");
 
             Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, "The image's Intel flash descriptor defines other regions than the chip's");
