@@ -174,5 +174,23 @@ namespace SerprogNano.Interop.Tests.Regions
             StringAssert.Contains(run.Error, "Nothing was written");
             CollectionAssert.AreEqual(old, served.Chip.Snapshot(), "the chip is unchanged");
         }
+
+        [TestMethod]
+        public void Writing_bios_to_a_chip_without_a_descriptor_takes_the_images_regions_and_says_so()
+        {
+            using var tools = new CorebootUtils();
+            using var served = new ServedChip();
+            byte[] image = CanoebootImage(tools, gbeSeed: 30, biosSeed: 31);
+            string imagePath = tools.PathOf("canoeboot.rom");
+            File.WriteAllBytes(imagePath, image);
+
+            SerprogCli run = SerprogCli.Run("write", imagePath, "-p", "tcp:" + served.Endpoint, "--ifd", "-i", "bios", "--no-backup");
+
+            Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "The chip has no Intel flash descriptor (erased, or not an Intel board's chip): the regions are the image's.");
+            byte[] chip = served.Chip.Snapshot();
+            CollectionAssert.AreEqual(image[BiosStart..], chip[BiosStart..]);
+            Assert.IsTrue(chip[..BiosStart].All(b => b == 0xFF), "only bios was written to the erased chip");
+        }
     }
 }
