@@ -16,11 +16,7 @@ namespace SerprogNano.Cli.Commands
     {
         public static Command Create(CommonOptions common, CliConsole console)
         {
-            var file = new Argument<FileInfo?>("FILE")
-            {
-                Description = "Where to save the dump (chip-sized; with -i the other bytes are 0xFF); optional when every -i names its own NAME:FILE",
-                Arity = ArgumentArity.ZeroOrOne,
-            };
+            var file = new Argument<FileInfo>("FILE") { Description = "Where to save the dump (chip-sized; with -i the bytes outside the regions are 0xFF)" };
             var regions = new RegionOptions();
             var passes = new Option<int>("--passes")
             {
@@ -41,14 +37,9 @@ namespace SerprogNano.Cli.Commands
             CommandRunner.SetAction(command, common, console, context =>
             {
                 RegionRequest? request = regions.Parse(context.Parse);
-                FileInfo? target = context.Parse.GetValue(file);
-                if (target == null && (request == null || request.Includes.Any(include => include.File == null)))
-                {
-                    throw new UsageException("Name the file to save the dump in (serprog read FILE), or give every region its own file with -i NAME:FILE.");
-                }
-
+                FileInfo target = context.Parse.GetRequiredValue(file);
                 return request == null
-                    ? Run(context, target!, context.Parse.GetValue(passes), context.Parse.GetValue(force))
+                    ? Run(context, target, context.Parse.GetValue(passes), context.Parse.GetValue(force))
                     : RunRegions(context, target, request, context.Parse.GetValue(passes), context.Parse.GetValue(force));
             });
             return command;
@@ -99,16 +90,11 @@ namespace SerprogNano.Cli.Commands
 
         /// <summary>
         /// read -i: each region read (with --passes, compared), then a chip-sized FILE with 0xFF outside the regions
-        /// (flashrom 1.3 leaves 0x00 there) and each NAME:FILE holding its region alone.
+        /// (flashrom 1.3 leaves 0x00 there) and, as flashrom does, each NAME:FILE holding its region alone as well.
         /// </summary>
-        private static int RunRegions(CommandContext context, FileInfo? file, RegionRequest request, int passes, bool force)
+        private static int RunRegions(CommandContext context, FileInfo file, RegionRequest request, int passes, bool force)
         {
-            var targets = new List<string>();
-            if (file != null)
-            {
-                targets.Add(file.FullName);
-            }
-
+            var targets = new List<string> { file.FullName };
             targets.AddRange(request.Includes.Where(include => include.File != null).Select(include => Path.GetFullPath(include.File!)));
             foreach (string path in targets)
             {
@@ -156,15 +142,12 @@ namespace SerprogNano.Cli.Commands
                 context.Say("Saved region '" + region.Region.Name + "' " + region.Region.Range + " (" + region.Length + " bytes) to " + Path.GetFullPath(region.File!) + ".");
             }
 
-            if (file != null)
-            {
-                AtomicFile.Write(file.FullName, chip, overwrite: force);
-                string sha1 = Convert.ToHexStringLower(SHA1.HashData(chip));
-                context.Result["file"] = file.FullName;
-                context.Result["bytes"] = chip.Length;
-                context.Result["sha1"] = sha1;
-                context.Say("Saved " + chip.Length + " bytes to " + file.FullName + " (sha1 " + sha1 + "): the regions as read, 0xFF elsewhere" + (passes > 1 ? "; all " + passes + " reads identical." : "."));
-            }
+            AtomicFile.Write(file.FullName, chip, overwrite: force);
+            string sha1 = Convert.ToHexStringLower(SHA1.HashData(chip));
+            context.Result["file"] = file.FullName;
+            context.Result["bytes"] = chip.Length;
+            context.Result["sha1"] = sha1;
+            context.Say("Saved " + chip.Length + " bytes to " + file.FullName + " (sha1 " + sha1 + "): the regions as read, 0xFF elsewhere" + (passes > 1 ? "; all " + passes + " reads identical." : "."));
 
             return ExitCodes.Ok;
         }

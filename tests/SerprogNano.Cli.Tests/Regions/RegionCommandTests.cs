@@ -113,7 +113,7 @@ namespace SerprogNano.Cli.Tests.Regions
                 CollectionAssert.AreEqual(old[Mid], File.ReadAllBytes(regionFile), "the region's own file holds the region alone");
 
                 string onlyRegion = files.PathOf("top-only.bin");
-                CliRun regionOnly = CliRun.Of("read", "-p", emulator.Programmer, "-l", layout, "-i", "top:" + onlyRegion);
+                CliRun regionOnly = CliRun.Of("read", files.PathOf("dump2.bin"), "-p", emulator.Programmer, "-l", layout, "-i", "top:" + onlyRegion);
                 Assert.AreEqual(ExitCodes.Ok, regionOnly.ExitCode, regionOnly.ToString());
                 CollectionAssert.AreEqual(old[0x3F0000..], File.ReadAllBytes(onlyRegion));
             }
@@ -238,7 +238,7 @@ namespace SerprogNano.Cli.Tests.Regions
         [DataRow("erase", null, "--ifd", "--fmap", "--ifd and --fmap each give a layout; give one of them.")]
         [DataRow("verify", "image.bin", "--ifd", null, "--ifd only names regions: choose them with -i NAME")]
         [DataRow("write", "image.bin", "-N", null, "--noverify-all only matters with -i")]
-        [DataRow("read", null, "--ifd", "-i=bios", "Name the file to save the dump in")]
+        [DataRow("read", null, "--ifd", "-i=bios", "argument missing")]
         public void Contradictory_region_options_are_usage_errors_before_the_programmer_is_opened(string command, string? file, string first, string? second, string message)
         {
             using var files = new TestFiles();
