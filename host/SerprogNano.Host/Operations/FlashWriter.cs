@@ -64,13 +64,12 @@ namespace SerprogNano.Host.Operations
             // Plan only from a settled read: a bit flipped on the way back would otherwise erase and
             // reprogram a block that already holds the image. Every block that differs from the image
             // is believed only when two reads of it agree, so the read also serves as the backup.
-            byte[] current = ReadBackSettled(flash, address, rounds.Target ?? image, "read", options.Progress);
+            byte[] current = ReadBackSettled(flash, address, image, "read", options.Progress);
+            rounds.Keeper ??= RegionKeeper.For(address, image.Length, options);
+            WritePlan plan = Plan(flash, address, current, image, rounds.Keeper);
 
-            // Outside the regions the target is the chip as the first round read it: a later round must not take
-            // a byte that a failed round damaged (in a straddling erase block) for what belongs there.
-            rounds.Target ??= RegionTarget(address, image, current, options.Regions);
-            ReadOnlyMemory<byte> target = rounds.Target.Value;
-            var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, current, target);
+            // With regions, the rest must read back as this round first read it (flashrom's full verify).
+            ReadOnlyMemory<byte> target = rounds.Keeper?.Target(current, image.Span) ?? image;
             if (plan.IsEmpty)
             {
                 // The read just done compared every byte with the image: that is the verify.
@@ -93,7 +92,7 @@ namespace SerprogNano.Host.Operations
             bool repaired = !readBack.AsSpan().SequenceEqual(target.Span);
             if (repaired)
             {
-                WritePlan repair = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, readBack, target);
+                WritePlan repair = Plan(flash, address, readBack, image, rounds.Keeper);
                 Execute(flash, repair, "repair ", options.Progress);
                 spans = CheckedSpans(address, target.Length, options, plan, repair);
                 byte[] final = ReadBackSettled(flash, address, target, "verify after repair", options.Progress, spans, out int unconfirmed);
@@ -104,22 +103,21 @@ namespace SerprogNano.Host.Operations
             return Result(plan, flash.ProgramsRetried - retriedBefore, Length(spans, target.Length)) with { Repaired = repaired };
         }
 
-        /// <summary>The image inside the regions, the chip's current bytes outside them; the image itself without regions.</summary>
-        private static ReadOnlyMemory<byte> RegionTarget(long address, ReadOnlyMemory<byte> image, byte[] current, IReadOnlyList<FlashRegion>? regions)
+        /// <summary>
+        /// The plan from <paramref name="read"/> to the image; with regions, to the image inside them only, the bytes
+        /// outside that share an erase block with them confirmed by a second read first (re-planned if it corrects them).
+        /// </summary>
+        private static WritePlan Plan(SpiNorFlash flash, long address, byte[] read, ReadOnlyMemory<byte> image, RegionKeeper? keeper)
         {
-            if (regions == null)
+            while (true)
             {
-                return image;
+                ReadOnlyMemory<byte> target = keeper?.Target(read, image.Span) ?? image;
+                var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, read, target);
+                if (keeper == null || keeper.Confirm(flash, plan, read))
+                {
+                    return plan;
+                }
             }
-
-            byte[] target = (byte[])current.Clone();
-            foreach (ChipRange region in Clip(regions.Select(r => new ChipRange(r.Start, r.Size)), address, image.Length))
-            {
-                int offset = (int)(region.Start - address);
-                image.Span.Slice(offset, (int)region.Length).CopyTo(target.AsSpan(offset));
-            }
-
-            return target;
         }
 
         /// <summary>
@@ -258,8 +256,8 @@ namespace SerprogNano.Host.Operations
 
             public bool LastReadAgreed { get; set; } = true;
 
-            /// <summary>What the chip must hold, fixed by the first round's read (see <see cref="RegionTarget"/>).</summary>
-            public ReadOnlyMemory<byte>? Target { get; set; }
+            /// <summary>With regions: the bytes outside them kept over every round.</summary>
+            public RegionKeeper? Keeper { get; set; }
         }
     }
 }

@@ -54,6 +54,28 @@ namespace SerprogNano.Cli.Tests.Regions
         }
 
         [TestMethod]
+        public void Bits_flipped_on_the_way_back_are_not_written_into_the_bytes_kept_around_the_region()
+        {
+            var (files, emulator, old, layout) = Chip(seed: 53);
+            using (files)
+            using (emulator)
+            {
+                byte[] image = File.ReadAllBytes(files.RandomImage("new.bin", ChipSize, seed: 54));
+                // About 3 flipped bits in every 4 KiB read: the first read of the kept bytes in the shared sectors has
+                // some; merged as read, they would be programmed back and then read back as "unchanged".
+                emulator.Chip.Faults.SetReadBitFlips(1e-4, seed: 55);
+
+                CliRun run = CliRun.Of("write", files.PathOf("new.bin"), "-p", emulator.Programmer, "-c", "W25Q32FV", "-l", layout, "-i", "mid", "--no-backup");
+
+                Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
+                byte[] chip = emulator.Chip.Snapshot();
+                CollectionAssert.AreEqual(image[Mid], chip[Mid]);
+                CollectionAssert.AreEqual(old[..Mid.Start], chip[..Mid.Start], "the kept bytes of the first shared sector are the chip's, not a noisy read's");
+                CollectionAssert.AreEqual(old[Mid.End..], chip[Mid.End..], "the kept bytes of the last shared sector too");
+            }
+        }
+
+        [TestMethod]
         public void Noverify_all_reads_back_only_the_region_and_the_erase_blocks_it_shares()
         {
             var (files, emulator, old, layout) = Chip(seed: 33);
