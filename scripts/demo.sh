@@ -17,8 +17,8 @@ emulator=$!
 trap 'kill $emulator 2>/dev/null || true; wait $emulator 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 
-# The id EF 40 17 also names the W25Q64JV: say which part is on the clip, as with flashprog.
-flash=(-p "serprog:ip=127.0.0.1:$port" -c W25Q64FV)
+# The id EF 40 17 names the W25Q64FV and the W25Q64JV; they read, erase and write alike, so no -c is needed.
+flash=(-p "serprog:ip=127.0.0.1:$port")
 set -x
 serprog probe "${flash[@]}"
 serprog read "$work/dump.bin" "${flash[@]}" --passes 2

@@ -68,7 +68,9 @@ namespace SerprogNano.Cli
                     context.Warn(warning);
                 }
 
-                context.Say("Chip: " + chip.Vendor + " " + chip.Name + " (" + probe.Identity + ", " + Output.ByteUnits.Size(chip.Size) + ", " + (probe.Source == "forced" ? "named with -c" : "found by " + probe.Source) + ")");
+                string how = probe.Source != "forced" ? probe.Identity + ", " + Output.ByteUnits.Size(chip.Size) + ", found by " + probe.Source
+                    : chip.JedecId + ", " + Output.ByteUnits.Size(chip.Size) + ", named with -c" + (probe.Contradiction != null ? "; the chip answers " + probe.Identity : "");
+                context.Say("Chip: " + chip.Vendor + " " + chip.Name + " (" + how + ")");
                 if (probe.Candidates.Count > 1)
                 {
                     var names = new JsonArray();
@@ -93,7 +95,7 @@ namespace SerprogNano.Cli
         /// <summary>Write and erase never follow a part the chip contradicts; verify not one of another size (addresses wrap).</summary>
         private static void RefuseContradictedPart(ProbeResult probe, ChipUse use)
         {
-            bool sizeDiffers = probe.Recognised != null && probe.Recognised.Size != probe.Chip.Size;
+            bool sizeDiffers = probe.ChipSize is long size && size != probe.Chip.Size;
             if (use == ChipUse.Read || (use == ChipUse.Compare && !sizeDiffers))
             {
                 return;

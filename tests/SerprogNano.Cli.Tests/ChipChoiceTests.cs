@@ -77,6 +77,7 @@ namespace SerprogNano.Cli.Tests
             Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, "warning: The chip answers EF 40 17");
             StringAssert.Contains(run.Error, "Only the first 4 MiB of its 8 MiB would be covered. Going on as told (-c) for reading only");
+            StringAssert.Contains(run.Output, "Chip: Winbond W25Q32FV (EF 40 16, 4.0 MiB, named with -c; the chip answers EF 40 17)");
             CollectionAssert.AreEqual(old[..(4 * MiB)], File.ReadAllBytes(dump));
             AssertUntouched(emulator, old);
         }

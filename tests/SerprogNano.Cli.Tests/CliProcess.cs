@@ -67,6 +67,32 @@ namespace SerprogNano.Cli.Tests
         }
 
         /// <summary>
+        /// serprog as the unprivileged user nobody through util-linux `setpriv`, so that file permissions apply
+        /// when the tests run as root (as CI does); null when `setpriv` is not installed.
+        /// </summary>
+        public static CliProcess? StartAsNobody(params string[] args)
+        {
+            string? setpriv = Find("setpriv");
+            if (setpriv == null)
+            {
+                return null;
+            }
+
+            var start = new ProcessStartInfo(setpriv);
+            foreach (string arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "--", DotnetHost(), SerprogDll() })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            foreach (string arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            return new CliProcess(start);
+        }
+
+        /// <summary>
         /// serprog on a pseudo-terminal through util-linux `script`, as a user at a terminal runs it (live
         /// progress bar, Ctrl+C from the keyboard); null when `script` is not installed.
         /// </summary>

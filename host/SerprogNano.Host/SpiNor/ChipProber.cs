@@ -32,13 +32,13 @@ namespace SerprogNano.Host.SpiNor
             {
                 ChipDefinition forced = database.FindByName(forcedName) ?? throw new UnknownChipException(forcedName, database);
                 Recognition recognised = Recognise(master, database, identity);
-                string? contradiction = Contradiction(master, identity, forcedName.Trim(), forced, recognised);
+                (string? contradiction, long? chipSize) = Contradiction(master, identity, forcedName.Trim(), forced, recognised);
                 if (contradiction != null)
                 {
                     warnings.Add(contradiction + " Going on as told (-c) for reading only: a part the chip does not confirm is never written or erased.");
                 }
 
-                return new ProbeResult(forced, identity, "forced", warnings) { Contradiction = contradiction, Recognised = recognised.Chip };
+                return new ProbeResult(forced, identity, "forced", warnings) { Contradiction = contradiction, Recognised = recognised.Chip, ChipSize = chipSize };
             }
 
             if (identity.Command != "RDID")
@@ -91,43 +91,44 @@ namespace SerprogNano.Host.SpiNor
         }
 
         /// <summary>
-        /// Why the chip does not confirm the part named with -c, or null when its RDID answer is that part's id.
+        /// Why the chip does not confirm the part named with -c, or null when its RDID answer is that part's id;
+        /// and the size the chip itself gives (its id's database entries or its SFDP tables), when it gives one.
         /// A chip without a JEDEC id confirms nothing, unless its REMS maker and SFDP size both agree.
         /// </summary>
-        private static string? Contradiction(ISpiMaster master, ChipIdentity identity, string typed, ChipDefinition forced, Recognition recognised)
+        private static (string? Reason, long? ChipSize) Contradiction(ISpiMaster master, ChipIdentity identity, string typed, ChipDefinition forced, Recognition recognised)
         {
             string named = "-c " + typed + " is " + forced.JedecId + ", " + SizeText(forced.Size);
             if (identity.Command == "RDID")
             {
+                long? size = recognised.Chip?.Size ?? (recognised.Candidates.Select(c => c.Size).Distinct().Count() == 1 ? recognised.Candidates[0].Size : null);
                 if (forced.ManufacturerId == identity.Manufacturer && forced.DeviceId == identity.Device)
                 {
-                    return null;
+                    return (null, size);
                 }
 
                 string what = recognised.Chip != null
                     ? recognised.Chip.Name + (recognised.Source == "SFDP" ? " by its SFDP tables" : "") + ", " + SizeText(recognised.Chip.Size)
                     : recognised.Candidates.Count > 0 ? string.Join(" or ", recognised.Candidates.Select(c => c.Name + " " + SizeText(c.Size))) : "not in the database, no SFDP";
-                long? size = recognised.Chip?.Size ?? (recognised.Candidates.Select(c => c.Size).Distinct().Count() == 1 ? recognised.Candidates[0].Size : null);
-                return "The chip answers " + identity + " (" + what + ") but " + named + "." + SizeConsequence(forced.Size, size);
+                return ("The chip answers " + identity + " (" + what + ") but " + named + "." + SizeConsequence(forced.Size, size), size);
             }
 
             if (identity.Command == "REMS" && identity.Manufacturer != forced.ManufacturerId)
             {
-                return "The chip answers " + identity + " (maker " + identity.Manufacturer.ToString("X2") + ") but " + named + ".";
+                return ("The chip answers " + identity + " (maker " + identity.Manufacturer.ToString("X2") + ") but " + named + ".", null);
             }
 
             SfdpInfo? sfdp = SfdpParser.Parse((address, length) => ReadSfdp(master, address, length));
             if (sfdp != null && sfdp.Size != forced.Size)
             {
-                return "The chip answers " + identity + " and its SFDP tables give " + SizeText(sfdp.Size) + " but " + named + "." + SizeConsequence(forced.Size, sfdp.Size);
+                return ("The chip answers " + identity + " and its SFDP tables give " + SizeText(sfdp.Size) + " but " + named + "." + SizeConsequence(forced.Size, sfdp.Size), sfdp.Size);
             }
 
             if (sfdp == null || identity.Command != "REMS")
             {
-                return "The chip gives no JEDEC id (it answers " + identity + (sfdp == null ? ", and has no SFDP tables" : "") + "), so nothing confirms that it is a " + typed + " of " + SizeText(forced.Size) + ".";
+                return ("The chip gives no JEDEC id (it answers " + identity + (sfdp == null ? ", and has no SFDP tables" : "") + "), so nothing confirms that it is a " + typed + " of " + SizeText(forced.Size) + ".", sfdp?.Size);
             }
 
-            return null;
+            return (null, sfdp.Size);
         }
 
         /// <summary>What reading a part of the wrong size does.</summary>

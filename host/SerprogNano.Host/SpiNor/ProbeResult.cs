@@ -21,5 +21,8 @@ namespace SerprogNano.Host.SpiNor
 
         /// <summary>For a part named with -c: what the chip would be taken for without -c (database or SFDP), when anything.</summary>
         public ChipDefinition? Recognised { get; init; }
+
+        /// <summary>For a part named with -c: the size the chip itself gives (its id's database entries or its SFDP tables), when it gives one.</summary>
+        public long? ChipSize { get; init; }
     }
 }

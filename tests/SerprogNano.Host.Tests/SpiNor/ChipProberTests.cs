@@ -125,6 +125,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             Assert.AreEqual("forced", result.Source);
             Assert.AreEqual("W25Q32FV", result.Chip.Name);
             Assert.AreEqual(8L * 1024 * 1024, result.Recognised!.Size);
+            Assert.AreEqual(8L * 1024 * 1024, result.ChipSize);
             Assert.AreEqual(
                 "The chip answers EF 40 17 (W25Q64BV/W25Q64CV/W25Q64FV/W25Q64JV-.Q, 8 MiB) but -c W25Q32FV is EF 40 16, 4 MiB. Only the first 4 MiB of its 8 MiB would be covered.",
                 result.Contradiction);
@@ -166,6 +167,7 @@ namespace SerprogNano.Host.Tests.SpiNor
 
             Assert.AreEqual("REMS", result.Identity.Command);
             Assert.AreEqual(contradiction, result.Contradiction);
+            Assert.AreEqual(forced == "GD25Q64C" ? null : 8L * 1024 * 1024, result.ChipSize, "the size its SFDP tables give");
         }
 
         [TestMethod]

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace SerprogNano.Cli.Tests.Issue11
+namespace SerprogNano.Cli.Tests
 {
     /// <summary>On a slow link progress moves several times a second, and each phase ends with its time and average speed (also in --json).</summary>
     [TestClass]

@@ -1,6 +1,6 @@
 using SerprogNano.Host.Programmers;
 
-namespace SerprogNano.Cli.Tests.Issue11
+namespace SerprogNano.Cli.Tests
 {
     /// <summary>Programmer options right after the name, and flashprog's action flags, as users type them.</summary>
     [TestClass]

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using SerprogNano.Emulator.Chip;
 
-namespace SerprogNano.Cli.Tests.Issue11
+namespace SerprogNano.Cli.Tests
 {
     /// <summary>A second client of `serprog emulate` / `serprog serve` hears that the programmer is busy, not a SYNCNOP failure.</summary>
     [TestClass]

@@ -3,7 +3,7 @@ using System.IO;
 using SerprogNano.Cli.Tests.Faults;
 using SerprogNano.Emulator.Chip;
 
-namespace SerprogNano.Cli.Tests.Issue11
+namespace SerprogNano.Cli.Tests
 {
     /// <summary>
     /// Ctrl+C or SIGTERM during a write, against a chip with datasheet busy times: serprog stops between two

@@ -1,7 +1,7 @@
 using System.IO;
 using SerprogNano.Host.Transports;
 
-namespace SerprogNano.Cli.Tests.Issue11
+namespace SerprogNano.Cli.Tests
 {
     /// <summary>A serial path that cannot be a programmer says what it is instead of "Access to the port is denied", and lists the ports there are.</summary>
     [TestClass]
