@@ -50,6 +50,15 @@ namespace SerprogNano.Cli.Commands
                 context.Result["erased"] = false;
                 throw new CommandFailedException(e.Message + " The chip may be partly erased: run the same erase again to finish it, or write the image it should hold with serprog write.");
             }
+            catch (VerifyFailedException e) when (included != null)
+            {
+                // With regions the read-back also covers the kept bytes of shared erase blocks: say which it was.
+                context.Result["erased"] = false;
+                throw new CommandFailedException(
+                    "The erase of " + string.Join(", ", included.Select(region => region.Region.Name)) + " did not verify: " + e.MismatchedBytes + " byte(s) differ, the first at "
+                    + SpiNorCommands.Hex(e.Address!.Value) + " (expected 0x" + e.Expected.ToString("X2") + ", read 0x" + e.Actual.ToString("X2") + "). "
+                    + "Run the same erase again; if it persists check the wiring and lower --spispeed.");
+            }
             catch (VerifyFailedException e)
             {
                 context.Result["erased"] = false;
