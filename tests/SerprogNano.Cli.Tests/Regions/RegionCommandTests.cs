@@ -300,5 +300,14 @@ namespace SerprogNano.Cli.Tests.Regions
             StringAssert.Matches(name.Output, new System.Text.RegularExpressions.Regex("^vendor=\"Winbond\" name=\"[^\"]*W25Q32FV[^\"]*\"\r?\n$"));
             Assert.AreEqual(ChipSize, json.Json().GetProperty("flashSize").GetInt64());
         }
+
+        [TestMethod]
+        public void Flashprogs_list_option_points_to_the_chips_command()
+        {
+            CliRun run = CliRun.Of("-L");
+
+            Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "serprog chips [FILTER]");
+        }
     }
 }

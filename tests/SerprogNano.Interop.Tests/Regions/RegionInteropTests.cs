@@ -192,5 +192,23 @@ namespace SerprogNano.Interop.Tests.Regions
             CollectionAssert.AreEqual(image[BiosStart..], chip[BiosStart..]);
             Assert.IsTrue(chip[..BiosStart].All(b => b == 0xFF), "only bios was written to the erased chip");
         }
+
+        [TestMethod]
+        public void Flash_size_and_flash_name_print_flashroms_last_line()
+        {
+            using var served = new ServedChip();
+            var flashrom = new Flashrom($"serprog:ip={served.Endpoint}");
+
+            foreach (string option in new[] { "--flash-size", "--flash-name" })
+            {
+                ToolResult theirs = flashrom.Run($"-c \"{Flashrom.W25Q64}\" {option}");
+                Assert.AreEqual(0, theirs.ExitCode, theirs.Output);
+                SerprogCli ours = SerprogCli.Run("probe", "-p", "tcp:" + served.Endpoint, "-c", Flashrom.W25Q64, option);
+                Assert.AreEqual(ExitCodes.Ok, ours.ExitCode, ours.ToString());
+
+                string flashromLast = theirs.Output.TrimEnd().Split('\n')[^1].Trim();
+                Assert.AreEqual(flashromLast, ours.Output.Trim(), option + ": the line scripts take from flashrom is serprog's only stdout line");
+            }
+        }
     }
 }
