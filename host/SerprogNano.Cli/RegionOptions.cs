@@ -182,6 +182,12 @@ namespace SerprogNano.Cli
             CheckNames(layout);
             IReadOnlyList<FlashRegion> regions = RegionOptions.Guard(() => layout.Include(Includes.Select(include => include.Name), chipSize), usage: false);
             var included = regions.Select((region, i) => new IncludedRegion(region, Includes[i].File)).ToList();
+            foreach (FlashRegion beyond in layout.Regions.Where(region => region.End >= chipSize && !regions.Contains(region)))
+            {
+                // flashrom warns too: a layout for a larger chip is usable for the regions that lie on this one.
+                context.Warn("Region '" + beyond.Name + "' " + beyond.Range + " lies beyond this " + chipSize + " byte chip; it is not included, so it does not matter here.");
+            }
+
             var json = new JsonArray();
             foreach (IncludedRegion region in included)
             {

@@ -231,6 +231,11 @@ namespace SerprogNano.Cli.Tests.Regions
                 StringAssert.Contains(run.Error, "Region 'bios' [0x00600000-0x007FFFFF]");
                 StringAssert.Contains(run.Error, "ends beyond the chip");
                 CollectionAssert.AreEqual(old, emulator.Chip.Snapshot());
+
+                // Regions beyond the chip that are not included only draw a warning, as in flashrom.
+                CliRun fd = CliRun.Of("read", files.PathOf("fd.bin"), "-p", emulator.Programmer, "-l", tooBig, "-i", "fd");
+                Assert.AreEqual(ExitCodes.Ok, fd.ExitCode, fd.ToString());
+                StringAssert.Contains(fd.Error, "warning: Region 'bios' [0x00600000-0x007FFFFF] lies beyond this 4194304 byte chip");
             }
         }
 
