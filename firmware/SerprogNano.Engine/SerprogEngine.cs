@@ -86,6 +86,21 @@ namespace SerprogNano.Engine
             ReleasePins();
         }
 
+        /// <summary>
+        /// After an exception from the link or the hardware: releases the lines first (marked released, so the
+        /// host's next S_PIN_STATE(1) drives them again from scratch), then drops the rest of the lost frame by
+        /// discarding input until the link has been quiet for a frame time-out, so that no data byte is taken for
+        /// an opcode. The modes the host set (S_SPI_CS, S_CS_MODE, S_SPI_MODE) stay. Throws what the hardware throws.
+        /// </summary>
+        public void RecoverFromFault()
+        {
+            _pinsDriven = false;
+            _pins.Release();
+            while (_link.Read(_data, 0, _bufferSize) > 0)
+            {
+            }
+        }
+
         /// <summary>Waits for one opcode and handles its frame; false once the link is closed.</summary>
         public bool ProcessNextFrame()
         {

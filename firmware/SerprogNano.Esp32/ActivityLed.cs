@@ -6,22 +6,25 @@ namespace SerprogNano.Esp32
     public sealed class ActivityLed
     {
         private readonly GpioPin _pin;
+        private bool _lit;
 
         /// <param name="pinNumber">The LED's GPIO, or -1 for a board without one.</param>
         public ActivityLed(GpioController gpio, int pinNumber)
         {
             if (pinNumber >= 0)
             {
+                // SetPinMode(Output) starts the pin low (cpu_gpio.cpp, CPU_GPIO_EnableOutputPin): off.
                 _pin = gpio.OpenPin(pinNumber, PinMode.Output);
-                _pin.Write(PinValue.Low);
             }
         }
 
-        public void Show(bool driving)
+        /// <summary>Turns the LED on or off (a toggle: no PinValue to allocate, see ChipSelectLines).</summary>
+        public void Show(bool lit)
         {
-            if (_pin != null)
+            if (_pin != null && lit != _lit)
             {
-                _pin.Write(driving ? PinValue.High : PinValue.Low);
+                _pin.Toggle();
+                _lit = lit;
             }
         }
     }

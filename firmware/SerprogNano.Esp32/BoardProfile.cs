@@ -39,6 +39,9 @@ namespace SerprogNano.Esp32
         /// <summary>The UART for serprog, never the one nanoFramework's debugger uses.</summary>
         public string SerialPortName { get; set; }
 
+        /// <summary>What to do when that UART is not available (the start-up failure message ends with it).</summary>
+        public string SerialPortHint { get; set; }
+
         public int SerialTxPin { get; set; }
 
         public int SerialRxPin { get; set; }

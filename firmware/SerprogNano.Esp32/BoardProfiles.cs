@@ -5,12 +5,13 @@ namespace SerprogNano.Esp32
 {
     /// <summary>
     /// The boards the firmware knows. The build picks one with the Board property of the .nfproj
-    /// (ESP32, ESP32_S3 or ESP32_C3), which defines BOARD_ESP32_S3 or BOARD_ESP32_C3.
+    /// (ESP32, ESP32_S3, ESP32_S3_UART0 or ESP32_C3), which defines BOARD_ESP32_S3, BOARD_ESP32_S3_UART0 or BOARD_ESP32_C3.
     /// </summary>
     public static class BoardProfiles
     {
         private const int BaudRate = 2000000;
         private const uint DefaultClockHz = 8000000;
+        private const string SecondAdapterHint = "Wire a USB-serial adapter to the serprog UART's pins; the debugger keeps its own port.";
 
         /// <summary>
         /// 80 MHz APB clock divided by 2, 3, 4, 5, 6, 8, 10, 16, 20, 40, 80, 160, 320, 800: each one the
@@ -29,6 +30,8 @@ namespace SerprogNano.Esp32
             {
 #if BOARD_ESP32_S3
                 return Esp32S3DevKitC1();
+#elif BOARD_ESP32_S3_UART0
+                return Esp32S3DevKitC1Uart0();
 #elif BOARD_ESP32_C3
                 return Esp32C3DevKitM1();
 #else
@@ -58,6 +61,7 @@ namespace SerprogNano.Esp32
                 ChipSelectPins = new int[] { 4, 22 },
                 LedPin = 21,
                 SerialPortName = "COM2",
+                SerialPortHint = SecondAdapterHint,
                 SerialTxPin = 26,
                 SerialRxPin = 27,
                 SerialTxFunction = DeviceFunction.COM2_TX,
@@ -88,6 +92,7 @@ namespace SerprogNano.Esp32
                 ChipSelectPins = new int[] { 10, 14 },
                 LedPin = 21,
                 SerialPortName = "COM2",
+                SerialPortHint = SecondAdapterHint,
                 SerialTxPin = 17,
                 SerialRxPin = 18,
                 SerialTxFunction = DeviceFunction.COM2_TX,
@@ -96,6 +101,28 @@ namespace SerprogNano.Esp32
                 ClockSteps = StepsUpTo(40000000),
                 DefaultClockHz = DefaultClockHz,
             };
+        }
+
+        /// <summary>
+        /// ESP32-S3-DevKitC-1 without a second adapter: serprog on the board's own USB-UART port (the "UART"
+        /// connector, its bridge wired to UART0 on GPIO43 TX / 44 RX), the debugger on the native USB port
+        /// ("USB", GPIO19/20). nanoFramework's S3 build puts the debugger on native USB only when a host is
+        /// connected there at boot, and only then is COM1 free: plug both ports, then reset. SPI and CS as
+        /// <see cref="Esp32S3DevKitC1"/>.
+        /// </summary>
+        public static BoardProfile Esp32S3DevKitC1Uart0()
+        {
+            BoardProfile board = Esp32S3DevKitC1();
+            board.Name = "ESP32-S3-DevKitC-1 (serprog on the UART port)";
+            board.ProgrammerName = "SerprogNano-S3U";
+            board.SerialPortName = "COM1";
+            board.SerialPortHint = "COM1 is free only while the debugger is on the native USB port: connect the board's"
+                + " USB port to a host as well as its UART port, then press RST.";
+            board.SerialTxPin = 43;
+            board.SerialRxPin = 44;
+            board.SerialTxFunction = DeviceFunction.COM1_TX;
+            board.SerialRxFunction = DeviceFunction.COM1_RX;
+            return board;
         }
 
         /// <summary>
@@ -119,6 +146,7 @@ namespace SerprogNano.Esp32
                 ChipSelectPins = new int[] { 10, 3 },
                 LedPin = 4,
                 SerialPortName = "COM2",
+                SerialPortHint = SecondAdapterHint,
                 SerialTxPin = 0,
                 SerialRxPin = 1,
                 SerialTxFunction = DeviceFunction.COM2_TX,

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Device.Gpio;
 using System.Device.Spi;
 using nanoFramework.Hardware.Esp32;
@@ -9,7 +10,11 @@ namespace SerprogNano.Esp32
     /// <summary>
     /// The engine's SPI master, clock and line drivers on an ESP32. One object because they share the
     /// SpiDevice: its clock is fixed at creation (a new frequency means a new device), and disposing the
-    /// last device on a bus frees the bus and its pins, which is how MOSI and CLK are released.
+    /// last device on a bus frees the bus and its pins (nf-interpreter src/System.Device.Spi/nanoHAL_Spi.cpp,
+    /// nanoSPI_ReserveBusPins: opening the bus reserves MOSI, MISO and CLK, so they must not be open GPIOs then).
+    /// Released, MOSI and CLK are GPIO inputs opened through the controller and closed with
+    /// GpioController.ClosePin before the bus opens again: GpioPin.Dispose would free the pin but leave it in
+    /// the controller's list (System.Device.Gpio GpioController.ClosePin is the only call that removes it).
     /// </summary>
     public sealed class Esp32SpiMaster : ISpiBus, ISpiClock, IPinDrivers
     {
@@ -20,12 +25,13 @@ namespace SerprogNano.Esp32
         private readonly SpiConnectionSettings _settings;
 
         // What MOSI sends during a read (idle bytes), and the outgoing copy during a full-duplex exchange:
-        // the driver's own half-duplex read would allocate two DMA buffers per call instead.
+        // the driver's own half-duplex read would allocate two DMA buffers per call instead (nf-interpreter
+        // targets/ESP32/_nanoCLR/System.Device.Spi/cpu_spi.cpp, heap_caps_malloc(..., MALLOC_CAP_DMA) ~477-483).
         private readonly byte[] _transmit;
 
         private SpiDevice _device;
-        private GpioPin _releasedMosi;
-        private GpioPin _releasedClock;
+        private bool _mosiReleased;
+        private bool _clockReleased;
 
         /// <param name="transferSize">The largest count the engine passes (its buffer size).</param>
         public Esp32SpiMaster(BoardProfile board, GpioController gpio, int transferSize)
@@ -60,6 +66,10 @@ namespace SerprogNano.Esp32
             _chipSelects.Set(asserted);
         }
 
+        // Each transfer allocates: SpiDevice takes SpanByte, a struct, which nanoFramework keeps on the heap and
+        // clones whenever it is loaded (Interpreter.cpp, Execute_LoadAndPromote), and SpiDevice.Write turns its
+        // null read buffer into another. No SpiDevice overload takes byte[] + offset + count, so this is the
+        // floor: one SpanByte made here per buffer; a cached one would be cloned on every load all the same.
         public void Write(byte[] buffer, int offset, int count)
         {
             _device.Write(new SpanByte(buffer, offset, count));
@@ -95,6 +105,7 @@ namespace SerprogNano.Esp32
         public void Drive()
         {
             _chipSelects.Drive();
+            CloseDevice();
             CloseReleasedLines();
             OpenDevice();
             _led.Show(true);
@@ -103,19 +114,26 @@ namespace SerprogNano.Esp32
         public void Release()
         {
             _chipSelects.Release();
-            if (_device != null)
+            CloseDevice();
+
+            // One flag per line: after a fault between the two, the next Release opens only the one still missing.
+            if (!_mosiReleased)
             {
-                _device.Dispose();
-                _device = null;
+                _gpio.OpenPin(_board.MosiPin, PinMode.Input);
+                _mosiReleased = true;
             }
 
-            if (_releasedMosi == null)
+            if (!_clockReleased)
             {
-                _releasedMosi = _gpio.OpenPin(_board.MosiPin, PinMode.Input);
-                _releasedClock = _gpio.OpenPin(_board.ClockPin, PinMode.Input);
+                _gpio.OpenPin(_board.ClockPin, PinMode.Input);
+                _clockReleased = true;
             }
 
             _led.Show(false);
+#if DEBUG
+            // For the allocation figures (scripts/firmware-bench.sh): once per S_PIN_STATE(0), off the hot path.
+            Debug.WriteLine("gc runs: " + GcRuns.Count.ToString());
+#endif
         }
 
         private void OpenDevice()
@@ -138,7 +156,7 @@ namespace SerprogNano.Esp32
                 _chipSelects.Set(false);
             }
 
-            _device.Dispose();
+            CloseDevice();
             OpenDevice();
             if (held)
             {
@@ -146,14 +164,29 @@ namespace SerprogNano.Esp32
             }
         }
 
+        /// <summary>Null first: after a fault in Dispose the next Drive or Release must not dispose it again.</summary>
+        private void CloseDevice()
+        {
+            SpiDevice device = _device;
+            _device = null;
+            if (device != null)
+            {
+                device.Dispose();
+            }
+        }
+
         private void CloseReleasedLines()
         {
-            if (_releasedMosi != null)
+            if (_mosiReleased)
             {
-                _releasedMosi.Dispose();
-                _releasedClock.Dispose();
-                _releasedMosi = null;
-                _releasedClock = null;
+                _gpio.ClosePin(_board.MosiPin);
+                _mosiReleased = false;
+            }
+
+            if (_clockReleased)
+            {
+                _gpio.ClosePin(_board.ClockPin);
+                _clockReleased = false;
             }
         }
     }

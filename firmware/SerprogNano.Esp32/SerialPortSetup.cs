@@ -1,3 +1,4 @@
+using System;
 using System.IO.Ports;
 using nanoFramework.Hardware.Esp32;
 
@@ -6,8 +7,19 @@ namespace SerprogNano.Esp32
     /// <summary>Routes and opens the board's serprog UART with the firmware's buffer and frame time-out.</summary>
     public static class SerialPortSetup
     {
+        /// <exception cref="InvalidOperationException">The board's UART is not free (the message says what to do).</exception>
         public static SerialPort Open(BoardProfile board)
         {
+            // COM1 (UART0) is missing from the list while nanoFramework's debugger uses it: on an S3 or C3 it moves
+            // to the native USB port only when a host is connected there at boot (nf-interpreter
+            // targets/ESP32/_common/WireProtocol_HAL_Interface.c, WP_Initialise; the SerialPort driver refuses UART0
+            // under a UART wire protocol: targets/ESP32/_nanoCLR/System.IO.Ports/..._SerialPort.cpp, NativeInit).
+            if (!IsListed(board.SerialPortName))
+            {
+                throw new InvalidOperationException(board.SerialPortName + " is not available to serprog on " + board.Name
+                    + ". " + board.SerialPortHint);
+            }
+
             Configuration.SetPinFunction(board.SerialTxPin, board.SerialTxFunction);
             Configuration.SetPinFunction(board.SerialRxPin, board.SerialRxFunction);
             SerialPort port = new SerialPort(board.SerialPortName, board.BaudRate);
@@ -18,6 +30,20 @@ namespace SerprogNano.Esp32
             port.ReadTimeout = FirmwareSettings.FrameTimeoutMilliseconds;
             port.Open();
             return port;
+        }
+
+        private static bool IsListed(string portName)
+        {
+            string[] names = SerialPort.GetPortNames();
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (names[i] == portName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

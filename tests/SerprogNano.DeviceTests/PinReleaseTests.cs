@@ -1,3 +1,4 @@
+using System;
 using System.Device.Gpio;
 using nanoFramework.TestFramework;
 
@@ -21,40 +22,42 @@ namespace SerprogNano.DeviceTests
             }
         }
 
+        /// <remarks>
+        /// The SPI bus reserves MOSI, MISO and CLK while it is open (nf-interpreter src/System.Device.Spi/
+        /// nanoHAL_Spi.cpp, nanoSPI_ReserveBusPins), so IsPinOpen reads true for them, yet they are no longer
+        /// GPIOs of the controller: GetPinMode finds no pin. CS levels are not read back here: on an ESP32 an
+        /// output-only pad has no input path and gpio_get_level reads 0 (ESP-IDF gpio_get_level). The CS levels
+        /// are proven by a chip that answers on CS0 only, on the virtual ESP32 (tests/SerprogNano.VirtualEsp32.Tests).
+        /// </remarks>
         [TestMethod]
-        public void Driven_lines_belong_to_SPI_and_CS_idles_high()
+        public void Driven_lines_belong_to_SPI_and_every_CS_is_an_output()
         {
             TestBench.Spi.Drive();
 
-            Assert.IsFalse(TestBench.Gpio.IsPinOpen(TestBench.Board.MosiPin), "MOSI still a GPIO");
-            Assert.IsFalse(TestBench.Gpio.IsPinOpen(TestBench.Board.ClockPin), "CLK still a GPIO");
+            Assert.IsTrue(TestBench.Gpio.IsPinOpen(TestBench.Board.MosiPin), "MOSI reserved by the SPI bus");
+            Assert.IsTrue(TestBench.Gpio.IsPinOpen(TestBench.Board.ClockPin), "CLK reserved by the SPI bus");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => TestBench.Gpio.GetPinMode(TestBench.Board.MosiPin), "MOSI still a GPIO");
+            Assert.ThrowsException(typeof(InvalidOperationException), () => TestBench.Gpio.GetPinMode(TestBench.Board.ClockPin), "CLK still a GPIO");
             for (int i = 0; i < TestBench.Board.ChipSelectPins.Length; i++)
             {
-                int pin = TestBench.Board.ChipSelectPins[i];
-                Assert.IsTrue(TestBench.Gpio.GetPinMode(pin) == PinMode.Output, "CS" + i.ToString() + " mode");
-                Assert.IsTrue(TestBench.Gpio.Read(pin).Equals(PinValue.High), "CS" + i.ToString() + " level");
+                Assert.IsTrue(TestBench.Gpio.GetPinMode(TestBench.Board.ChipSelectPins[i]) == PinMode.Output, "CS" + i.ToString() + " mode");
             }
 
             TestBench.Spi.Release();
         }
 
         [TestMethod]
-        public void Chip_select_follows_the_selected_line_only()
+        public void Released_lines_can_be_driven_and_released_again_many_times()
         {
-            int last = TestBench.Board.ChipSelectPins.Length - 1;
-            TestBench.Spi.Drive();
-            TestBench.Spi.SelectChip(last);
-            TestBench.Spi.SetChipSelect(true);
-
-            for (int i = 0; i <= last; i++)
+            // Each S_PIN_STATE cycle closes MOSI/CLK with GpioController.ClosePin: a leak would show as an
+            // InvalidOperationException (pin already open) or a disposed pin found by GetPinMode.
+            for (int i = 0; i < 20; i++)
             {
-                PinValue expected = i == last ? PinValue.Low : PinValue.High;
-                Assert.IsTrue(TestBench.Gpio.Read(TestBench.Board.ChipSelectPins[i]).Equals(expected), "CS" + i.ToString());
+                TestBench.Spi.Drive();
+                TestBench.Spi.Release();
             }
 
-            TestBench.Spi.SetChipSelect(false);
-            TestBench.Spi.SelectChip(0);
-            TestBench.Spi.Release();
+            Assert.IsTrue(TestBench.Gpio.GetPinMode(TestBench.Board.MosiPin) == PinMode.Input, "MOSI");
         }
 
         [TestMethod]

@@ -16,6 +16,7 @@ namespace SerprogNano.Firmware.Tests
         {
             new object[] { "ESP32-DevKitC" },
             new object[] { "ESP32-S3-DevKitC-1" },
+            new object[] { "ESP32-S3-DevKitC-1, serprog on UART0" },
             new object[] { "ESP32-C3-DevKitM-1" },
         };
 
@@ -60,7 +61,25 @@ namespace SerprogNano.Firmware.Tests
             Assert.AreEqual(spi + "CLOCK", profile.ClockFunction.ToString());
             Assert.AreEqual(profile.SerialPortName + "_TX", profile.SerialTxFunction.ToString());
             Assert.AreEqual(profile.SerialPortName + "_RX", profile.SerialRxFunction.ToString());
-            Assert.AreNotEqual("COM1", profile.SerialPortName, "COM1 is UART0, the debugger's");
+            if (board != "ESP32-S3-DevKitC-1, serprog on UART0")
+            {
+                Assert.AreNotEqual("COM1", profile.SerialPortName, "COM1 is UART0, the debugger's");
+            }
+        }
+
+        [TestMethod]
+        public void The_S3_without_an_adapter_serves_on_its_USB_UART_port_and_says_what_to_plug()
+        {
+            BoardProfile uart0 = BoardProfiles.Esp32S3DevKitC1Uart0();
+            BoardProfile s3 = BoardProfiles.Esp32S3DevKitC1();
+
+            Assert.AreEqual("COM1", uart0.SerialPortName);
+            Assert.AreEqual(43, uart0.SerialTxPin, "the DevKitC-1's bridge receives on GPIO43 (U0TXD)");
+            Assert.AreEqual(44, uart0.SerialRxPin, "and sends to GPIO44 (U0RXD)");
+            StringAssert.Contains(uart0.SerialPortHint, "USB port");
+            Assert.AreNotEqual(s3.ProgrammerName, uart0.ProgrammerName, "the host can tell the builds apart");
+            Assert.AreEqual((s3.MosiPin, s3.MisoPin, s3.ClockPin, s3.LedPin), (uart0.MosiPin, uart0.MisoPin, uart0.ClockPin, uart0.LedPin));
+            CollectionAssert.AreEqual(s3.ChipSelectPins, uart0.ChipSelectPins);
         }
 
         [TestMethod]
@@ -105,6 +124,8 @@ namespace SerprogNano.Firmware.Tests
         {
             "ESP32-DevKitC" => (BoardProfiles.Esp32DevKitC(), Esp32PinRules.Esp32),
             "ESP32-S3-DevKitC-1" => (BoardProfiles.Esp32S3DevKitC1(), Esp32PinRules.Esp32S3),
+            // The debugger is on native USB there (its pins stay forbidden), so UART0 is serprog's.
+            "ESP32-S3-DevKitC-1, serprog on UART0" => (BoardProfiles.Esp32S3DevKitC1Uart0(), Esp32PinRules.Esp32S3 with { DebuggerUart = new int[0] }),
             "ESP32-C3-DevKitM-1" => (BoardProfiles.Esp32C3DevKitM1(), Esp32PinRules.Esp32C3),
             _ => throw new ArgumentOutOfRangeException(nameof(board), board, "no such board"),
         };

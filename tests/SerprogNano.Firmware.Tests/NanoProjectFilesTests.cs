@@ -22,6 +22,7 @@ namespace SerprogNano.Firmware.Tests
             new object[] { "protocol/SerprogNano.Protocol/SerprogNano.Protocol.nfproj" },
             new object[] { "firmware/SerprogNano.Engine/SerprogNano.Engine.nfproj" },
             new object[] { "firmware/SerprogNano.Esp32/SerprogNano.Esp32.nfproj" },
+            new object[] { "firmware/SerprogNano.Esp32.App/SerprogNano.Esp32.App.nfproj" },
             new object[] { "tests/SerprogNano.DeviceTests/SerprogNano.DeviceTests.nfproj" },
         };
 
@@ -85,16 +86,46 @@ namespace SerprogNano.Firmware.Tests
         }
 
         [TestMethod]
-        public void The_compile_check_compiles_the_firmware_sources()
+        [DataRow("SerprogNano.Esp32")]
+        [DataRow("SerprogNano.Esp32.App")]
+        public void The_compile_check_compiles_the_firmware_sources(string project)
         {
-            XDocument nfproj = XDocument.Load(RepositoryRoot.File("firmware/SerprogNano.Esp32/SerprogNano.Esp32.nfproj"));
+            XDocument nfproj = XDocument.Load(RepositoryRoot.File($"firmware/{project}/{project}.nfproj"));
             XDocument check = XDocument.Load(RepositoryRoot.File("firmware/SerprogNano.Esp32.CompileCheck/SerprogNano.Esp32.CompileCheck.csproj"));
 
             string firmware = nfproj.Descendants(MsBuild + "Compile").Single().Attribute("Include")!.Value;
-            string compiled = check.Descendants("Compile").Single().Attribute("Include")!.Value;
+            var compiled = check.Descendants("Compile").Select(c => c.Attribute("Include")!.Value).ToList();
 
-            Assert.AreEqual("../SerprogNano.Esp32/" + firmware, compiled);
+            CollectionAssert.Contains(compiled, $"../{project}/" + firmware);
         }
+
+        [TestMethod]
+        public void The_board_layer_is_a_library_and_the_app_the_only_exe()
+        {
+            // nanoFramework runs the last entry point it loads: a test project that references an Exe runs the
+            // app's Main instead of its tests.
+            Assert.AreEqual("Library", OutputType("firmware/SerprogNano.Esp32/SerprogNano.Esp32.nfproj"));
+            Assert.AreEqual("Exe", OutputType("firmware/SerprogNano.Esp32.App/SerprogNano.Esp32.App.nfproj"));
+            XDocument tests = XDocument.Load(RepositoryRoot.File("tests/SerprogNano.DeviceTests/SerprogNano.DeviceTests.nfproj"));
+            var references = tests.Descendants(MsBuild + "ProjectReference").Select(r => r.Attribute("Include")!.Value.Replace('\\', '/')).ToList();
+            CollectionAssert.Contains(references, "../../firmware/SerprogNano.Esp32/SerprogNano.Esp32.nfproj");
+            Assert.IsFalse(references.Any(r => r.Contains("SerprogNano.Esp32.App", StringComparison.Ordinal)), "the device tests must not reference the app");
+        }
+
+        [TestMethod]
+        public void The_device_tests_link_the_run_settings()
+        {
+            // Without RunSettingsFilePath the test adapter ignores nano.runsettings and runs on the PC's virtual device.
+            XDocument tests = XDocument.Load(RepositoryRoot.File("tests/SerprogNano.DeviceTests/SerprogNano.DeviceTests.nfproj"));
+            string? path = tests.Descendants(MsBuild + "RunSettingsFilePath").SingleOrDefault()?.Value;
+            Assert.IsNotNull(path, "RunSettingsFilePath");
+            string resolved = Path.GetFullPath(Path.Combine(RepositoryRoot.File("tests/SerprogNano.DeviceTests"),
+                path.Replace("$(MSBuildProjectDirectory)", ".", StringComparison.Ordinal).Replace('\\', '/')));
+            Assert.AreEqual(RepositoryRoot.File("nano.runsettings"), resolved);
+        }
+
+        private static string OutputType(string project) =>
+            XDocument.Load(RepositoryRoot.File(project)).Descendants(MsBuild + "OutputType").Single().Value;
 
         [TestMethod]
         public void The_run_settings_configure_nanoFramework_TestFramework()

@@ -10,6 +10,12 @@ namespace System.IO.Ports
             throw NotOnThisMachine.Error();
         }
 
+        /// <summary>Real: the ports this board can open now (COM1 is missing while the debugger uses UART0).</summary>
+        public static string[] GetPortNames()
+        {
+            throw NotOnThisMachine.Error();
+        }
+
         public Handshake Handshake
         {
             get { throw NotOnThisMachine.Error(); }

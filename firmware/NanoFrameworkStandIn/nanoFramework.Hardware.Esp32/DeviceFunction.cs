@@ -9,6 +9,8 @@ namespace nanoFramework.Hardware.Esp32
         SPI2_MOSI = 66048,
         SPI2_MISO = 66049,
         SPI2_CLOCK = 66050,
+        COM1_TX = 196864,
+        COM1_RX = 196865,
         COM2_TX = 197120,
         COM2_RX = 197121,
     }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Figures for the ESP32 firmware on the virtual ESP32 (../shared/tools/nanoclr, or $SERPROG_SHARED/tools/nanoclr):
+# nanoFramework's real interpreter on THIS machine's x86-64 core, not a 240 MHz ESP32 (see README, "The firmware").
+#   1. unpaced, flashrom: interpreter CPU seconds and GC runs per MiB read and per MiB written (8 MiB each);
+#   2. UART paced at 2,000,000 baud, chip with datasheet busy times: bytes the UART dropped during a flashrom
+#      read of 8 MiB and (unless --quick) during an 8 MiB write by our CLI (about 5 minutes).
+# CPU is the nanoCLR process's utime+stime from /proc around each operation. GC runs come from the firmware's
+# DEBUG-only counter ("gc runs: N", printed at each S_PIN_STATE(0)); the posix nanoCLR heap is 10 MiB
+# (nf-interpreter targets/posix/nanoCLR/Memory.cpp), so one GC run is about 10 MiB of garbage here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=false; [ "${1:-}" = "--quick" ] && quick=true
+shared=${SERPROG_SHARED:-$(pwd)/../shared}
+run_firmware=$shared/tools/nanoclr/run-firmware
+[ -x "$run_firmware" ] || { echo "no virtual ESP32 at $run_firmware: set SERPROG_SHARED to the folder holding tools/nanoclr" >&2; exit 2; }
+command -v flashrom >/dev/null || { echo "flashrom is not installed (apt-get install flashrom)" >&2; exit 2; }
+chip="W25Q64BV/W25Q64CV/W25Q64FV"
+work=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+cpu() { awk '{ printf "%.2f %.2f", $14 / 100, $15 / 100 }' "/proc/$1/stat"; }  # utime stime, clock ticks of 1/100 s
+gcs() { grep -o 'gc runs: [0-9]*' "$work/out" | tail -n1 | grep -o '[0-9]*$' || echo 0; }
+start() { # OPTIONS...: the firmware on a fresh virtual ESP32, its pty at $work/tty
+  rm -f "$work/tty"
+  "$run_firmware" . --uart1 "$work/tty" "$@" > "$work/out" 2> "$work/err" &
+  pid=$!
+  for _ in $(seq 600); do [ -e "$work/tty" ] && return; sleep 0.2; done
+  echo "the virtual ESP32 did not start:" >&2; cat "$work/err" >&2; exit 1
+}
+stop() { kill -INT "$pid"; wait "$pid" || true; pid=; }
+measure() { # LABEL COMMAND...: runs it, prints CPU s (user = interpreter, sys = mostly the posix PAL's host threads)
+  local c0 g0 c1 g1      # and GC runs, per MiB of the 8 MiB
+  c0=$(cpu "$pid"); g0=$(gcs)
+  "${@:2}" > "$work/tool.log" 2>&1 || { cat "$work/tool.log" >&2; exit 1; }
+  sleep 0.5 # the last "gc runs" line follows S_PIN_STATE(0)
+  c1=$(cpu "$pid"); g1=$(gcs)
+  echo "$c0 $c1" | awk -v l="$1" -v g="$((g1 - g0))" '{ u = $3 - $1; s = $4 - $2;
+    printf "%-28s CPU user %6.2f s (%.3f s/MiB) + sys %6.2f s (%.3f s/MiB)   GC runs %3d (%.2f per MiB, ~%.1f MiB garbage per MiB)\n", l, u, u / 8, s, s / 8, g, g / 8, g * 10 / 8 }'
+}
+
+head -c 8388608 /dev/urandom > "$work/a.bin"
+head -c 8388608 /dev/urandom > "$work/b.bin"
+echo "1. unpaced (interpreter CPU on this x86-64 machine)"
+start --image "$work/a.bin"
+measure "flashrom -r 8 MiB" flashrom -p "serprog:dev=$work/tty:2000000" -c "$chip" -r "$work/r.bin"
+cmp -s "$work/r.bin" "$work/a.bin" || { echo "read differs from the image" >&2; exit 1; }
+measure "flashrom -w 8 MiB (+verify)" flashrom -p "serprog:dev=$work/tty:2000000" -c "$chip" -w "$work/b.bin"
+stop
+grep -E 'stats: (SPI|flash|nanoCLR)' "$work/err" | sed 's/^\[esp32sim\] /   /'
+
+echo "2. paced at 2,000,000 baud, busy chip"
+start --image "$work/a.bin" --baud 2000000 --busy
+measure "flashrom -r 8 MiB paced" flashrom -p "serprog:dev=$work/tty:2000000" -c "$chip" -r "$work/r.bin"
+stop
+echo "   read:  $(grep -o '[0-9]* received bytes dropped ([0-9]* FIFO overflows)' "$work/err")"
+if ! $quick; then
+  dotnet build host/SerprogNano.Cli --nologo -v q -o "$work/cli" > /dev/null
+  start --baud 2000000 --busy
+  measure "serprog write 8 MiB paced" dotnet "$work/cli/serprog.dll" write "$work/b.bin" --no-backup -p "$work/tty:2000000" -c "$chip"
+  stop
+  echo "   write: $(grep -o '[0-9]* received bytes dropped ([0-9]* FIFO overflows)' "$work/err"); $(grep -o '[0-9]* commands ignored while busy' "$work/err")"
+fi
