@@ -47,8 +47,11 @@ namespace SerprogNano.Cli
         /// <summary>Ctrl+C or SIGTERM asked this command to stop at its next safe point.</summary>
         public Interruption Interruption { get; }
 
-        /// <summary>Human text: stdout normally, stderr when stdout carries JSON.</summary>
-        public TextWriter Human => Json ? Console.Error : Console.Out;
+        /// <summary>Stdout carries one value for scripts (probe --flash-size): human text goes to stderr.</summary>
+        public bool HumanOnStderr { get; set; }
+
+        /// <summary>Human text: stdout normally, stderr when stdout carries JSON or a value for scripts.</summary>
+        public TextWriter Human => Json || HumanOnStderr ? Console.Error : Console.Out;
 
         public void Say(string line) => Human.WriteLine(line);
 

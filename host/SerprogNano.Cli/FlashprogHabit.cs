@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SerprogNano.Cli
 {
@@ -15,6 +16,11 @@ namespace SerprogNano.Cli
             if (args.Count == 0 || !args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version")
             {
                 return null;
+            }
+
+            if (args.Contains("-L") || args.Contains("--list-supported"))
+            {
+                return "serprog lists the parts it knows (flashprog's -L, the names -c takes) with: serprog chips [FILTER]";
             }
 
             string? action = null;

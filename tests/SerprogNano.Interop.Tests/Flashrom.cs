@@ -30,7 +30,7 @@ namespace SerprogNano.Interop.Tests
 
         public void Read(string output, string chip) => Expect(Run($"-c \"{chip}\" -r \"{output}\""), "Reading flash... done.");
 
-        private ToolResult Run(string arguments) => ExternalTool.Run(_path, $"-p {_programmer} {arguments}", _timeout);
+        public ToolResult Run(string arguments) => ExternalTool.Run(_path, $"-p {_programmer} {arguments}", _timeout);
 
         private static void Expect(ToolResult result, string text)
         {

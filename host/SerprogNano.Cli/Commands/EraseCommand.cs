@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -13,16 +15,19 @@ namespace SerprogNano.Cli.Commands
     {
         public static Command Create(CommonOptions common, CliConsole console)
         {
-            var command = new Command("erase", "Erase the whole chip (all bytes 0xFF) and check it reads back blank") { common.Unprotect };
+            var regions = new RegionOptions();
+            var command = new Command("erase", "Erase the whole chip, or the regions chosen with -i (all bytes 0xFF), and check it reads back blank") { common.Unprotect };
             common.AddTo(command);
-            CommandRunner.SetAction(command, common, console, context => Run(context, context.Parse.GetValue(common.Unprotect)));
+            regions.AddTo(command);
+            CommandRunner.SetAction(command, common, console, context => Run(context, context.Parse.GetValue(common.Unprotect), regions.Parse(context.Parse)));
             return command;
         }
 
-        private static int Run(CommandContext context, bool unprotect)
+        private static int Run(CommandContext context, bool unprotect, RegionRequest? request)
         {
             using FlashSession session = FlashSession.Open(context, ChipUse.Change);
             SpiNorFlash flash = session.Flash;
+            IReadOnlyList<IncludedRegion>? included = request?.Resolve(context, session, image: null);
             if (ProtectionReport.Report(context, flash, unprotect) != 0)
             {
                 if (!unprotect)
@@ -36,12 +41,23 @@ namespace SerprogNano.Cli.Commands
             IReadOnlyDictionary<int, int> erases;
             try
             {
-                erases = context.Progress.Run(progress => FlashEraser.Erase(flash, 0, flash.Size, progress));
+                erases = included == null
+                    ? context.Progress.Run(progress => FlashEraser.Erase(flash, 0, flash.Size, progress))
+                    : context.Progress.Run(progress => EraseRegions(flash, included, progress));
             }
             catch (CommandInterruptedException e)
             {
                 context.Result["erased"] = false;
                 throw new CommandFailedException(e.Message + " The chip may be partly erased: run the same erase again to finish it, or write the image it should hold with serprog write.");
+            }
+            catch (VerifyFailedException e) when (included != null)
+            {
+                // With regions the read-back also covers the kept bytes of shared erase blocks: say which it was.
+                context.Result["erased"] = false;
+                throw new CommandFailedException(
+                    "The erase of " + string.Join(", ", included.Select(region => region.Region.Name)) + " did not verify: " + e.MismatchedBytes + " byte(s) differ, the first at "
+                    + SpiNorCommands.Hex(e.Address!.Value) + " (expected 0x" + e.Expected.ToString("X2") + ", read 0x" + e.Actual.ToString("X2") + "). "
+                    + "Run the same erase again; if it persists check the wiring and lower --spispeed.");
             }
             catch (VerifyFailedException e)
             {
@@ -60,8 +76,22 @@ namespace SerprogNano.Cli.Commands
 
             context.Result["erased"] = true;
             context.Result["erasesBySize"] = tally;
-            context.Say("Erased " + ByteUnits.Size(flash.Size) + " and checked: every byte reads 0xFF.");
+            context.Say(included == null
+                ? "Erased " + ByteUnits.Size(flash.Size) + " and checked: every byte reads 0xFF."
+                : "Erased " + string.Join(", ", included.Select(region => region.Region.ToString())) + " and checked: every byte there reads 0xFF; the rest is as it was.");
             return ExitCodes.Ok;
+        }
+
+        /// <summary>
+        /// erase -i: the write planner turns the regions to 0xFF; an erase block they share with the rest is
+        /// rewritten with the rest's bytes, and the regions and every rewritten block are read back.
+        /// </summary>
+        private static IReadOnlyDictionary<int, int> EraseRegions(SpiNorFlash flash, IReadOnlyList<IncludedRegion> included, IProgress<OperationProgress> progress)
+        {
+            var blank = new byte[flash.Size];
+            blank.AsSpan().Fill(0xFF);
+            var options = new WriteOptions { Regions = included.Select(region => region.Region).ToList(), VerifyAll = false, Progress = progress };
+            return FlashWriter.Write(flash, 0, blank, options).ErasesBySize;
         }
     }
 }

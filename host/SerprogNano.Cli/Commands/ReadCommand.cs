@@ -1,6 +1,8 @@
 using System;
 using System.CommandLine;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using SerprogNano.Cli.Output;
@@ -14,7 +16,8 @@ namespace SerprogNano.Cli.Commands
     {
         public static Command Create(CommonOptions common, CliConsole console)
         {
-            var file = new Argument<FileInfo>("FILE") { Description = "Where to save the dump" };
+            var file = new Argument<FileInfo>("FILE") { Description = "Where to save the dump (chip-sized; with -i the bytes outside the regions are 0xFF)" };
+            var regions = new RegionOptions();
             var passes = new Option<int>("--passes")
             {
                 Description = "Read the chip this many times and require identical reads (2 is what the guide asks for)",
@@ -28,10 +31,17 @@ namespace SerprogNano.Cli.Commands
                 }
             });
             var force = new Option<bool>("--force") { Description = "Replace FILE if it exists" };
-            var command = new Command("read", "Read (dump) the whole chip into FILE") { file, passes, force };
+            var command = new Command("read", "Read (dump) the whole chip, or the regions chosen with -i, into FILE") { file, passes, force };
             common.AddTo(command);
+            regions.AddTo(command);
             CommandRunner.SetAction(command, common, console, context =>
-                Run(context, context.Parse.GetRequiredValue(file), context.Parse.GetValue(passes), context.Parse.GetValue(force)));
+            {
+                RegionRequest? request = regions.Parse(context.Parse);
+                FileInfo target = context.Parse.GetRequiredValue(file);
+                return request == null
+                    ? Run(context, target, context.Parse.GetValue(passes), context.Parse.GetValue(force))
+                    : RunRegions(context, target, request, context.Parse.GetValue(passes), context.Parse.GetValue(force));
+            });
             return command;
         }
 
@@ -75,6 +85,70 @@ namespace SerprogNano.Cli.Commands
             context.Result["sha1"] = sha1;
             string via = target == file.FullName ? "" : " (a symbolic link: saved into its target " + target + ")";
             context.Say("Saved " + read.Data.Length + " bytes to " + file.FullName + via + " (sha1 " + sha1 + ")" + (passes > 1 ? ": all " + passes + " reads identical." : "."));
+            return ExitCodes.Ok;
+        }
+
+        /// <summary>
+        /// read -i: each region read (with --passes, compared), then a chip-sized FILE with 0xFF outside the regions
+        /// (flashrom 1.3 leaves 0x00 there) and, as flashrom does, each NAME:FILE holding its region alone as well.
+        /// </summary>
+        private static int RunRegions(CommandContext context, FileInfo file, RegionRequest request, int passes, bool force)
+        {
+            var targets = new List<string> { file.FullName };
+            targets.AddRange(request.Includes.Where(include => include.File != null).Select(include => Path.GetFullPath(include.File!)));
+            foreach (string path in targets)
+            {
+                AtomicFile.CheckTarget(path, "the dump", force ? null : path + " exists; not replacing it. Choose another name or add --force.", "nothing was read.");
+            }
+
+            if (targets.Distinct().Count() != targets.Count)
+            {
+                throw new UsageException("Two outputs have the same file name; give each region and the dump their own file.");
+            }
+
+            using FlashSession session = FlashSession.Open(context);
+            IReadOnlyList<IncludedRegion> included = request.Resolve(context, session, image: null);
+            var chip = new byte[session.Chip.Size];
+            chip.AsSpan().Fill(0xFF);
+            var hashes = new JsonObject();
+            foreach (IncludedRegion region in included)
+            {
+                MultiPassReadResult read;
+                try
+                {
+                    read = context.Progress.Run(progress => MultiPassReader.Read(session.Flash, region.Region.Start, region.Length, passes, progress));
+                }
+                catch (CommandInterruptedException e)
+                {
+                    throw new CommandFailedException(e.Message + " Nothing was saved.");
+                }
+
+                hashes[region.Region.Name] = new JsonArray(read.PassHashes.Select(hash => (JsonNode)JsonValue.Create(hash)!).ToArray());
+                if (!read.Consistent)
+                {
+                    context.Result["firstMismatch"] = read.FirstMismatch;
+                    throw new CommandFailedException(
+                        "The " + passes + " reads of region '" + region.Region.Name + "' differ (first at " + SpiNorCommands.Hex(read.FirstMismatch!.Value) + "): the wiring is likely bad. "
+                        + "Check the clip's seating and read again with a lower --spispeed (e.g. 4M). Nothing was saved.");
+                }
+
+                read.Data.CopyTo(chip, region.Offset);
+            }
+
+            context.Result["passHashes"] = hashes;
+            foreach (IncludedRegion region in included.Where(region => region.File != null))
+            {
+                AtomicFile.Write(Path.GetFullPath(region.File!), chip.AsSpan(region.Offset, region.Length), overwrite: force);
+                context.Say("Saved region '" + region.Region.Name + "' " + region.Region.Range + " (" + region.Length + " bytes) to " + Path.GetFullPath(region.File!) + ".");
+            }
+
+            AtomicFile.Write(file.FullName, chip, overwrite: force);
+            string sha1 = Convert.ToHexStringLower(SHA1.HashData(chip));
+            context.Result["file"] = file.FullName;
+            context.Result["bytes"] = chip.Length;
+            context.Result["sha1"] = sha1;
+            context.Say("Saved " + chip.Length + " bytes to " + file.FullName + " (sha1 " + sha1 + "): the regions as read, 0xFF elsewhere" + (passes > 1 ? "; all " + passes + " reads identical." : "."));
+
             return ExitCodes.Ok;
         }
     }

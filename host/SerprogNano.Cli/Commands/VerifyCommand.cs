@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using SerprogNano.Host.Operations;
 
 namespace SerprogNano.Cli.Commands
@@ -10,21 +13,34 @@ namespace SerprogNano.Cli.Commands
         public static Command Create(CommonOptions common, CliConsole console)
         {
             var file = new Argument<FileInfo>("FILE") { Description = "Image the chip should hold" };
-            var command = new Command("verify", "Compare the chip with FILE") { file };
+            var regions = new RegionOptions();
+            var command = new Command("verify", "Compare the chip (or the regions chosen with -i) with FILE") { file };
             common.AddTo(command);
-            CommandRunner.SetAction(command, common, console, context => Run(context, context.Parse.GetRequiredValue(file)));
+            regions.AddTo(command);
+            CommandRunner.SetAction(command, common, console, context => Run(context, context.Parse.GetRequiredValue(file), regions.Parse(context.Parse)));
             return command;
         }
 
-        private static int Run(CommandContext context, FileInfo file)
+        private static int Run(CommandContext context, FileInfo file, RegionRequest? request)
         {
             context.Result["file"] = file.FullName;
             byte[] image = ImageFile.Load(file);
             using FlashSession session = FlashSession.Open(context, ChipUse.Compare);
             ImageFile.RequireChipSize(file, image, session.Chip, "nothing to compare.");
+            IReadOnlyList<IncludedRegion>? included = request?.Resolve(context, session, image: null);
+            long compared = 0;
             try
             {
-                context.Progress.Run(progress => FlashVerifier.Verify(session.Flash, 0, image, progress));
+                if (included == null)
+                {
+                    compared = context.Progress.Run(progress => FlashVerifier.Verify(session.Flash, 0, image, progress));
+                }
+
+                foreach (IncludedRegion region in included ?? [])
+                {
+                    byte[] expected = region.File != null ? region.LoadFile() : image.AsSpan(region.Offset, region.Length).ToArray();
+                    compared += context.Progress.Run(progress => FlashVerifier.Verify(session.Flash, region.Region.Start, expected, progress));
+                }
             }
             catch (VerifyFailedException e)
             {
@@ -37,7 +53,9 @@ namespace SerprogNano.Cli.Commands
             }
 
             context.Result["verified"] = true;
-            context.Say("VERIFIED: the chip holds " + file.Name + " (" + image.Length + " bytes compared).");
+            context.Say(included == null
+                ? "VERIFIED: the chip holds " + file.Name + " (" + compared + " bytes compared)."
+                : "VERIFIED: " + string.Join(", ", included.Select(region => region.Region.Name)) + " on the chip match" + (included.Count == 1 ? "es " : " ") + file.Name + " (" + compared + " bytes compared; the rest was not).");
             return ExitCodes.Ok;
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json.Nodes;
 using SerprogNano.Host.Files;
 using SerprogNano.Host.Operations;
@@ -25,8 +26,17 @@ namespace SerprogNano.Cli.Commands
                 Description = "Save the chip's old contents here before changing it (default serprog-backup-<chip>-<time>.bin)",
             };
             var noBackup = new Option<bool>("--no-backup") { Description = "Do not save the old contents (only if you have a verified dump)" };
-            var command = new Command("write", "Write FILE to the chip: erase and program only what differs, then verify") { file, backup, noBackup, common.Unprotect };
+            var noVerifyAll = new Option<bool>("--noverify-all", "-N")
+            {
+                Description = "With -i: read back only the regions written (and erase blocks they share), not the whole chip (flashrom's -N)",
+            };
+            var regions = new RegionOptions();
+            var command = new Command("write", "Write FILE to the chip (or only the regions chosen with -i): erase and program only what differs, then verify")
+            {
+                file, backup, noBackup, noVerifyAll, common.Unprotect,
+            };
             common.AddTo(command);
+            regions.AddTo(command);
             CommandRunner.SetAction(command, common, console, context =>
             {
                 FileInfo? backupFile = context.Parse.GetValue(backup);
@@ -36,12 +46,19 @@ namespace SerprogNano.Cli.Commands
                     throw new UsageException("--backup and --no-backup contradict each other; give one.");
                 }
 
-                return Run(context, context.Parse.GetRequiredValue(file), backupFile, skipBackup, context.Parse.GetValue(common.Unprotect));
+                RegionRequest? request = regions.Parse(context.Parse);
+                bool verifyAll = !context.Parse.GetValue(noVerifyAll);
+                if (!verifyAll && request == null)
+                {
+                    throw new UsageException("--noverify-all only matters with -i: a whole-chip write always reads everything back.");
+                }
+
+                return Run(context, context.Parse.GetRequiredValue(file), backupFile, skipBackup, context.Parse.GetValue(common.Unprotect), request, verifyAll);
             });
             return command;
         }
 
-        private static int Run(CommandContext context, FileInfo file, FileInfo? backupFile, bool skipBackup, bool unprotect)
+        private static int Run(CommandContext context, FileInfo file, FileInfo? backupFile, bool skipBackup, bool unprotect, RegionRequest? request, bool verifyAll)
         {
             context.Result["file"] = file.FullName;
             byte[] image = ImageFile.Load(file);
@@ -62,12 +79,21 @@ namespace SerprogNano.Cli.Commands
 
             using FlashSession session = FlashSession.Open(context, ChipUse.Change);
             ImageFile.RequireChipSize(file, image, session.Chip, "nothing was written.");
+            IReadOnlyList<IncludedRegion>? included = request?.Resolve(context, session, image);
+            foreach (IncludedRegion region in included?.Where(region => region.File != null) ?? [])
+            {
+                // flashrom: a region's own file takes precedence over the image's bytes there.
+                region.LoadFile().CopyTo(image, region.Offset);
+            }
+
             ProtectionReport.Report(context, session.Flash, unprotect);
             string? backupPath = skipBackup ? null : (backupFile?.FullName ?? DefaultBackupPath(session.Chip.Name));
             bool changing = false;
             var options = new WriteOptions
             {
                 ClearProtection = unprotect,
+                Regions = included?.Select(region => region.Region).ToList(),
+                VerifyAll = verifyAll,
                 BeforeChange = old =>
                 {
                     if (backupPath != null)
@@ -100,7 +126,7 @@ namespace SerprogNano.Cli.Commands
                 throw new CommandFailedException(e.Message + " Nothing was written: the chip is as it was.");
             }
 
-            return Report(context, image, result);
+            return Report(context, image, result, included, verifyAll);
         }
 
         /// <summary>The chip may hold part old, part new: say where the old contents are and the command that finishes the job.</summary>
@@ -117,7 +143,7 @@ namespace SerprogNano.Cli.Commands
                 : "The old contents are in " + backupPath + ". To finish, run the same write again (it takes a new backup of the chip as it is now): " + rerun;
         }
 
-        private static int Report(CommandContext context, byte[] image, WriteResult result)
+        private static int Report(CommandContext context, byte[] image, WriteResult result, IReadOnlyList<IncludedRegion>? included, bool verifyAll)
         {
             var erases = new JsonObject();
             foreach (var (size, count) in result.ErasesBySize)
@@ -130,17 +156,21 @@ namespace SerprogNano.Cli.Commands
             context.Result["programs"] = result.ProgramsDone;
             context.Result["bytesProgrammed"] = result.BytesProgrammed;
             context.Result["bytesVerified"] = result.BytesVerified;
-            if (result.BytesVerified != image.Length)
+            long mustVerify = verifyAll ? image.Length : included!.Sum(region => (long)region.Length);
+            if (result.BytesVerified < mustVerify)
             {
                 context.Result["verified"] = false;
-                throw new CommandFailedException("Only " + result.BytesVerified + " of " + image.Length + " bytes were read back: the write is NOT verified. Run it again.");
+                throw new CommandFailedException("Only " + result.BytesVerified + " of " + mustVerify + " bytes were read back: the write is NOT verified. Run it again.");
             }
 
             context.Result["verified"] = true;
             context.Say(result.Unchanged
-                ? "The chip already holds this image: nothing to erase or program."
+                ? "The chip already holds this image" + (included == null ? "" : " in " + string.Join(", ", included.Select(region => region.Region.Name))) + ": nothing to erase or program."
                 : "Erased " + Describe(result) + ", programmed " + result.ProgramsDone + " pages (" + result.BytesProgrammed + " bytes).");
-            context.Say("VERIFIED: all " + result.BytesVerified + " bytes read back match the image.");
+            context.Say(included == null
+                ? "VERIFIED: all " + result.BytesVerified + " bytes read back match the image."
+                : "VERIFIED: " + string.Join(", ", included.Select(region => region.Region.Name)) + " match" + (included.Count == 1 ? "es" : "") + " the image"
+                    + (verifyAll ? " and the rest of the chip is unchanged (all " + result.BytesVerified + " bytes read back)." : " (" + result.BytesVerified + " bytes read back; the rest was not checked, as --noverify-all asks)."));
             return ExitCodes.Ok;
         }
 

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using SerprogNano.Host.Layout;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -63,7 +65,11 @@ namespace SerprogNano.Host.Operations
             // reprogram a block that already holds the image. Every block that differs from the image
             // is believed only when two reads of it agree, so the read also serves as the backup.
             byte[] current = ReadBackSettled(flash, address, image, "read", options.Progress);
-            var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, current, image);
+            rounds.Keeper ??= RegionKeeper.For(address, image.Length, options);
+            WritePlan plan = Plan(flash, address, current, image, rounds.Keeper);
+
+            // With regions, the rest must read back as this round first read it (flashrom's full verify).
+            ReadOnlyMemory<byte> target = rounds.Keeper?.Target(current, image.Span) ?? image;
             if (plan.IsEmpty)
             {
                 // The read just done compared every byte with the image: that is the verify.
@@ -81,19 +87,83 @@ namespace SerprogNano.Host.Operations
 
             // A program the chip silently dropped (a word put one step early by SST AAI, a page it was
             // too busy to hear) shows in the read-back: one repair pass re-plans from what is there.
-            byte[] readBack = ReadBackSettled(flash, address, image, "verify", options.Progress);
-            bool repaired = !readBack.AsSpan().SequenceEqual(image.Span);
+            List<ChipRange>? spans = CheckedSpans(address, target.Length, options, plan);
+            byte[] readBack = ReadBackSettled(flash, address, target, "verify", options.Progress, spans, out _);
+            bool repaired = !readBack.AsSpan().SequenceEqual(target.Span);
             if (repaired)
             {
-                WritePlan repair = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, readBack, image);
+                WritePlan repair = Plan(flash, address, readBack, image, rounds.Keeper);
                 Execute(flash, repair, "repair ", options.Progress);
-                byte[] final = ReadBackSettled(flash, address, image, "verify after repair", options.Progress, out int unconfirmed);
+                spans = CheckedSpans(address, target.Length, options, plan, repair);
+                byte[] final = ReadBackSettled(flash, address, target, "verify after repair", options.Progress, spans, out int unconfirmed);
                 rounds.LastReadAgreed = unconfirmed == 0;
-                FlashVerifier.ThrowIfDifferent(address, image.Span, final);
+                FlashVerifier.ThrowIfDifferent(address, target.Span, final);
             }
 
-            return Result(plan, flash.ProgramsRetried - retriedBefore, image.Length) with { Repaired = repaired };
+            return Result(plan, flash.ProgramsRetried - retriedBefore, Length(spans, target.Length)) with { Repaired = repaired };
         }
+
+        /// <summary>
+        /// The plan from <paramref name="read"/> to the image; with regions, to the image inside them only, the bytes
+        /// outside that share an erase block with them confirmed by a second read first (re-planned if it corrects them).
+        /// </summary>
+        private static WritePlan Plan(SpiNorFlash flash, long address, byte[] read, ReadOnlyMemory<byte> image, RegionKeeper? keeper)
+        {
+            while (true)
+            {
+                ReadOnlyMemory<byte> target = keeper?.Target(read, image.Span) ?? image;
+                var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, read, target);
+                if (keeper == null || keeper.Confirm(flash, plan, read))
+                {
+                    return plan;
+                }
+            }
+        }
+
+        /// <summary>
+        /// What the read-back after writing covers: everything (null), or with regions and no full check only the
+        /// regions and every erase block the plans rewrote (it held bytes from outside them too).
+        /// </summary>
+        private static List<ChipRange>? CheckedSpans(long address, long length, WriteOptions options, params WritePlan[] plans)
+        {
+            if (options.Regions == null || options.VerifyAll)
+            {
+                return null;
+            }
+
+            IEnumerable<ChipRange> touched = options.Regions.Select(r => new ChipRange(r.Start, r.Size))
+                .Concat(plans.SelectMany(plan => plan.Erases).Select(erase => new ChipRange(erase.Address, erase.Block.Size)));
+            return Clip(touched, address, length);
+        }
+
+        /// <summary>The spans cut to [address, address + length), sorted and joined where they touch.</summary>
+        private static List<ChipRange> Clip(IEnumerable<ChipRange> spans, long address, long length)
+        {
+            var joined = new List<ChipRange>();
+            foreach (ChipRange span in spans.OrderBy(s => s.Start))
+            {
+                long start = Math.Max(span.Start, address);
+                long end = Math.Min(span.Start + span.Length, address + length);
+                if (end <= start)
+                {
+                    continue;
+                }
+
+                if (joined.Count > 0 && joined[^1].Start + joined[^1].Length >= start)
+                {
+                    ChipRange last = joined[^1];
+                    joined[^1] = last with { Length = Math.Max(last.Start + last.Length, end) - last.Start };
+                }
+                else
+                {
+                    joined.Add(new ChipRange(start, end - start));
+                }
+            }
+
+            return joined;
+        }
+
+        private static long Length(List<ChipRange>? spans, long whole) => spans == null ? whole : spans.Sum(span => span.Length);
 
         private static void Execute(SpiNorFlash flash, WritePlan plan, string phasePrefix, IProgress<OperationProgress>? progress)
         {
@@ -111,15 +181,35 @@ namespace SerprogNano.Host.Operations
         /// <summary>A read-back whose blocks that differ from the image were read again: a bit flipped on the link is not a failed write.</summary>
         private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress)
         {
-            return ReadBackSettled(flash, address, image, phase, progress, out _);
+            return ReadBackSettled(flash, address, image, phase, progress, null, out _);
         }
 
+        /// <param name="spans">The parts to read (null: all); the rest of the result is <paramref name="image"/> itself.</param>
         /// <param name="unconfirmed">Blocks differing from the image where no two reads agreed.</param>
-        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, out int unconfirmed)
+        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, List<ChipRange>? spans, out int unconfirmed)
         {
-            byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
-            BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed);
-            return bytes;
+            if (spans == null)
+            {
+                byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
+                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed);
+                return bytes;
+            }
+
+            byte[] result = image.ToArray();
+            var phaseProgress = new PhaseProgress(progress, phase, Length(spans, 0));
+            long done = 0;
+            unconfirmed = 0;
+            foreach (ChipRange span in spans)
+            {
+                int offset = (int)(span.Start - address);
+                Memory<byte> part = result.AsMemory(offset, (int)span.Length);
+                flash.Read(span.Start, part, new OffsetProgress(phaseProgress, done));
+                done += span.Length;
+                BlockRereader.Settle(flash, span.Start, image.Span.Slice(offset, (int)span.Length), part.Span, out int missed);
+                unconfirmed += missed;
+            }
+
+            return result;
         }
 
         private static void EnsureUnprotected(SpiNorFlash flash, bool clear)
@@ -151,11 +241,23 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>What the rounds of one write found: each round's verify failure, and whether the last read-back's doubtful blocks settled.</summary>
+        /// <summary>A chip range: first byte and length.</summary>
+        private readonly record struct ChipRange(long Start, long Length);
+
+        /// <summary>Bytes done in one span, reported as bytes done in the whole phase.</summary>
+        private sealed class OffsetProgress(IProgress<long> phase, long offset) : IProgress<long>
+        {
+            public void Report(long value) => phase.Report(offset + value);
+        }
+
         private sealed class Rounds
         {
             public List<VerifyFailedException> Failures { get; } = new();
 
             public bool LastReadAgreed { get; set; } = true;
+
+            /// <summary>With regions: the bytes outside them kept over every round.</summary>
+            public RegionKeeper? Keeper { get; set; }
         }
     }
 }

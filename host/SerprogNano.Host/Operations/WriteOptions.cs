@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using SerprogNano.Host.Layout;
 
 namespace SerprogNano.Host.Operations
 {
@@ -15,5 +17,17 @@ namespace SerprogNano.Host.Operations
         public bool ClearProtection { get; set; }
 
         public IProgress<OperationProgress>? Progress { get; set; }
+
+        /// <summary>
+        /// Change only these chip regions (flashrom's -i); null changes the whole range. The rest keeps what the
+        /// chip holds: an erase block that straddles a region's edge is rewritten with the chip's own bytes outside it.
+        /// </summary>
+        public IReadOnlyList<FlashRegion>? Regions { get; set; }
+
+        /// <summary>
+        /// With <see cref="Regions"/>: read back the whole range after writing, checking that the rest is unchanged
+        /// (flashrom's default). False checks only the regions and the erase blocks that were rewritten (flashrom's -N).
+        /// </summary>
+        public bool VerifyAll { get; set; } = true;
     }
 }
