@@ -1,6 +1,6 @@
 using System;
 using System.Diagnostics;
-using SerprogNano.Emulator.Links;
+using SerprogNano.Engine.Hosting.Links;
 
 namespace SerprogNano.Cli.Tests
 {

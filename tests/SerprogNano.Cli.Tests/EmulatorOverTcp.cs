@@ -3,7 +3,7 @@ using System.Net;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Tcp;
 
 namespace SerprogNano.Cli.Tests
 {

@@ -1,4 +1,4 @@
-using SerprogNano.Host.Programmers;
+using SerprogNano.Programmers;
 
 namespace SerprogNano.Cli.Tests
 {

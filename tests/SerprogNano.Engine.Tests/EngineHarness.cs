@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using SerprogNano.Emulator;
-using SerprogNano.Emulator.Links;
+using SerprogNano.Engine.Hosting.Links;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Engine.Tests

@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Tcp;
 
 namespace SerprogNano.Interop.Tests
 {

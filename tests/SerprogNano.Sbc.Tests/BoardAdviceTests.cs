@@ -2,7 +2,7 @@ using System;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Chips;
 using SerprogNano.Host.LinuxSpi;
-using SerprogNano.Host.Programmers;
+using SerprogNano.Programmers;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Sbc.Tests.Doubles;
 

@@ -4,7 +4,7 @@ using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Chips;
 using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Host.Operations;
-using SerprogNano.Host.Programmers;
+using SerprogNano.Programmers;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Sbc.Tests.Doubles;

@@ -1,6 +1,6 @@
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.LinuxSpi;
-using SerprogNano.Host.Programmers;
+using SerprogNano.Programmers;
 using SerprogNano.Sbc.Tests.Doubles;
 
 namespace SerprogNano.Sbc.Tests

@@ -7,7 +7,7 @@ using System.Threading;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Chips;
 using SerprogNano.Host.Operations;
-using SerprogNano.Host.Programmers;
+using SerprogNano.Programmers;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Interop.Tests;

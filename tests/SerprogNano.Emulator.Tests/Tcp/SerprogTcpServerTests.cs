@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Links;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Links;
+using SerprogNano.Engine.Hosting.Tcp;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Emulator.Tests.Tcp

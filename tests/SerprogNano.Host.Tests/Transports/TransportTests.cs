@@ -5,7 +5,7 @@ using System.Net;
 using System.Threading;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Tcp;
 using SerprogNano.Host.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
