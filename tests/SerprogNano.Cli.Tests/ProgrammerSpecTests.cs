@@ -1,4 +1,6 @@
 using SerprogNano.Programmers;
+using SerprogNano.Programmers.Emulator;
+using SerprogNano.Programmers.Serprog;
 
 namespace SerprogNano.Cli.Tests
 {

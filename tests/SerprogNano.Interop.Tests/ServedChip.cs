@@ -14,7 +14,7 @@ namespace SerprogNano.Interop.Tests
         public ServedChip()
         {
             Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
-            _server = new SerprogTcpServer(new SerprogEmulator(Chip), new IPEndPoint(IPAddress.Loopback, 0));
+            _server = new SerprogTcpServer(new SerprogEmulator(Chip).Serve, new IPEndPoint(IPAddress.Loopback, 0));
         }
 
         public EmulatedSpiNor Chip { get; }

@@ -1,10 +1,10 @@
 using System;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Chips;
-using SerprogNano.Host.LinuxSpi;
-using SerprogNano.Programmers;
 using SerprogNano.Host.SpiNor;
+using SerprogNano.Programmers;
 using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc.Tests
 {

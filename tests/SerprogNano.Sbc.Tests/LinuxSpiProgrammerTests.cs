@@ -2,12 +2,13 @@ using System;
 using System.Diagnostics;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Chips;
-using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Host.Operations;
-using SerprogNano.Programmers;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
+using SerprogNano.Programmers;
+using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc.Tests
 {

@@ -1,7 +1,8 @@
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Programmers;
+using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc.Tests
 {
@@ -50,7 +51,7 @@ namespace SerprogNano.Sbc.Tests
         [TestMethod]
         public void The_known_forms_name_linux_spi()
         {
-            StringAssert.Contains(ProgrammerSpec.KnownForms, "linux_spi:dev=/dev/spidev0.0");
+            StringAssert.Contains(ProgrammerRegistry.KnownForms, "linux_spi:dev=/dev/spidev0.0");
         }
 
         [TestMethod]

@@ -7,11 +7,12 @@ using System.Threading;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Chips;
 using SerprogNano.Host.Operations;
-using SerprogNano.Programmers;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Interop.Tests;
+using SerprogNano.Programmers;
 using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc.Tests
 {
@@ -170,7 +171,7 @@ namespace SerprogNano.Sbc.Tests
             var devices = new EmulatedSpidevFactory(new EmulatedSpiNor(SpiNorModels.W25Q32FV), nodes: "/dev/spidev9.9");
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
 
-            var missing = Assert.ThrowsExactly<Host.LinuxSpi.SpidevNotFoundException>(
+            var missing = Assert.ThrowsExactly<SpidevNotFoundException>(
                 () => SpidevServer.Start(board.System(devices), "/dev/spidev0.0", null, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue));
 
             StringAssert.Contains(missing.Message, "raspi-config");

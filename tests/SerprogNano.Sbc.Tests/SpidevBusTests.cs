@@ -1,7 +1,7 @@
 using System;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc.Tests
 {

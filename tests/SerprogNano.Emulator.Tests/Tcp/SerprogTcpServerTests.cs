@@ -60,7 +60,7 @@ namespace SerprogNano.Emulator.Tests.Tcp
         }
 
         private static SerprogTcpServer Serve(EmulatedSpiNor chip, LinkModel? model = null) =>
-            new(new SerprogEmulator(chip), new IPEndPoint(IPAddress.Loopback, 0), model: model);
+            new(new SerprogEmulator(chip).Serve, new IPEndPoint(IPAddress.Loopback, 0), model: model);
 
         private static Socket Connect(SerprogTcpServer server)
         {

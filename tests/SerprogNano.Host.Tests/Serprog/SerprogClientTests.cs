@@ -3,6 +3,7 @@ using SerprogNano.Emulator;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Host.Transports;
+using SerprogNano.Programmers.Emulator;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Host.Tests.Serprog

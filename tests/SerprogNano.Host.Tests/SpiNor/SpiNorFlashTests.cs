@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
 
@@ -36,7 +37,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             chip.Load(image);
             var emulator = new Emulator.SerprogEmulator(chip, new Engine.EngineSettings { ProgrammerName = "small", MaxReadLength = 1000 });
             using var client = Rig.Connect(emulator);
-            var flash = new SpiNorFlash(new Spi.SerprogSpiMaster(client), SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
 
             var read = new byte[10_000];
             flash.Read(0x12345, read);
@@ -51,7 +52,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var chip = new EmulatedSpiNor(SpiNorModels.GD25Q64C);
             var emulator = new Emulator.SerprogEmulator(chip, new Engine.EngineSettings { ProgrammerName = "tiny", MaxWriteLength = 100 });
             using var client = Rig.Connect(emulator);
-            var flash = new SpiNorFlash(new Spi.SerprogSpiMaster(client), SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
             byte[] data = FlashRig.RandomImage(4096, 8);
 
             flash.Program(0x2000, data);
@@ -138,7 +139,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q256JV);
             using var client = Rig.Connect(new Emulator.SerprogEmulator(chip));
             var definition = SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("W25Q256JV")! with { FourByteAddressing = SerprogNano.Host.Chips.FourByteAddressing.Enter4ByteMode };
-            var flash = new SpiNorFlash(new Spi.SerprogSpiMaster(client), definition);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), definition);
             byte[] data = FlashRig.RandomImage(8 * KiB, 9);
 
             flash.Erase(0x1800000, 4 * KiB);

@@ -23,7 +23,7 @@ namespace SerprogNano.Host.Tests.Transports
         public void Tcp_carries_a_write_and_a_read_of_a_chip()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.GD25Q64C);
-            using var server = new SerprogTcpServer(new SerprogEmulator(chip), new IPEndPoint(IPAddress.Loopback, 0));
+            using var server = new SerprogTcpServer(new SerprogEmulator(chip).Serve, new IPEndPoint(IPAddress.Loopback, 0));
 
             WriteAndReadBack(new TcpTransport("127.0.0.1", server.LocalEndPoint.Port), chip, 1024 * 1024);
         }
@@ -45,7 +45,7 @@ namespace SerprogNano.Host.Tests.Transports
         public void Serial_port_through_a_pty_carries_a_write_and_a_read()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.GD25Q64C);
-            using var server = new SerprogTcpServer(new SerprogEmulator(chip), new IPEndPoint(IPAddress.Loopback, 0));
+            using var server = new SerprogTcpServer(new SerprogEmulator(chip).Serve, new IPEndPoint(IPAddress.Loopback, 0));
             string pty = Path.Combine(Path.GetTempPath(), "serprog-host-test-" + Environment.ProcessId);
             using Process socat = Process.Start(new ProcessStartInfo("socat", "pty,raw,echo=0,link=" + pty + " tcp:127.0.0.1:" + server.LocalEndPoint.Port) { UseShellExecute = false })!;
             try

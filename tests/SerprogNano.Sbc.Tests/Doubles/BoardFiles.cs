@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using SerprogNano.Host.LinuxSpi;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc.Tests.Doubles
 {

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Device.Spi;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.LinuxSpi;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc.Tests.Doubles
 {
