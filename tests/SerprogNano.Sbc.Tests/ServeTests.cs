@@ -10,8 +10,8 @@ using SerprogNano.Host.Operations;
 using SerprogNano.Host.Programmers;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
-using SerprogNano.Interop.Tests;
 using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Sbc.Tests
 {

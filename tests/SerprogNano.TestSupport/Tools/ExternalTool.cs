@@ -3,13 +3,13 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 
-namespace SerprogNano.Interop.Tests
+namespace SerprogNano.TestSupport
 {
     /// <summary>
     /// Runs a program from PATH with a time-out (flashrom has none after sync: a silent device hangs it).
     /// A missing program fails the test in CI and is reported as not run, with the reason, elsewhere.
     /// </summary>
-    internal static class ExternalTool
+    public static class ExternalTool
     {
         public static string Require(string name, string installHint)
         {
@@ -90,6 +90,4 @@ namespace SerprogNano.Interop.Tests
             return null;
         }
     }
-
-    internal sealed record ToolResult(int ExitCode, string Output);
 }
