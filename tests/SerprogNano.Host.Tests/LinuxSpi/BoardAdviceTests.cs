@@ -4,9 +4,9 @@ using SerprogNano.Host.Chips;
 using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Host.Programmers;
 using SerprogNano.Host.SpiNor;
-using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.TestSupport;
 
-namespace SerprogNano.Sbc.Tests
+namespace SerprogNano.Host.Tests.LinuxSpi
 {
     /// <summary>The guide's advice, given for the board named in an injected /proc/device-tree/model.</summary>
     [TestClass]

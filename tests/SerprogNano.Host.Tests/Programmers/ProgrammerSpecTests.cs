@@ -1,6 +1,6 @@
 using SerprogNano.Host.Programmers;
 
-namespace SerprogNano.Cli.Tests
+namespace SerprogNano.Host.Tests.Programmers
 {
     [TestClass]
     public sealed class ProgrammerSpecTests

@@ -1,9 +1,9 @@
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Host.Programmers;
-using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.TestSupport;
 
-namespace SerprogNano.Sbc.Tests
+namespace SerprogNano.Host.Tests.LinuxSpi
 {
     /// <summary>The linux_spi and spidev programmer strings, and the refusals around them.</summary>
     [TestClass]
