@@ -19,14 +19,19 @@ namespace SerprogNano.TestSupport
                 return path;
             }
 
-            string reason = $"{name} is not installed ({installHint}).";
+            NotRun($"{name} is not installed ({installHint}).", "CI must run this test: .ci/run installs it.");
+            return name;
+        }
+
+        /// <summary>Ends a test that lacks a tool: fails it in CI (CI=true), reports it not run, with the reason, elsewhere.</summary>
+        public static void NotRun(string reason, string inCi)
+        {
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {
-                Assert.Fail(reason + " CI must run this test: .ci/run installs it.");
+                Assert.Fail(reason + " " + inCi);
             }
 
             Assert.Inconclusive(reason + " Not run on this machine.");
-            return name;
         }
 
         public static ToolResult Run(string path, string arguments, TimeSpan timeout)
