@@ -14,6 +14,7 @@ using SerprogNano.Programmers;
 using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;
 
+using SerprogNano.TestSupport;
 namespace SerprogNano.Sbc.Tests
 {
     /// <summary>`serprog serve`: the firmware's engine on the spidev double, driven over TCP by our host and by Debian's flashrom.</summary>
@@ -41,7 +42,7 @@ namespace SerprogNano.Sbc.Tests
 
             var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out ProbeResult probe);
             Assert.AreEqual(0xEF, probe.Identity.Manufacturer);
-            byte[] image = LinuxSpiProgrammerTests.RandomBytes(0x49000, seed: 11);
+            byte[] image = TestData.RandomBytes(0x49000, seed: 11);
             FlashWriter.Write(flash, 0x20_0000, image);
             var read = new byte[image.Length];
             flash.Read(0x20_0000, read);
@@ -81,7 +82,7 @@ namespace SerprogNano.Sbc.Tests
 
             Assert.IsGreaterThan(4096, connection.Client!.MaxReadLength);
             var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
-            byte[] image = LinuxSpiProgrammerTests.RandomBytes(0x31000, seed: 12);
+            byte[] image = TestData.RandomBytes(0x31000, seed: 12);
             FlashWriter.Write(flash, 0, image);
             var read = new byte[image.Length];
             flash.Read(0, read);

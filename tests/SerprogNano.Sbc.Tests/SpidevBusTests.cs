@@ -2,6 +2,7 @@ using System;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Sbc.Tests
 {
@@ -66,7 +67,7 @@ namespace SerprogNano.Sbc.Tests
         public void A_gpio_chip_select_streams_a_long_read_in_bufsiz_transfers_under_one_select()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
-            byte[] contents = LinuxSpiProgrammerTests.RandomBytes((int)chip.Model.Size, seed: 30);
+            byte[] contents = TestData.RandomBytes((int)chip.Model.Size, seed: 30);
             chip.Load(contents);
             var devices = new EmulatedSpidevFactory(chip, kernelChipSelect: false);
             var line = new EmulatedChipSelectLine(chip);

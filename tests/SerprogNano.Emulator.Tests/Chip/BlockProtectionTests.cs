@@ -1,4 +1,5 @@
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -70,7 +71,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.PageProgram(chip, top, ChipWire.Pattern(256));
 
-            AssertBytes.AllAre(0xFF, ChipWire.Read(chip, top, 256));
+            BytesAssert.AllAre(0xFF, ChipWire.Read(chip, top, 256));
             Assert.AreEqual(0x04, ChipWire.Status(chip), "WEL cleared, BP bits kept");
             Assert.AreEqual(0, chip.PagePrograms);
         }
@@ -95,7 +96,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Erase(chip, 0xD8, chip.Model.Size - 1);
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0, ChipWire.Status(chip) & 0x02);
         }
 
@@ -108,7 +109,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Command(chip, new[] { SpiNorOpcodes.ChipEraseC7 });
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0, chip.ChipErases);
         }
 

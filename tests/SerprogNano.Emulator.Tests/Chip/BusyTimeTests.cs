@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Microsoft.Extensions.Time.Testing;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip
@@ -126,9 +127,9 @@ namespace SerprogNano.Emulator.Tests.Chip
             Assert.AreEqual(0x1C, ChipWire.Status(chip) & 0x1F, "neither busy nor write-enabled");
         }
 
-        private static (EmulatedSpiNor Chip, ManualTimeProvider Clock) TimedChip(SpiNorModel model)
+        private static (EmulatedSpiNor Chip, FakeTimeProvider Clock) TimedChip(SpiNorModel model)
         {
-            var clock = new ManualTimeProvider();
+            var clock = new FakeTimeProvider();
             var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = true, TimeProvider = clock });
             return (chip, clock);
         }

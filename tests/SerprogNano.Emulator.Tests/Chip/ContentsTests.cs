@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -40,7 +41,7 @@ namespace SerprogNano.Emulator.Tests.Chip
                 var other = new EmulatedSpiNor(SpiNorModels.SST25VF040B);
                 other.LoadFile(path);
 
-                AssertBytes.Equal(image, other.Snapshot());
+                BytesAssert.Equal(image, other.Snapshot());
             }
             finally
             {
@@ -69,12 +70,12 @@ namespace SerprogNano.Emulator.Tests.Chip
                 if (firstErased >= 0)
                 {
                     Assert.AreEqual(0, firstErased % 256, "a page was caught half programmed");
-                    AssertBytes.AllAre(0xFF, snapshot.AsSpan(firstErased, (Pages * 256) - firstErased));
+                    BytesAssert.AllAre(0xFF, snapshot.AsSpan(firstErased, (Pages * 256) - firstErased));
                 }
             }
 
             writer.GetAwaiter().GetResult();
-            AssertBytes.AllAre(0x00, chip.Snapshot().AsSpan(0, Pages * 256));
+            BytesAssert.AllAre(0x00, chip.Snapshot().AsSpan(0, Pages * 256));
         }
     }
 }

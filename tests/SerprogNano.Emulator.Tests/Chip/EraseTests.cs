@@ -1,5 +1,6 @@
 using System;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -18,7 +19,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.Erase(chip, (byte)opcode, inside);
 
             byte[] after = chip.Snapshot();
-            AssertBytes.AllAre(0xFF, after.AsSpan(3 * size, size));
+            BytesAssert.AllAre(0xFF, after.AsSpan(3 * size, size));
             Assert.AreEqual(image[(3 * size) - 1], after[(3 * size) - 1]);
             Assert.AreEqual(image[4 * size], after[4 * size]);
             Assert.AreEqual(1, chip.Erases(size));
@@ -32,7 +33,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Erase(chip, 0x52, 0x10000);
 
-            AssertBytes.AllAre(0xFF, chip.Snapshot().AsSpan(0x10000, 0x10000));
+            BytesAssert.AllAre(0xFF, chip.Snapshot().AsSpan(0x10000, 0x10000));
             Assert.AreEqual(1, chip.Erases(64 * 1024));
         }
 
@@ -46,7 +47,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Command(chip, new[] { (byte)opcode });
 
-            AssertBytes.AllAre(0xFF, chip.Snapshot());
+            BytesAssert.AllAre(0xFF, chip.Snapshot());
             Assert.AreEqual(1, chip.ChipErases);
         }
 
@@ -58,7 +59,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.Command(chip, ChipWire.Op(0x20, 0));
             ChipWire.Command(chip, new byte[] { SpiNorOpcodes.ChipEraseC7 });
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0, chip.Erases(4096) + chip.ChipErases);
         }
 
@@ -70,7 +71,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(0x20, 0), new byte[] { 0 }));
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
         }
 
         [TestMethod]
@@ -81,7 +82,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Command(chip, new byte[] { 0x20, 0x00, 0x10 });
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0x02, ChipWire.Status(chip), "WEL still set");
         }
     }

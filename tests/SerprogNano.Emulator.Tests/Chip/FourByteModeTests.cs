@@ -1,5 +1,6 @@
 using System;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -76,7 +77,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.WriteEnable(chip);
             ChipWire.Command(chip, ChipWire.Op(0x21, High, 4));
 
-            AssertBytes.AllAre(0xFF, chip.Snapshot().AsSpan(High & ~0xFFF, 4096));
+            BytesAssert.AllAre(0xFF, chip.Snapshot().AsSpan(High & ~0xFFF, 4096));
         }
 
         [TestMethod]

@@ -10,6 +10,7 @@ using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Host.Transports;
 using SerprogNano.Programmers.Emulator;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Operations
 {

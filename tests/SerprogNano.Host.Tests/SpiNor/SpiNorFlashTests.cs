@@ -4,6 +4,7 @@ using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.SpiNor
 {

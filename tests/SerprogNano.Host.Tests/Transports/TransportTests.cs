@@ -13,6 +13,7 @@ using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Host.Transports;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Transports
 {

@@ -2,7 +2,7 @@ using SerprogNano.Programmers;
 using SerprogNano.Programmers.Emulator;
 using SerprogNano.Programmers.Serprog;
 
-namespace SerprogNano.Cli.Tests
+namespace SerprogNano.Host.Tests.Programmers
 {
     [TestClass]
     public sealed class ProgrammerSpecTests

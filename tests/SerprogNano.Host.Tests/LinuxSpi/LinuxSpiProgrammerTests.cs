@@ -9,8 +9,9 @@ using SerprogNano.Programmers;
 using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;
+using SerprogNano.TestSupport;
 
-namespace SerprogNano.Sbc.Tests
+namespace SerprogNano.Host.Tests.LinuxSpi
 {
     /// <summary>linux_spi through the same SPI NOR and chip-operation code as serprog, on a spidev double.</summary>
     [TestClass]
@@ -48,7 +49,7 @@ namespace SerprogNano.Sbc.Tests
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
             var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
-            byte[] image = RandomBytes((int)flash.Size, seed: 7);
+            byte[] image = TestData.RandomBytes((int)flash.Size, seed: 7);
 
             long writeStart = devices.Counters.Transfers;
             long writeBytesStart = devices.Counters.Bytes;
@@ -84,14 +85,14 @@ namespace SerprogNano.Sbc.Tests
         public void Writes_a_sector_range_then_reads_and_verifies_ranges_that_start_and_end_inside_pages()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
-            byte[] original = RandomBytes((int)chip.Model.Size, seed: 3);
+            byte[] original = TestData.RandomBytes((int)chip.Model.Size, seed: 3);
             chip.Load(original);
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("spidev:/dev/spidev0.0"), null, board.System(devices));
             var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
             const int start = 0x12000;
-            byte[] range = RandomBytes(0x11000, seed: 4);
+            byte[] range = TestData.RandomBytes(0x11000, seed: 4);
 
             FlashWriter.Write(flash, start, range);
 
@@ -119,7 +120,7 @@ namespace SerprogNano.Sbc.Tests
             Assert.AreEqual(194, connection.Master.MaxWriteLength);
             Assert.AreEqual(194, connection.Master.MaxReadLength);
             var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
-            byte[] range = RandomBytes(0x2000, seed: 5);
+            byte[] range = TestData.RandomBytes(0x2000, seed: 5);
 
             // A 256-byte page needs 260 bytes under one chip select: pages go as 128-byte programs.
             Assert.AreEqual(128, flash.ProgramUnit);
@@ -164,13 +165,6 @@ namespace SerprogNano.Sbc.Tests
 
             Assert.AreEqual(4096, system.ReadBufferSize());
             Assert.AreEqual(BoardKind.Other, system.DetectBoard());
-        }
-
-        internal static byte[] RandomBytes(int length, int seed)
-        {
-            var bytes = new byte[length];
-            new Random(seed).NextBytes(bytes);
-            return bytes;
         }
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using SerprogNano.Spidev;
 
-namespace SerprogNano.Sbc.Tests.Doubles
+namespace SerprogNano.TestSupport
 {
     /// <summary>A board's /proc/device-tree/model and spidev's bufsiz as files in a temporary folder.</summary>
     public sealed class BoardFiles : IDisposable

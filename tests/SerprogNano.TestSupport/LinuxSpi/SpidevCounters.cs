@@ -1,6 +1,6 @@
 using System.Threading;
 
-namespace SerprogNano.Sbc.Tests.Doubles
+namespace SerprogNano.TestSupport
 {
     /// <summary>What the spidev double saw, across reopenings; a transfer above bufsiz fails the test.</summary>
     public sealed class SpidevCounters

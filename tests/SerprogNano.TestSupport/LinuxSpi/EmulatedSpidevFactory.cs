@@ -3,7 +3,7 @@ using System.Device.Spi;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Spidev;
 
-namespace SerprogNano.Sbc.Tests.Doubles
+namespace SerprogNano.TestSupport
 {
     /// <summary>Device nodes that exist only as named, each opening an <see cref="EmulatedSpidevDevice"/> on one chip.</summary>
     public sealed class EmulatedSpidevFactory : ISpiDeviceFactory

@@ -1,10 +1,8 @@
-using SerprogNano.Cli.Tests;
-
-namespace SerprogNano.Sbc.Tests
+namespace SerprogNano.Cli.Tests
 {
     /// <summary>What a user on a board without SPI enabled sees: a message with what to do, never a stack trace.</summary>
     [TestClass]
-    public sealed class CommandLineTests
+    public sealed class SbcCommandLineTests
     {
         private const string AbsentNode = "/dev/spidev97.3";
 

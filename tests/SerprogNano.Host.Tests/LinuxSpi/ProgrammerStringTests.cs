@@ -3,8 +3,11 @@ using SerprogNano.Programmers;
 using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;
+using SerprogNano.Host.LinuxSpi;
+using SerprogNano.Host.Programmers;
+using SerprogNano.TestSupport;
 
-namespace SerprogNano.Sbc.Tests
+namespace SerprogNano.Host.Tests.LinuxSpi
 {
     /// <summary>The linux_spi and spidev programmer strings, and the refusals around them.</summary>
     [TestClass]

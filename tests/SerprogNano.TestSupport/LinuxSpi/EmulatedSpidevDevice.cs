@@ -2,7 +2,7 @@ using System;
 using System.Device.Spi;
 using SerprogNano.Emulator.Chip;
 
-namespace SerprogNano.Sbc.Tests.Doubles
+namespace SerprogNano.TestSupport
 {
     /// <summary>
     /// A stand-in for .NET IoT's UnixSpiDevice wired to an emulated chip. Like spidev it refuses a

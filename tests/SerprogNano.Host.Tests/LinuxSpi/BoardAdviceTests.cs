@@ -5,8 +5,9 @@ using SerprogNano.Host.SpiNor;
 using SerprogNano.Programmers;
 using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;
+using SerprogNano.TestSupport;
 
-namespace SerprogNano.Sbc.Tests
+namespace SerprogNano.Host.Tests.LinuxSpi
 {
     /// <summary>The guide's advice, given for the board named in an injected /proc/device-tree/model.</summary>
     [TestClass]

@@ -3,13 +3,13 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 
-namespace SerprogNano.Interop.Tests
+namespace SerprogNano.TestSupport
 {
     /// <summary>
     /// Runs a program from PATH with a time-out (flashrom has none after sync: a silent device hangs it).
     /// A missing program fails the test in CI and is reported as not run, with the reason, elsewhere.
     /// </summary>
-    internal static class ExternalTool
+    public static class ExternalTool
     {
         public static string Require(string name, string installHint)
         {
@@ -19,14 +19,19 @@ namespace SerprogNano.Interop.Tests
                 return path;
             }
 
-            string reason = $"{name} is not installed ({installHint}).";
+            NotRun($"{name} is not installed ({installHint}).", "CI must run this test: .ci/run installs it.");
+            return name;
+        }
+
+        /// <summary>Ends a test that lacks a tool: fails it in CI (CI=true), reports it not run, with the reason, elsewhere.</summary>
+        public static void NotRun(string reason, string inCi)
+        {
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {
-                Assert.Fail(reason + " CI must run this test: .ci/run installs it.");
+                Assert.Fail(reason + " " + inCi);
             }
 
             Assert.Inconclusive(reason + " Not run on this machine.");
-            return name;
         }
 
         public static ToolResult Run(string path, string arguments, TimeSpan timeout)
@@ -90,6 +95,4 @@ namespace SerprogNano.Interop.Tests
             return null;
         }
     }
-
-    internal sealed record ToolResult(int ExitCode, string Output);
 }

@@ -1,10 +1,10 @@
 using System;
 using System.IO;
 
-namespace SerprogNano.Interop.Tests
+namespace SerprogNano.TestSupport
 {
     /// <summary>Debian's real flashrom, driven as a user would drive it.</summary>
-    internal sealed class Flashrom
+    public sealed class Flashrom
     {
         /// <summary>flashrom's name for the emulator's default part (one JEDEC ID, several definitions).</summary>
         public const string W25Q64 = "W25Q64BV/W25Q64CV/W25Q64FV";

@@ -1,14 +1,13 @@
 using System;
 using System.IO;
-using SerprogNano.Interop.Tests;
 
-namespace SerprogNano.Host.Tests.Layout
+namespace SerprogNano.TestSupport
 {
     /// <summary>
     /// Debian's coreboot-utils (ifdtool, fmaptool, cbfstool): the independent references for descriptors and FMAPs.
     /// Missing, the tests report not run, or fail when CI=true (scripts/install-test-deps.sh installs the package).
     /// </summary>
-    internal sealed class CorebootUtils : IDisposable
+    public sealed class CorebootUtils : IDisposable
     {
         private const string InstallHint = "apt-get install coreboot-utils";
 

@@ -1,6 +1,6 @@
 using SerprogNano.Programmers;
 
-namespace SerprogNano.Cli.Tests
+namespace SerprogNano.Host.Tests.Programmers
 {
     /// <summary>spispeed= as flashprog's serprog reads it: strtol base 0 in Hz, one optional k or M suffix.</summary>
     [TestClass]

@@ -2,14 +2,14 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 
-namespace SerprogNano.Host.Tests.Layout
+namespace SerprogNano.TestSupport
 {
     /// <summary>
     /// A chip image with an Intel flash descriptor written byte by byte from the documented format, on its own
     /// literal numbers (not the library's): signature, FLMAP0-2, FLCOMP, FLREG entries, FLUMAP1.
-    /// ifdtool -d reads these images back in <see cref="IfdtoolAgreementTests"/>.
+    /// ifdtool -d reads these images back in the host tests' IfdtoolAgreementTests.
     /// </summary>
-    internal sealed class DescriptorImage
+    public sealed class DescriptorImage
     {
         /// <summary>Section bases in bytes: components 0x30, regions 0x40, masters 0x80, PCH straps 0x100, MCH straps 0x200.</summary>
         private const int Fcba = 0x30;
