@@ -9,7 +9,6 @@ using SerprogNano.Host.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
-using SerprogNano.Interop.Tests;
 using SerprogNano.Programmers;
 using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;

@@ -3,7 +3,6 @@ using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Chips;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Programmers;
-using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;
 using SerprogNano.TestSupport;
 

@@ -7,7 +7,6 @@ using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Programmers;
 using SerprogNano.Programmers.LinuxSpi;
-using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;
 using SerprogNano.TestSupport;
 

@@ -1,10 +1,7 @@
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Programmers;
 using SerprogNano.Programmers.LinuxSpi;
-using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;
-using SerprogNano.Host.LinuxSpi;
-using SerprogNano.Host.Programmers;
 using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.LinuxSpi

@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Links;
+using SerprogNano.Engine.Hosting.Links;
 using SerprogNano.Engine;
 using SerprogNano.Protocol;
 
