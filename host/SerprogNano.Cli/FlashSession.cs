@@ -1,6 +1,6 @@
 using System;
 using System.Text.Json.Nodes;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Host.Programmers;
 using SerprogNano.Host.Serprog;

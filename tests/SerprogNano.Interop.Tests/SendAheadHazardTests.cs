@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Programmers.Compatibility;
 using SerprogNano.Host.Serprog;

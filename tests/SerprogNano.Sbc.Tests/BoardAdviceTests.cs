@@ -1,6 +1,6 @@
 using System;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Host.Programmers;
 using SerprogNano.Host.SpiNor;

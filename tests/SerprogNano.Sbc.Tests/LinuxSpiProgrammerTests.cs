@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Programmers;

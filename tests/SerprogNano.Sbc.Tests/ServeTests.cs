@@ -5,7 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Programmers;
 using SerprogNano.Host.Serprog;

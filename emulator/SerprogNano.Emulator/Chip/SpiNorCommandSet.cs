@@ -1,3 +1,5 @@
+using SerprogNano.Chips;
+
 namespace SerprogNano.Emulator.Chip
 {
     /// <summary>The opcode table of one part: every opcode it does not list stays unknown (ignored, MISO high).</summary>
@@ -72,9 +74,9 @@ namespace SerprogNano.Emulator.Chip
             {
                 table[SpiNorOpcodes.Enter4ByteMode] = new(SpiNorCommandKind.Enter4ByteMode);
                 table[SpiNorOpcodes.Exit4ByteMode] = new(SpiNorCommandKind.Exit4ByteMode);
-                table[SpiNorOpcodes.Read4] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.FourBytes);
-                table[SpiNorOpcodes.FastRead4] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.FourBytes, DummyBytes: 1);
-                table[SpiNorOpcodes.PageProgram4] = new(SpiNorCommandKind.PageProgram, SpiNorAddressing.FourBytes);
+                table[SpiNorOpcodes.Read4Byte] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.FourBytes);
+                table[SpiNorOpcodes.FastRead4Byte] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.FourBytes, DummyBytes: 1);
+                table[SpiNorOpcodes.PageProgram4Byte] = new(SpiNorCommandKind.PageProgram, SpiNorAddressing.FourBytes);
             }
 
             return table;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Emulator.Chip
 {

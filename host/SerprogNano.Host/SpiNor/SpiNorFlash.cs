@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -187,9 +187,9 @@ namespace SerprogNano.Host.SpiNor
         {
             byte opcode = register switch
             {
-                1 => SpiNorOpcode.ReadStatus,
-                2 => SpiNorOpcode.ReadStatus2,
-                3 => SpiNorOpcode.ReadStatus3,
+                1 => SpiNorOpcodes.ReadStatus,
+                2 => SpiNorOpcodes.ReadStatus2,
+                3 => SpiNorOpcodes.ReadStatus3,
                 _ => throw new ArgumentOutOfRangeException(nameof(register)),
             };
             var value = new byte[1];
@@ -216,7 +216,7 @@ namespace SerprogNano.Host.SpiNor
         public void ClearProtection()
         {
             byte status = ReadStatus(1);
-            byte cleared = (byte)(status & ~(Chip.ProtectMask | 0x80) & ~(StatusRegister.Busy | StatusRegister.WriteEnableLatch));
+            byte cleared = (byte)(status & ~(Chip.ProtectMask | SpiNorStatusBits.StatusRegisterProtect0) & ~(SpiNorStatusBits.WriteInProgress | SpiNorStatusBits.WriteEnableLatch));
             Master.Execute(new[]
             {
                 Chip.NeedsEwsr ? SpiNorCommands.EnableWriteStatus() : SpiNorCommands.WriteEnable(),

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip

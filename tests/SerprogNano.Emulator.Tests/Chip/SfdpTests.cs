@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip

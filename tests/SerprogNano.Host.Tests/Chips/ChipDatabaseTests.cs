@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Host.Tests.Chips
 {

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Text;
 using System.Text.Json.Nodes;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Host.Tests.Chips
 {

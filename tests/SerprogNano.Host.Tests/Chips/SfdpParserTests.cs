@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
+using SerprogNano.Host.Sfdp;
 
 namespace SerprogNano.Host.Tests.Chips
 {

@@ -2,7 +2,7 @@ using System;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;

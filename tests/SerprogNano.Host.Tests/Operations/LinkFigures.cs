@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;

@@ -1,5 +1,5 @@
 using System;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 
 namespace SerprogNano.Host.Tests.Operations

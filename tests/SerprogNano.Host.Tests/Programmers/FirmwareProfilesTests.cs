@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Programmers.Compatibility;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;

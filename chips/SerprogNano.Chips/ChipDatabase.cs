@@ -4,12 +4,12 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>The known 25xx SPI NOR parts, loaded from chips.json and checked entry by entry.</summary>
     public sealed class ChipDatabase
     {
-        private const string ResourceName = "SerprogNano.Host.Chips.chips.json";
+        private const string ResourceName = "SerprogNano.Chips.chips.json";
 
         private static readonly Lazy<ChipDatabase> DefaultDatabase = new(LoadEmbedded);
 
@@ -31,7 +31,7 @@ namespace SerprogNano.Host.Chips
             }
         }
 
-        /// <summary>The database built into the host (chips.json), loaded on first use.</summary>
+        /// <summary>The built-in database (chips.json), loaded on first use.</summary>
         public static ChipDatabase Default => DefaultDatabase.Value;
 
         public IReadOnlyList<ChipDefinition> Chips { get; }
@@ -136,7 +136,7 @@ namespace SerprogNano.Host.Chips
         private static ChipDatabase LoadEmbedded()
         {
             using Stream json = typeof(ChipDatabase).Assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new ChipDatabaseException($"embedded resource {ResourceName} is missing from the host assembly");
+                ?? throw new ChipDatabaseException($"embedded resource {ResourceName} is missing from the chips assembly");
             return Load(json);
         }
     }

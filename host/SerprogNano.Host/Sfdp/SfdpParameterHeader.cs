@@ -1,4 +1,4 @@
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Host.Sfdp
 {
     /// <summary>One 8-byte SFDP parameter header: which table, its revision, and where it is.</summary>
     /// <param name="Id">ID MSB (byte 7) and LSB (byte 0); 0xFF00 is the Basic Flash Parameter Table.</param>

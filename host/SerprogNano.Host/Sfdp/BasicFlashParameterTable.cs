@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SerprogNano.Chips;
 using SerprogNano.Protocol;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Host.Sfdp
 {
     /// <summary>
     /// Decodes the JESD216 Basic Flash Parameter Table. DWORD numbers below are 1-based as in the standard;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>Source-generated (trim- and AOT-safe) serializer for chips.json.</summary>
     [JsonSourceGenerationOptions(

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>What the host must know about one 25xx SPI NOR part (or family sharing a JEDEC ID) to read, erase and write it.</summary>
     public sealed record ChipDefinition

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>
     /// One chips.json entry as written. Every field is optional here so a missing one is

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Numerics;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>Consistency rules every chip definition must meet before the host trusts it with an erase.</summary>
     public static class ChipDefinitionValidator

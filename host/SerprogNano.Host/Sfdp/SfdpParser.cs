@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using SerprogNano.Protocol;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Host.Sfdp
 {
     /// <summary>Reads a chip's SFDP space (RDSFDP 0x5A) and decodes its Basic Flash Parameter Table.</summary>
     public static class SfdpParser

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>Turns a chips.json entry into a <see cref="ChipDefinition"/>, naming the entry in every complaint.</summary>
     internal sealed class ChipRecordMapper

@@ -1,6 +1,6 @@
 using System;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>One erase granularity of a chip: every aligned block of Size bytes can be erased with Opcode.</summary>
     /// <param name="Size">Block size in bytes, a power of two.</param>

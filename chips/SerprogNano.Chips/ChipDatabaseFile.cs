@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>The shape of chips.json: its entries, read as written and checked by <see cref="ChipRecordMapper"/>.</summary>
     internal sealed class ChipDatabaseFile

@@ -1,4 +1,4 @@
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>How a chip reaches addresses past 16 MiB, which 3-byte addresses cannot.</summary>
     public enum FourByteAddressing

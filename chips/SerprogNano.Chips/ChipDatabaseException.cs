@@ -1,6 +1,6 @@
 using System;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>The chip database is unreadable or one of its entries is inconsistent; the message names the entry.</summary>
     public sealed class ChipDatabaseException : Exception

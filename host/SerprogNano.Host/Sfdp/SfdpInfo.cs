@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SerprogNano.Chips;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Host.Sfdp
 {
     /// <summary>What a chip's SFDP Basic Flash Parameter Table says about it.</summary>
     public sealed record SfdpInfo

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>One erase block type of a chips.json entry as written.</summary>
     internal sealed class EraseBlockRecord

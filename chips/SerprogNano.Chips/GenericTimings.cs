@@ -1,6 +1,6 @@
 using System;
 
-namespace SerprogNano.Host.Chips
+namespace SerprogNano.Chips
 {
     /// <summary>
     /// Busy times for a part whose datasheet figures are not in the database (or that was found by SFDP):
