@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Engine.Tests
@@ -15,7 +16,7 @@ namespace SerprogNano.Engine.Tests
         {
             using var engine = new EngineHarness();
             engine.DrivePins();
-            byte[] reply = engine.SpiOperation(new byte[] { 0x03, 0x12, 0x34, 0x56 }, 3);
+            byte[] reply = engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0x12, 0x34, 0x56 }, 3);
             Assert.AreEqual("S 03 12 34 56 ff ff ff D", engine.Target.Events);
             CollectionAssert.AreEqual(new[] { RecordingSpiTarget.PatternAt(4), RecordingSpiTarget.PatternAt(5), RecordingSpiTarget.PatternAt(6) }, reply);
         }
@@ -25,7 +26,7 @@ namespace SerprogNano.Engine.Tests
         {
             using var engine = new EngineHarness();
             engine.DrivePins();
-            Assert.AreEqual(0, engine.SpiOperation(new byte[] { 0x06 }, 0).Length);
+            Assert.AreEqual(0, engine.SpiOperation(new byte[] { SpiNorOpcodes.WriteEnable }, 0).Length);
             Assert.AreEqual(0, engine.SpiOperation(Array.Empty<byte>(), 0).Length);
             Assert.AreEqual("S 06 D S D", engine.Target.Events);
             engine.AssertInSync();
@@ -37,7 +38,7 @@ namespace SerprogNano.Engine.Tests
             using var engine = new EngineHarness();
             engine.DrivePins();
             engine.Send(EngineHarness.SpiHeader(1, 3));
-            engine.Send(0x9F);
+            engine.Send(SpiNorOpcodes.ReadJedecId);
             var buffer = new byte[16];
             int got = 0;
             // One write of ACK + data: the first read returns all of it at once.
@@ -49,7 +50,7 @@ namespace SerprogNano.Engine.Tests
         public void Refused_while_pins_are_released_and_the_chip_is_never_touched()
         {
             using var engine = new EngineHarness();
-            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { 0x06 }, 0)[0]);
+            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { SpiNorOpcodes.WriteEnable }, 0)[0]);
             engine.AssertInSync();
             Assert.AreEqual(0, engine.Target.Selects);
             Assert.AreEqual(0, engine.Bus.TransferCalls);
@@ -70,10 +71,10 @@ namespace SerprogNano.Engine.Tests
         {
             using var engine = new EngineHarness(new EngineSettings { MaxReadLength = 1000 });
             engine.DrivePins();
-            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { 0x03, 0, 0, 0 }, 1001)[0]);
+            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 1001)[0]);
             engine.AssertInSync();
             Assert.AreEqual(0, engine.Target.Selects);
-            CollectionAssert.AreEqual(new[] { RecordingSpiTarget.PatternAt(4) }, engine.SpiOperation(new byte[] { 0x03, 0, 0, 0 }, 1000)[..1]);
+            CollectionAssert.AreEqual(new[] { RecordingSpiTarget.PatternAt(4) }, engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 1000)[..1]);
         }
 
         [TestMethod]

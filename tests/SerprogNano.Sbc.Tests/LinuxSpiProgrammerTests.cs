@@ -139,7 +139,7 @@ namespace SerprogNano.Sbc.Tests
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
 
-            Assert.ThrowsExactly<InvalidOperationException>(() => connection.Master.Execute(new SpiTransaction(new byte[] { 0x03, 0, 0, 0 }, new byte[4093], "read")));
+            Assert.ThrowsExactly<InvalidOperationException>(() => connection.Master.Execute(new SpiTransaction(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, new byte[4093], "read")));
 
             Assert.AreEqual(0, devices.Counters.Transfers);
         }

@@ -60,7 +60,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             byte[] read4 = ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.Read4Byte, High, 4), 2);
             byte[] fastRead4 = ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.FastRead4Byte, High, 4), new byte[] { 0 }), 2);
             ChipWire.WriteEnable(chip);
-            ChipWire.Command(chip, ChipWire.Op(0xDC, High, 4));
+            ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.BlockErase64K4Byte, High, 4));
             byte afterBe4 = chip.Snapshot()[High];
 
             CollectionAssert.AreEqual(new byte[] { 0x11, 0x22 }, read4);

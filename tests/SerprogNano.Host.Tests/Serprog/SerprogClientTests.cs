@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Tests.Doubles;
@@ -124,10 +125,10 @@ namespace SerprogNano.Host.Tests.Serprog
             using SerprogClient client = Rig.Connect(emulator);
             var id = new byte[3];
 
-            client.SpiOperation(new byte[] { 0x9F }, id);
+            client.SpiOperation(new byte[] { SpiNorOpcodes.ReadJedecId }, id);
 
             CollectionAssert.AreEqual(new byte[] { 0xEF, 0x40, 0x17 }, id);
-            CollectionAssert.AreEqual(new byte[] { 0x9F, 0xFF, 0xFF, 0xFF }, chip.Commands[^1]);
+            CollectionAssert.AreEqual(new byte[] { SpiNorOpcodes.ReadJedecId, 0xFF, 0xFF, 0xFF }, chip.Commands[^1]);
         }
 
         [TestMethod]
@@ -140,7 +141,7 @@ namespace SerprogNano.Host.Tests.Serprog
             for (int i = 0; i < replies.Length; i++)
             {
                 replies[i] = new byte[i % 2 == 0 ? 3 : 0];
-                client.QueueSpiOperation(new byte[] { i % 2 == 0 ? (byte)0x9F : (byte)i }, replies[i]);
+                client.QueueSpiOperation(new byte[] { i % 2 == 0 ? SpiNorOpcodes.ReadJedecId : (byte)i }, replies[i]);
             }
 
             client.Flush();
@@ -148,7 +149,7 @@ namespace SerprogNano.Host.Tests.Serprog
             for (int i = 0; i < replies.Length; i += 2)
             {
                 CollectionAssert.AreEqual(new byte[] { 0xEF, 0x40, 0x17 }, replies[i]);
-                Assert.AreEqual(i % 2 == 0 ? 0x9F : i, chip.Commands[i][0]);
+                Assert.AreEqual(i % 2 == 0 ? SpiNorOpcodes.ReadJedecId : i, chip.Commands[i][0]);
             }
         }
 
@@ -187,12 +188,12 @@ namespace SerprogNano.Host.Tests.Serprog
             using SerprogClient client = SerprogClient.Connect(link, new SerprogClientOptions { SpiFrequency = 8_000_000 });
             for (int i = 0; i < 50; i++)
             {
-                client.QueueSpiOperation(new byte[] { 0x9F }, new byte[3]);
+                client.QueueSpiOperation(new byte[] { SpiNorOpcodes.ReadJedecId }, new byte[3]);
             }
 
             client.Flush();
             var id = new byte[3];
-            client.SpiOperation(new byte[] { 0x9F }, id);
+            client.SpiOperation(new byte[] { SpiNorOpcodes.ReadJedecId }, id);
 
             CollectionAssert.AreEqual(new byte[] { 0xEF, 0x40, 0x17 }, id);
             Assert.AreEqual(SerprogClientOptions.SafeSerialBufferSize, client.SerialBufferSize);
@@ -235,7 +236,7 @@ namespace SerprogNano.Host.Tests.Serprog
             using SerprogClient client = SerprogClient.Connect(link, new SerprogClientOptions { ReplyTimeout = TimeSpan.FromMilliseconds(100), SyncTimeout = TimeSpan.FromMilliseconds(100), SyncAttempts = 2 });
             link.Stalled = true;
 
-            var e = Assert.ThrowsExactly<SerprogTimeoutException>(() => client.SpiOperation(new byte[] { 0x03, 0x12, 0x30, 0x00 }, new byte[4096], "read 4096 bytes at 0x123000"));
+            var e = Assert.ThrowsExactly<SerprogTimeoutException>(() => client.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0x12, 0x30, 0x00 }, new byte[4096], "read 4096 bytes at 0x123000"));
 
             StringAssert.Contains(e.Message, "O_SPIOP (read 4096 bytes at 0x123000)");
             StringAssert.Contains(e.Message, "--spispeed");
