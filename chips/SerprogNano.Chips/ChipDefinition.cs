@@ -58,6 +58,12 @@ namespace SerprogNano.Chips
         /// <summary>Page program and chip erase busy times; for byte-program parts PageProgram* is one byte (or AAI word).</summary>
         public required ChipTimings Timings { get; init; }
 
+        /// <summary>Device byte answered by REMS (0x90) and RES (0xAB), where the database knows it.</summary>
+        public byte? RemsDeviceId { get; init; }
+
+        /// <summary>Typical status register write time (tW), where the database knows it.</summary>
+        public TimeSpan? WriteStatusTypical { get; init; }
+
         /// <summary>Every name this entry answers to: the whole name and each '/'-separated part of it.</summary>
         public IReadOnlyList<string> Names => Name.Contains('/', StringComparison.Ordinal) ? [Name, .. Name.Split('/')] : [Name];
 

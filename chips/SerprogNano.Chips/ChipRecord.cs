@@ -50,5 +50,11 @@ namespace SerprogNano.Chips
 
         /// <summary>[typical, max] chip erase time in ms; generic figures when absent.</summary>
         public List<double>? ChipEraseMs { get; set; }
+
+        /// <summary>Device byte REMS (0x90) and RES (0xAB) answer, e.g. "0x16"; given for the parts the emulator models.</summary>
+        public string? RemsDeviceId { get; set; }
+
+        /// <summary>Typical status register write time (tW) in ms; given for the parts the emulator models.</summary>
+        public double? WriteStatusMs { get; set; }
     }
 }

@@ -50,6 +50,8 @@ namespace SerprogNano.Chips
                 StatusRegisters = Require(record.StatusRegisters, "statusRegisters"),
                 ProtectMask = ParseByte(Require(record.ProtectMask, "protectMask"), "protectMask"),
                 Timings = MapTimings(size),
+                RemsDeviceId = record.RemsDeviceId is null ? null : ParseByte(record.RemsDeviceId, "remsDeviceId"),
+                WriteStatusTypical = MapWriteStatusTime(),
             };
         }
 
@@ -84,6 +86,16 @@ namespace SerprogNano.Chips
                 ? (generic.ChipEraseTypical, generic.ChipEraseMax)
                 : ParseTimePair(record.ChipEraseMs, "chipEraseMs");
             return new ChipTimings(programTypical, programMax, eraseTypical, eraseMax);
+        }
+
+        private TimeSpan? MapWriteStatusTime()
+        {
+            if (record.WriteStatusMs is not double milliseconds)
+            {
+                return null;
+            }
+
+            return milliseconds >= 0 ? TimeSpan.FromMilliseconds(milliseconds) : throw Fail("writeStatusMs must not be negative");
         }
 
         private (TimeSpan Typical, TimeSpan Max) ParseTimePair(List<double> milliseconds, string field)

@@ -143,7 +143,7 @@ namespace SerprogNano.Emulator.Chip
                     Repeat(miso, Model.ManufacturerId, Model.RemsDeviceId);
                     return;
                 case SpiNorCommandKind.ReadSignature:
-                    miso.Fill(Model.ResId);
+                    miso.Fill(Model.RemsDeviceId);
                     return;
                 case SpiNorCommandKind.ReadStatus:
                     // Continuous output: each call shows the register as it is now, so WIP can drop mid-poll.

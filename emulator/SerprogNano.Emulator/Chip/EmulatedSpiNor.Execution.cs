@@ -200,7 +200,7 @@ namespace SerprogNano.Emulator.Chip
             StartBusy(Model.ByteProgramTime);
         }
 
-        private void EraseBlock(SpiNorEraseType erase)
+        private void EraseBlock(EraseBlockType erase)
         {
             int start = _address & ~(erase.Size - 1);
             if (!MayWrite(start, erase.Size))

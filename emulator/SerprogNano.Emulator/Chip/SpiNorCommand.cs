@@ -1,3 +1,5 @@
+using SerprogNano.Chips;
+
 namespace SerprogNano.Emulator.Chip
 {
     /// <summary>The shape of one opcode on a given part: what it does, its address and dummy bytes.</summary>
@@ -8,5 +10,5 @@ namespace SerprogNano.Emulator.Chip
         SpiNorAddressing Addressing = SpiNorAddressing.None,
         int DummyBytes = 0,
         int Register = 0,
-        SpiNorEraseType? Erase = null);
+        EraseBlockType? Erase = null);
 }

@@ -25,10 +25,10 @@ namespace SerprogNano.Emulator.Chip
                 ? new(SpiNorCommandKind.ByteProgram, SpiNorAddressing.CurrentMode)
                 : new(SpiNorCommandKind.PageProgram, SpiNorAddressing.CurrentMode);
 
-            foreach (SpiNorEraseType erase in model.EraseTypes)
+            foreach (EraseBlockType erase in model.EraseTypes)
             {
                 table[erase.Opcode] = new(SpiNorCommandKind.Erase, SpiNorAddressing.CurrentMode, Erase: erase);
-                if (erase.FourByteOpcode is byte opcode4)
+                if (erase.Opcode4Byte is byte opcode4)
                 {
                     table[opcode4] = new(SpiNorCommandKind.Erase, SpiNorAddressing.FourBytes, Erase: erase);
                 }

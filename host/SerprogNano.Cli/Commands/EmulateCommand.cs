@@ -24,7 +24,7 @@ namespace SerprogNano.Cli.Commands
             };
             var chip = new Option<string>("--chip")
             {
-                Description = "Emulated part: " + string.Join(", ", ModelNames()),
+                Description = "Emulated part: " + string.Join(", ", SpiNorModels.Names),
                 DefaultValueFactory = _ => SpiNorModels.Default.Name,
             };
             var image = new Option<FileInfo?>("--image") { Description = "Start with these contents (exactly the chip's size); else erased" };
@@ -50,17 +50,6 @@ namespace SerprogNano.Cli.Commands
                 parse.GetValue(fault) ?? Array.Empty<string>(),
                 parse.GetValue(chipFault) ?? Array.Empty<string>()));
             return command;
-        }
-
-        private static string[] ModelNames()
-        {
-            var names = new string[SpiNorModels.All.Count];
-            for (int i = 0; i < names.Length; i++)
-            {
-                names[i] = SpiNorModels.All[i].Name;
-            }
-
-            return names;
         }
 
         private static int Run(CliConsole console, string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, long baud, long latencyMicroseconds, string[] linkFaultTexts, string[] chipFaultTexts)
@@ -96,7 +85,7 @@ namespace SerprogNano.Cli.Commands
             SpiNorModel? model = SpiNorModels.Find(chipName);
             if (model is null)
             {
-                console.Error.WriteLine($"error: no emulated part named '{chipName}'. Choose one of: {string.Join(", ", ModelNames())}.");
+                console.Error.WriteLine($"error: no emulated part named '{chipName}'. Choose one of: {string.Join(", ", SpiNorModels.Names)}.");
                 return ExitCodes.Usage;
             }
 
@@ -114,13 +103,15 @@ namespace SerprogNano.Cli.Commands
                     return ExitCodes.Failed;
                 }
 
-                if (contents.Length != model.Size)
+                try
                 {
-                    console.Error.WriteLine($"error: image '{image.Name}' has {contents.Length} bytes; {model.Name} holds {model.Size}.");
+                    chip.Load(contents);
+                }
+                catch (InvalidDataException e)
+                {
+                    console.Error.WriteLine($"error: image '{image.Name}': {e.Message}");
                     return ExitCodes.Failed;
                 }
-
-                chip.Load(contents);
             }
 
             var emulator = new SerprogEmulator(chip);

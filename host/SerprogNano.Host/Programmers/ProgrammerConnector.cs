@@ -45,7 +45,7 @@ namespace SerprogNano.Host.Programmers
         private static ProgrammerConnection ConnectEmulator(EmulatorProgrammerSpec spec, SerprogClientOptions options)
         {
             SpiNorModel model = SpiNorModels.Find(spec.ChipModel)
-                ?? throw new ProgrammerStringException("The emulator has no part called '" + spec.ChipModel + "'. Choose one of: " + ModelNames() + ".");
+                ?? throw new ProgrammerStringException("The emulator has no part called '" + spec.ChipModel + "'. Choose one of: " + string.Join(", ", SpiNorModels.Names) + ".");
             var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = spec.BusyTimes });
             if (spec.ImagePath != null)
             {
@@ -73,24 +73,14 @@ namespace SerprogNano.Host.Programmers
 
         private static void LoadImage(EmulatedSpiNor chip, string path)
         {
-            long length = new FileInfo(path).Length;
-            if (length != chip.Model.Size)
+            try
             {
-                throw new ProgrammerStringException("emulator image=" + path + " has " + length + " bytes; " + chip.Model.Name + " holds " + chip.Model.Size + ".");
+                chip.LoadFile(path);
             }
-
-            chip.LoadFile(path);
-        }
-
-        private static string ModelNames()
-        {
-            var names = new string[SpiNorModels.All.Count];
-            for (int i = 0; i < names.Length; i++)
+            catch (InvalidDataException e)
             {
-                names[i] = SpiNorModels.All[i].Name;
+                throw new ProgrammerStringException("emulator image=" + path + ": " + e.Message);
             }
-
-            return string.Join(", ", names);
         }
     }
 }
