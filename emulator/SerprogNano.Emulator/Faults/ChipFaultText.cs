@@ -1,6 +1,7 @@
 using System;
 using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Text;
 
 namespace SerprogNano.Emulator.Faults
 {
@@ -22,7 +23,7 @@ namespace SerprogNano.Emulator.Faults
         {
             ArgumentNullException.ThrowIfNull(text);
             ArgumentNullException.ThrowIfNull(chip);
-            var items = new FaultTextItems("--chip-fault", text, Keys);
+            var items = new KeyValueList("--chip-fault", text, Keys, "fault");
             if (items.Has("seed") && !items.Has("flip-rate"))
             {
                 throw new FormatException("--chip-fault: seed= goes with flip-rate=, e.g. flip-rate=1e-6,seed=1.");
