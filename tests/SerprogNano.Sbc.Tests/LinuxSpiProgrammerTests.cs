@@ -46,7 +46,7 @@ namespace SerprogNano.Sbc.Tests
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
+            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
             byte[] image = RandomBytes((int)flash.Size, seed: 7);
 
             long writeStart = devices.Counters.Transfers;
@@ -88,7 +88,7 @@ namespace SerprogNano.Sbc.Tests
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("spidev:/dev/spidev0.0"), null, board.System(devices));
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
+            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
             const int start = 0x12000;
             byte[] range = RandomBytes(0x11000, seed: 4);
 
@@ -117,7 +117,7 @@ namespace SerprogNano.Sbc.Tests
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
             Assert.AreEqual(194, connection.Master.MaxWriteLength);
             Assert.AreEqual(194, connection.Master.MaxReadLength);
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
+            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
             byte[] range = RandomBytes(0x2000, seed: 5);
 
             // A 256-byte page needs 260 bytes under one chip select: pages go as 128-byte programs.

@@ -79,8 +79,6 @@ namespace SerprogNano.Host.SpiNor
             return new SpiTransaction(Addressed(opcode, address, addressBytes, 0), Memory<byte>.Empty, "erase " + blockSize / 1024 + " KiB at " + Hex(address));
         }
 
-        public static SpiTransaction ChipErase(byte opcode) => new(new[] { opcode }, Memory<byte>.Empty, "chip erase");
-
         /// <summary>SST AAI start: opcode, address and the first two bytes.</summary>
         public static SpiTransaction AaiStart(long address, byte first, byte second)
         {

@@ -70,16 +70,6 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>Pages (or AAI runs) that had to be programmed again because the chip was still busy.</summary>
         public long ProgramsRetried => _pages.PagesRetried + _aai.RunsRetried;
 
-        /// <summary>The link bytes the pipeline now leaves between a page program and the next WREN.</summary>
-        public int ProgramPadding => Chip.SstAai ? _aai.Padding : _pages.Padding;
-
-        /// <summary>Probes the bus and returns the chip with how it was found.</summary>
-        public static SpiNorFlash Probe(ISpiMaster master, ChipDatabase database, string? forcedName, out ProbeResult result)
-        {
-            result = ChipProber.Probe(master, database, forcedName);
-            return new SpiNorFlash(master, result.Chip);
-        }
-
         public void Read(long address, Memory<byte> destination, IProgress<long>? progress = null)
         {
             CheckRange(address, destination.Length, "read");
@@ -141,14 +131,6 @@ namespace SerprogNano.Host.SpiNor
                     progress?.Report(done);
                 }
             });
-        }
-
-        /// <summary>The chip's whole-chip erase.</summary>
-        public void EraseChip()
-        {
-            byte opcode = Chip.ChipEraseOpcode ?? throw new SpiNorException("chip erase", null, Chip.Name + " has no chip erase command.");
-            Master.Execute(new[] { SpiNorCommands.WriteEnable(), SpiNorCommands.ChipErase(opcode) });
-            WriteInProgressPoller.WaitUntilReady(Master, Chip.Timings.ChipEraseMax, Chip.Timings.ChipEraseTypical, "chip erase", null);
         }
 
         /// <summary>Programs erased (all-ones) space; reports bytes programmed.</summary>

@@ -17,8 +17,8 @@ namespace SerprogNano.Host.Tests.Doubles
             Emulator = new SerprogEmulator(Chip);
             Client = Rig.Connect(Emulator);
             Master = new SerprogSpiMaster(Client);
-            Flash = SpiNorFlash.Probe(Master, ChipDatabase.Default, forcedChip ?? ForcedNameFor(model), out ProbeResult probe);
-            Probe = probe;
+            Probe = ChipProber.Probe(Master, ChipDatabase.Default, forcedChip ?? ForcedNameFor(model));
+            Flash = new SpiNorFlash(Master, Probe.Chip);
         }
 
         public EmulatedSpiNor Chip { get; }

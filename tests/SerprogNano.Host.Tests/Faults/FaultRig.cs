@@ -47,7 +47,7 @@ namespace SerprogNano.Host.Tests.Faults
             _client?.Dispose();
             _client = SerprogClient.Connect(new EmulatorTransport(Emulator), ShortTimeouts);
             Master = new RetryingSpiMaster(new SerprogSpiMaster(_client));
-            return SpiNorFlash.Probe(Master, ChipDatabase.Default, FlashRig.ForcedNameFor(Chip.Model), out _);
+            return new SpiNorFlash(Master, ChipProber.Probe(Master, ChipDatabase.Default, FlashRig.ForcedNameFor(Chip.Model)).Chip);
         }
 
         /// <summary>
