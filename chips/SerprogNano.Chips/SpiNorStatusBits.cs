@@ -12,6 +12,9 @@ namespace SerprogNano.Chips
         /// <summary>Register 1 bit 1, WEL: set by WREN, cleared when the write ends.</summary>
         public const byte WriteEnableLatch = 0x02;
 
+        /// <summary>Register 1 bits 2-4, BP0..BP2: the block-protect bits every 25xx part has; all set protect the whole array on most.</summary>
+        public const byte BlockProtect0To2 = 0x1C;
+
         /// <summary>Register 1 bit 6 on SST parts: set while an AAI sequence is open.</summary>
         public const byte SstAaiActive = 0x40;
 

@@ -16,9 +16,6 @@ namespace SerprogNano.Emulator.Faults
 
         private static readonly string[] Keys = { "absent", "miso-low", "stuck-busy", "protected", "flip-rate", "seed", "failing-page" };
 
-        /// <summary>Block-protect bits BP0..BP2 of status register 1: the whole array on most 25xx parts.</summary>
-        private const byte AllBlockProtectBits = 0x1C;
-
         public static void Apply(string text, EmulatedSpiNor chip)
         {
             ArgumentNullException.ThrowIfNull(text);
@@ -57,7 +54,7 @@ namespace SerprogNano.Emulator.Faults
         private static void SetBlockProtection(EmulatedSpiNor chip)
         {
             Send(chip, chip.Model.HasEnableWriteStatus ? SpiNorOpcodes.EnableWriteStatus : SpiNorOpcodes.WriteEnable);
-            Send(chip, SpiNorOpcodes.WriteStatus, AllBlockProtectBits);
+            Send(chip, SpiNorOpcodes.WriteStatus, SpiNorStatusBits.BlockProtect0To2);
         }
 
         private static void Send(EmulatedSpiNor chip, params byte[] command)

@@ -10,12 +10,6 @@ namespace SerprogNano.Host.Sfdp
     {
         private const long SixteenMiB = 16L * 1024 * 1024;
 
-        /// <summary>JESD216 does not describe chip erase; 0xC7 is the one every 25xx part accepts.</summary>
-        private const byte UniversalChipEraseOpcode = 0xC7;
-
-        /// <summary>BP0-BP2 (bits 2-4) exist on every 25xx part.</summary>
-        private const byte CommonProtectMask = 0x1C;
-
         /// <summary>The voltage is unknown: the range spanned by 1.8 V and 3.3 V parts.</summary>
         private const double AnyPartVoltageMin = 1.65;
         private const double AnyPartVoltageMax = 3.6;
@@ -70,7 +64,7 @@ namespace SerprogNano.Host.Sfdp
                 Size = Size,
                 PageSize = PageSize,
                 EraseBlocks = EraseTypes.Select(ToEraseBlock).ToArray(),
-                ChipEraseOpcode = UniversalChipEraseOpcode,
+                ChipEraseOpcode = SpiNorOpcodes.ChipEraseC7, // JESD216 does not describe chip erase; 0xC7 is the one every 25xx part accepts.
                 VoltageMin = AnyPartVoltageMin,
                 VoltageMax = AnyPartVoltageMax,
                 SstAai = false,
@@ -78,7 +72,7 @@ namespace SerprogNano.Host.Sfdp
                 FourByteAddressing = Requires4ByteAddressing ? FourByteAddressing.Enter4ByteMode : FourByteAddressing.None,
                 NeedsEwsr = NeedsEwsr,
                 StatusRegisters = 1,
-                ProtectMask = CommonProtectMask,
+                ProtectMask = SpiNorStatusBits.BlockProtect0To2,
                 Timings = Timings ?? GenericTimings.ForChip(Size),
             };
         }
