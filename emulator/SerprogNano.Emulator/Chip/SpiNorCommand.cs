@@ -7,7 +7,7 @@ namespace SerprogNano.Emulator.Chip
     /// <param name="Erase">The erase it performs, for <see cref="SpiNorCommandKind.Erase"/>.</param>
     internal readonly record struct SpiNorCommand(
         SpiNorCommandKind Kind,
-        SpiNorAddressing Addressing = SpiNorAddressing.None,
+        CommandAddressLength Addressing = CommandAddressLength.None,
         int DummyBytes = 0,
         int Register = 0,
         EraseBlockType? Erase = null);

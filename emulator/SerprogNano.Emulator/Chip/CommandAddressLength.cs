@@ -1,7 +1,7 @@
 namespace SerprogNano.Emulator.Chip
 {
     /// <summary>How many address bytes follow an opcode.</summary>
-    internal enum SpiNorAddressing
+    internal enum CommandAddressLength
     {
         None,
         ThreeBytes,
