@@ -1,6 +1,6 @@
 using System;
 using System.Text.Json.Nodes;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Programmers;

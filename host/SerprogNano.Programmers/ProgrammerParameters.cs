@@ -1,70 +1,35 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using SerprogNano.Text;
 
 namespace SerprogNano.Programmers
 {
-    /// <summary>The comma-separated <c>key=value</c> list after a programmer's name, as flashprog writes it.</summary>
+    /// <summary>
+    /// The comma-separated <c>key=value</c> list after a programmer's name, as flashprog writes it: the shared
+    /// <see cref="KeyValueList"/> plus the values only programmers take (spispeed=, cs=), every complaint a
+    /// <see cref="ProgrammerStringException"/>.
+    /// </summary>
     internal sealed class ProgrammerParameters
     {
         private readonly string _programmer;
-        private readonly Dictionary<string, string> _values;
+        private readonly KeyValueList _list;
 
-        private ProgrammerParameters(string programmer, Dictionary<string, string> values, List<string> bare)
+        private ProgrammerParameters(string programmer, KeyValueList list)
         {
             _programmer = programmer;
-            _values = values;
-            Bare = bare;
+            _list = list;
         }
 
-        /// <summary>Items without '=' (the chip name of <c>emulator:W25Q64FV</c>).</summary>
-        public IReadOnlyList<string> Bare { get; }
+        /// <summary>Items without '=' that are no parameter (the chip name of <c>emulator:W25Q64FV</c>).</summary>
+        public IReadOnlyList<string> Bare => _list.Words;
 
         public static ProgrammerParameters Parse(string programmer, string text, string[] knownKeys, bool allowBare = false)
         {
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var bare = new List<string>();
-            if (text.Length == 0)
-            {
-                return new ProgrammerParameters(programmer, values, bare);
-            }
-
-            foreach (string item in text.Split(','))
-            {
-                int equals = item.IndexOf('=');
-                if (equals < 0)
-                {
-                    if (!allowBare || item.Length == 0)
-                    {
-                        throw new ProgrammerStringException(programmer + ": '" + item + "' is not a key=value parameter (known: " + string.Join(", ", knownKeys) + ").");
-                    }
-
-                    bare.Add(item);
-                    continue;
-                }
-
-                string key = item[..equals].Trim();
-                string value = item[(equals + 1)..].Trim();
-                if (Array.FindIndex(knownKeys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) < 0)
-                {
-                    throw new ProgrammerStringException(programmer + " has no parameter '" + key + "' (known: " + string.Join(", ", knownKeys) + ").");
-                }
-
-                if (value.Length == 0)
-                {
-                    throw new ProgrammerStringException(programmer + ": " + key + "= needs a value.");
-                }
-
-                if (!values.TryAdd(key, value))
-                {
-                    throw new ProgrammerStringException(programmer + ": " + key + "= is given twice.");
-                }
-            }
-
-            return new ProgrammerParameters(programmer, values, bare);
+            return new ProgrammerParameters(programmer, Checked(() => new KeyValueList(programmer, text, knownKeys, "parameter", allowBare)));
         }
 
-        public string? Get(string key) => _values.TryGetValue(key, out string? value) ? value : null;
+        public string? Get(string key) => Checked(() => _list.Text(key));
 
         public uint? GetSpiSpeed()
         {
@@ -91,31 +56,28 @@ namespace SerprogNano.Programmers
         /// <summary>A whole number from <paramref name="minimum"/> up, for baud= and latency-us=.</summary>
         public long? GetNumber(string key, long minimum)
         {
-            string? text = Get(key);
-            if (text == null)
+            long? value = Checked(() => _list.Whole(key));
+            if (value < minimum)
             {
-                return null;
-            }
-
-            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value < minimum)
-            {
-                throw new ProgrammerStringException(_programmer + ": " + key + "=" + text + " must be a whole number of at least " + minimum + ".");
+                throw new ProgrammerStringException(_programmer + ": " + key + "=" + value + " must be a whole number of at least " + minimum + ".");
             }
 
             return value;
         }
 
         /// <summary>on/off (also true/false, yes/no, 1/0), for busy=.</summary>
-        public bool? GetSwitch(string key)
+        public bool? GetSwitch(string key) => Checked(() => _list.Switch(key));
+
+        private static T Checked<T>(Func<T> read)
         {
-            string? text = Get(key);
-            return text?.ToLowerInvariant() switch
+            try
             {
-                null => null,
-                "on" or "true" or "yes" or "1" => true,
-                "off" or "false" or "no" or "0" => false,
-                _ => throw new ProgrammerStringException(_programmer + ": " + key + "=" + text + " must be on or off."),
-            };
+                return read();
+            }
+            catch (FormatException e)
+            {
+                throw new ProgrammerStringException(e.Message);
+            }
         }
     }
 }

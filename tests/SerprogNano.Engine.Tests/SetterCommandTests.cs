@@ -1,3 +1,4 @@
+using SerprogNano.Chips;
 using SerprogNano.Protocol;
 using SerprogNano.TestSupport;
 
@@ -83,7 +84,7 @@ namespace SerprogNano.Engine.Tests
             using var engine = RecordingEngine.Start(chipSelectLines: 2);
             engine.DrivePins();
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetSpiChipSelect, 1));
-            engine.SpiOperation(new byte[] { 0x9F }, 3);
+            engine.SpiOperation(new byte[] { SpiNorOpcodes.ReadJedecId }, 3);
             Assert.AreEqual(0, engine.Targets[0].Selects);
             Assert.AreEqual("S 9f ff ff ff D", engine.Targets[1].Events);
         }
@@ -127,7 +128,7 @@ namespace SerprogNano.Engine.Tests
             engine.DrivePins();
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetChipSelectMode, ChipSelectMode.Selected));
             Assert.IsTrue(engine.Target.Selected);
-            engine.SpiOperation(new byte[] { 0x03, 0, 0, 0 }, 2);
+            engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 2);
             engine.SpiOperation(System.Array.Empty<byte>(), 2);
             Assert.AreEqual(1, engine.Target.Selects, "CS must not toggle between operations");
             Assert.IsTrue(engine.Target.Selected);

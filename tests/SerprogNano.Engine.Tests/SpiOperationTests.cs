@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Protocol;
 using SerprogNano.TestSupport;
 
@@ -16,7 +17,7 @@ namespace SerprogNano.Engine.Tests
         {
             using var engine = RecordingEngine.Start();
             engine.DrivePins();
-            byte[] reply = engine.SpiOperation(new byte[] { 0x03, 0x12, 0x34, 0x56 }, 3);
+            byte[] reply = engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0x12, 0x34, 0x56 }, 3);
             Assert.AreEqual("S 03 12 34 56 ff ff ff D", engine.Target.Events);
             CollectionAssert.AreEqual(new[] { RecordingSpiTarget.PatternAt(4), RecordingSpiTarget.PatternAt(5), RecordingSpiTarget.PatternAt(6) }, reply);
         }
@@ -26,7 +27,7 @@ namespace SerprogNano.Engine.Tests
         {
             using var engine = RecordingEngine.Start();
             engine.DrivePins();
-            Assert.AreEqual(0, engine.SpiOperation(new byte[] { 0x06 }, 0).Length);
+            Assert.AreEqual(0, engine.SpiOperation(new byte[] { SpiNorOpcodes.WriteEnable }, 0).Length);
             Assert.AreEqual(0, engine.SpiOperation(Array.Empty<byte>(), 0).Length);
             Assert.AreEqual("S 06 D S D", engine.Target.Events);
             engine.AssertInSync();
@@ -38,7 +39,7 @@ namespace SerprogNano.Engine.Tests
             using var engine = RecordingEngine.Start();
             engine.DrivePins();
             engine.Send(EngineHarness.SpiHeader(1, 3));
-            engine.Send(0x9F);
+            engine.Send(SpiNorOpcodes.ReadJedecId);
             var buffer = new byte[16];
             int got = 0;
             // One write of ACK + data: the first read returns all of it at once.
@@ -50,7 +51,7 @@ namespace SerprogNano.Engine.Tests
         public void Refused_while_pins_are_released_and_the_chip_is_never_touched()
         {
             using var engine = RecordingEngine.Start();
-            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { 0x06 }, 0)[0]);
+            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { SpiNorOpcodes.WriteEnable }, 0)[0]);
             engine.AssertInSync();
             Assert.AreEqual(0, engine.Target.Selects);
             Assert.AreEqual(0, engine.Bus.TransferCalls);
@@ -71,10 +72,10 @@ namespace SerprogNano.Engine.Tests
         {
             using var engine = RecordingEngine.Start(new EngineSettings { MaxReadLength = 1000 });
             engine.DrivePins();
-            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { 0x03, 0, 0, 0 }, 1001)[0]);
+            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 1001)[0]);
             engine.AssertInSync();
             Assert.AreEqual(0, engine.Target.Selects);
-            CollectionAssert.AreEqual(new[] { RecordingSpiTarget.PatternAt(4) }, engine.SpiOperation(new byte[] { 0x03, 0, 0, 0 }, 1000)[..1]);
+            CollectionAssert.AreEqual(new[] { RecordingSpiTarget.PatternAt(4) }, engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 1000)[..1]);
         }
 
         [TestMethod]

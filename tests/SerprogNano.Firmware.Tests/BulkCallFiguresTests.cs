@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Esp32;
 using SerprogNano.Firmware.Tests.Harness;
 using SerprogNano.Protocol;
@@ -16,10 +17,6 @@ namespace SerprogNano.Firmware.Tests
         private const int MiB = 1 << 20;
         private const int PageSize = 256;
         private const int MaxCallsPerMiBRead = 300;
-        private const byte Read = 0x03;
-        private const byte WriteEnable = 0x06;
-        private const byte PageProgram = 0x02;
-        private const byte ReadStatus = 0x05;
 
         public TestContext TestContext { get; set; } = null!;
 
@@ -32,7 +29,8 @@ namespace SerprogNano.Firmware.Tests
             Counts before = Counts.Of(device);
 
             // As flashprog reads with an unlimited Q_RDNMAXLEN: one O_SPIOP for the whole range.
-            byte[] data = device.SpiOperation(new byte[] { Read, 0, 0, 0 }, MiB);
+            byte[] data = device.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, MiB);
+            device.Sync();
 
             Counts used = Counts.Of(device) - before;
             for (int address = 0; address < MiB; address += 4093)
@@ -53,18 +51,18 @@ namespace SerprogNano.Firmware.Tests
             using var device = FirmwareEngine.Start(FirmwareSettings.ForBoard(board), board.ClockSteps);
             DriveLines(device);
             var program = new byte[4 + PageSize];
-            program[0] = PageProgram;
+            program[0] = SpiNorOpcodes.PageProgram;
             Counts before = Counts.Of(device);
 
             // As flashprog writes: per page WREN, PP with 256 bytes, one RDSR that finds the chip ready.
             const int pages = MiB / PageSize;
             for (int page = 0; page < pages; page++)
             {
-                device.SpiOperation(new[] { WriteEnable }, 0);
+                device.SpiOperation(new[] { SpiNorOpcodes.WriteEnable }, 0);
                 program[1] = (byte)(page >> 8);
                 program[2] = (byte)page;
                 device.SpiOperation(program, 0);
-                Assert.AreEqual(0, device.SpiOperation(new[] { ReadStatus }, 1)[0] & 1, "WIP");
+                Assert.AreEqual(0, device.SpiOperation(new[] { SpiNorOpcodes.ReadStatus }, 1)[0] & SpiNorStatusBits.WriteInProgress, "WIP");
             }
 
             Counts used = Counts.Of(device) - before;
@@ -84,8 +82,8 @@ namespace SerprogNano.Firmware.Tests
             Assert.AreEqual(SerprogReply.Ack, device.RoundTrip(new byte[] { SerprogOpcode.SetPinState, 1 }, 1)[0]);
 
             // Warm-up: the first frames of a thread may allocate in the runtime (lock inflation and so on).
-            device.SpiOperation(new byte[] { Read, 0, 0, 0 }, 2 * FirmwareSettings.DataBufferSize);
-            device.SpiOperation(new[] { ReadStatus }, 1);
+            device.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 2 * FirmwareSettings.DataBufferSize);
+            device.SpiOperation(new[] { SpiNorOpcodes.ReadStatus }, 1);
             device.Sync();
         }
 

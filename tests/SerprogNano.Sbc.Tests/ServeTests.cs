@@ -5,7 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
@@ -39,7 +39,8 @@ namespace SerprogNano.Sbc.Tests
             Assert.AreEqual(16_000_000u, client.SpiFrequency);
             Assert.AreEqual(16_000_000, devices.Opened[^1].ClockFrequency, "S_SPI_FREQ reopened spidev at the new clock");
 
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out ProbeResult probe);
+            ProbeResult probe = ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV");
+            var flash = new SpiNorFlash(connection.Master, probe.Chip);
             Assert.AreEqual(0xEF, probe.Identity.Manufacturer);
             byte[] image = TestData.RandomBytes(0x49000, seed: 11);
             FlashWriter.Write(flash, 0x20_0000, image);
@@ -80,7 +81,7 @@ namespace SerprogNano.Sbc.Tests
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
 
             Assert.IsGreaterThan(4096, connection.Client!.MaxReadLength);
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
+            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
             byte[] image = TestData.RandomBytes(0x31000, seed: 12);
             FlashWriter.Write(flash, 0, image);
             var read = new byte[image.Length];

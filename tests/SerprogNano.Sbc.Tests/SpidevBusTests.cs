@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Sbc.Tests.Doubles;
 using SerprogNano.Spidev;
@@ -20,7 +21,7 @@ namespace SerprogNano.Sbc.Tests
             var id = new byte[3];
 
             bus.SetChipSelect(true);
-            bus.Write(new byte[] { 0x9F }, 0, 1);
+            bus.Write(new byte[] { SpiNorOpcodes.ReadJedecId }, 0, 1);
             bus.Read(id, 0, 3);
             bus.SetChipSelect(false);
 
@@ -38,7 +39,7 @@ namespace SerprogNano.Sbc.Tests
             var status = new byte[1];
 
             bus.SetChipSelect(true);
-            bus.Write(new byte[] { 0x05 }, 0, 1);
+            bus.Write(new byte[] { SpiNorOpcodes.ReadStatus }, 0, 1);
             bus.Read(status, 0, 1);
 
             Assert.ThrowsExactly<InvalidOperationException>(() => bus.Read(status, 0, 1));
@@ -55,7 +56,7 @@ namespace SerprogNano.Sbc.Tests
             var bus = new KernelChipSelectBus(port);
 
             bus.SetChipSelect(true);
-            bus.Write(new byte[] { 0x06 }, 0, 1);
+            bus.Write(new byte[] { SpiNorOpcodes.WriteEnable }, 0, 1);
             Assert.AreEqual(0, devices.Counters.Transfers, "held back until chip select rises");
             bus.SetChipSelect(false);
 
@@ -77,7 +78,7 @@ namespace SerprogNano.Sbc.Tests
 
             line.Drive();
             bus.SetChipSelect(true);
-            bus.Write(new byte[] { 0x03, 0x00, 0x10, 0x00 }, 0, 4);
+            bus.Write(new byte[] { SpiNorOpcodes.Read, 0x00, 0x10, 0x00 }, 0, 4);
             bus.Read(data, 0, data.Length);
             bus.SetChipSelect(false);
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using SerprogNano.Chips;
 using SerprogNano.Protocol;
 using SerprogNano.TestSupport;
 
@@ -275,7 +276,7 @@ namespace SerprogNano.VirtualEsp32.Tests
                             }
 
                             int toggles = Settled() - before;
-                            byte[] command = new byte[] { 0x05 };
+                            byte[] command = new byte[] { SpiNorOpcodes.ReadStatus };
                             before = Settled();
                             for (int i = 0; i < 200000; i++)
                             {

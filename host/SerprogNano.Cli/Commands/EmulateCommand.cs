@@ -19,7 +19,7 @@ namespace SerprogNano.Cli.Commands
             Option<IPEndPoint> listen = TcpServing.ListenOption("Address and port to serve on (flashrom: -p serprog:ip=ADDRESS:PORT)");
             var chip = new Option<SpiNorModel>("--chip")
             {
-                Description = "Emulated part: " + string.Join(", ", ModelNames()),
+                Description = "Emulated part: " + string.Join(", ", SpiNorModels.Names),
                 DefaultValueFactory = _ => SpiNorModels.Default,
                 CustomParser = ParseModel,
             };
@@ -55,24 +55,13 @@ namespace SerprogNano.Cli.Commands
             return command;
         }
 
-        private static string[] ModelNames()
-        {
-            var names = new string[SpiNorModels.All.Count];
-            for (int i = 0; i < names.Length; i++)
-            {
-                names[i] = SpiNorModels.All[i].Name;
-            }
-
-            return names;
-        }
-
         private static SpiNorModel? ParseModel(ArgumentResult result)
         {
             string name = result.Tokens[0].Value;
             SpiNorModel? model = SpiNorModels.Find(name);
             if (model is null)
             {
-                result.AddError($"no emulated part named '{name}'. Choose one of: {string.Join(", ", ModelNames())}.");
+                result.AddError($"no emulated part named '{name}'. Choose one of: {string.Join(", ", SpiNorModels.Names)}.");
             }
 
             return model;
@@ -121,13 +110,15 @@ namespace SerprogNano.Cli.Commands
                     return ExitCodes.Failed;
                 }
 
-                if (contents.Length != model.Size)
+                try
                 {
-                    console.Error.WriteLine($"error: image '{image.Name}' has {contents.Length} bytes; {model.Name} holds {model.Size}.");
+                    chip.Load(contents);
+                }
+                catch (InvalidDataException e)
+                {
+                    console.Error.WriteLine($"error: image '{image.Name}': {e.Message}");
                     return ExitCodes.Failed;
                 }
-
-                chip.Load(contents);
             }
 
             var emulator = new SerprogEmulator(chip);

@@ -47,7 +47,7 @@ namespace SerprogNano.Programmers.Emulator
         public override ProgrammerConnection Open(ProgrammerEnvironment environment)
         {
             SpiNorModel model = SpiNorModels.Find(ChipModel)
-                ?? throw new ProgrammerStringException("The emulator has no part called '" + ChipModel + "'. Choose one of: " + ModelNames() + ".");
+                ?? throw new ProgrammerStringException("The emulator has no part called '" + ChipModel + "'. Choose one of: " + string.Join(", ", SpiNorModels.Names) + ".");
             var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = BusyTimes });
             if (ImagePath != null)
             {
@@ -77,24 +77,14 @@ namespace SerprogNano.Programmers.Emulator
 
         private static void LoadImage(EmulatedSpiNor chip, string path)
         {
-            long length = new FileInfo(path).Length;
-            if (length != chip.Model.Size)
+            try
             {
-                throw new ProgrammerStringException("emulator image=" + path + " has " + length + " bytes; " + chip.Model.Name + " holds " + chip.Model.Size + ".");
+                chip.LoadFile(path);
             }
-
-            chip.LoadFile(path);
-        }
-
-        private static string ModelNames()
-        {
-            var names = new string[SpiNorModels.All.Count];
-            for (int i = 0; i < names.Length; i++)
+            catch (InvalidDataException e)
             {
-                names[i] = SpiNorModels.All[i].Name;
+                throw new ProgrammerStringException("emulator image=" + path + ": " + e.Message);
             }
-
-            return string.Join(", ", names);
         }
     }
 }

@@ -1,3 +1,4 @@
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.TestSupport;
 
@@ -94,7 +95,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
             ChipWire.WriteStatus(chip, 0x04);
 
-            ChipWire.Erase(chip, 0xD8, chip.Model.Size - 1);
+            ChipWire.Erase(chip, SpiNorOpcodes.BlockErase64K, chip.Model.Size - 1);
 
             BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0, ChipWire.Status(chip) & 0x02);

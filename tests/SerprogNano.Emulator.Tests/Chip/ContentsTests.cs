@@ -14,8 +14,10 @@ namespace SerprogNano.Emulator.Tests.Chip
         {
             var chip = new EmulatedSpiNor(SpiNorModels.SST25VF040B);
 
-            Assert.ThrowsExactly<ArgumentException>(() => chip.Load(new byte[chip.Model.Size - 1]));
-            Assert.ThrowsExactly<ArgumentException>(() => chip.Load(new byte[chip.Model.Size + 1]));
+            var shorter = Assert.ThrowsExactly<InvalidDataException>(() => chip.Load(new byte[chip.Model.Size - 1]));
+            Assert.ThrowsExactly<InvalidDataException>(() => chip.Load(new byte[chip.Model.Size + 1]));
+
+            Assert.AreEqual("the image has 524287 bytes; SST25VF040B holds 524288.", shorter.Message);
         }
 
         [TestMethod]

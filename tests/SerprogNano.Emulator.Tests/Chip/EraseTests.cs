@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.TestSupport;
 
@@ -8,15 +9,15 @@ namespace SerprogNano.Emulator.Tests.Chip
     public sealed class EraseTests
     {
         [TestMethod]
-        [DataRow(0x20, 4 * 1024)]
-        [DataRow(0x52, 32 * 1024)]
-        [DataRow(0xD8, 64 * 1024)]
-        public void A_block_erase_clears_exactly_its_aligned_block(int opcode, int size)
+        [DataRow(SpiNorOpcodes.SectorErase4K, 4 * 1024)]
+        [DataRow(SpiNorOpcodes.BlockErase32K, 32 * 1024)]
+        [DataRow(SpiNorOpcodes.BlockErase64K, 64 * 1024)]
+        public void A_block_erase_clears_exactly_its_aligned_block(byte opcode, int size)
         {
             var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
             int inside = (3 * size) + 123;
 
-            ChipWire.Erase(chip, (byte)opcode, inside);
+            ChipWire.Erase(chip, opcode, inside);
 
             byte[] after = chip.Snapshot();
             BytesAssert.AllAre(0xFF, after.AsSpan(3 * size, size));
@@ -38,14 +39,14 @@ namespace SerprogNano.Emulator.Tests.Chip
         }
 
         [TestMethod]
-        [DataRow(0x60)]
-        [DataRow(0xC7)]
-        public void Chip_erase_clears_the_whole_array(int opcode)
+        [DataRow(SpiNorOpcodes.ChipErase60)]
+        [DataRow(SpiNorOpcodes.ChipEraseC7)]
+        public void Chip_erase_clears_the_whole_array(byte opcode)
         {
             var chip = ReadTests.LoadedChip(SpiNorModels.W25Q32FV, out _);
             ChipWire.WriteEnable(chip);
 
-            ChipWire.Command(chip, new[] { (byte)opcode });
+            ChipWire.Command(chip, new[] { opcode });
 
             BytesAssert.AllAre(0xFF, chip.Snapshot());
             Assert.AreEqual(1, chip.ChipErases);
@@ -80,7 +81,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
             ChipWire.WriteEnable(chip);
 
-            ChipWire.Command(chip, new byte[] { 0x20, 0x00, 0x10 });
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.SectorErase4K, 0x00, 0x10 });
 
             BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0x02, ChipWire.Status(chip), "WEL still set");

@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.TestSupport;
 
@@ -56,11 +57,11 @@ namespace SerprogNano.Emulator.Tests.Chip
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q256JV);
 
             ChipWire.WriteEnable(chip);
-            ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.PageProgram4, High, 4), new byte[] { 0x11, 0x22 }));
-            byte[] read4 = ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.Read4, High, 4), 2);
-            byte[] fastRead4 = ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.FastRead4, High, 4), new byte[] { 0 }), 2);
+            ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.PageProgram4Byte, High, 4), new byte[] { 0x11, 0x22 }));
+            byte[] read4 = ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.Read4Byte, High, 4), 2);
+            byte[] fastRead4 = ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.FastRead4Byte, High, 4), new byte[] { 0 }), 2);
             ChipWire.WriteEnable(chip);
-            ChipWire.Command(chip, ChipWire.Op(0xDC, High, 4));
+            ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.BlockErase64K4Byte, High, 4));
             byte afterBe4 = chip.Snapshot()[High];
 
             CollectionAssert.AreEqual(new byte[] { 0x11, 0x22 }, read4);

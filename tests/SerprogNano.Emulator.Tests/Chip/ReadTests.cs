@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.TestSupport;
 

@@ -1,6 +1,6 @@
 using System;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Programmers;
 using SerprogNano.Spidev;

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
@@ -47,7 +47,7 @@ namespace SerprogNano.Host.Tests.LinuxSpi
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
+            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
             byte[] image = TestData.RandomBytes((int)flash.Size, seed: 7);
 
             long writeStart = devices.Counters.Transfers;
@@ -89,7 +89,7 @@ namespace SerprogNano.Host.Tests.LinuxSpi
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("spidev:/dev/spidev0.0"), null, board.System(devices));
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
+            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
             const int start = 0x12000;
             byte[] range = TestData.RandomBytes(0x11000, seed: 4);
 
@@ -118,7 +118,7 @@ namespace SerprogNano.Host.Tests.LinuxSpi
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
             Assert.AreEqual(194, connection.Master.MaxWriteLength);
             Assert.AreEqual(194, connection.Master.MaxReadLength);
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
+            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
             byte[] range = TestData.RandomBytes(0x2000, seed: 5);
 
             // A 256-byte page needs 260 bytes under one chip select: pages go as 128-byte programs.
@@ -140,7 +140,7 @@ namespace SerprogNano.Host.Tests.LinuxSpi
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
 
-            Assert.ThrowsExactly<InvalidOperationException>(() => connection.Master.Execute(new SpiTransaction(new byte[] { 0x03, 0, 0, 0 }, new byte[4093], "read")));
+            Assert.ThrowsExactly<InvalidOperationException>(() => connection.Master.Execute(new SpiTransaction(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, new byte[4093], "read")));
 
             Assert.AreEqual(0, devices.Counters.Transfers);
         }

@@ -32,7 +32,7 @@ namespace SerprogNano.Host.Tests.LinuxSpi
         [DataRow("linux_spi:spispeed=512", "needs dev=")]
         [DataRow("linux_spi:dev=/dev/spidev0.0,spispeed=16M", "kHz")]
         [DataRow("linux_spi:dev=/dev/spidev0.0,spispeed=0", "kHz")]
-        [DataRow("linux_spi:dev=/dev/spidev0.0,cs=1", "no parameter 'cs'")]
+        [DataRow("linux_spi:dev=/dev/spidev0.0,cs=1", "'cs' is not a parameter")]
         [DataRow("spidev:", "device node first")]
         [DataRow("spidev:dev=/dev/spidev0.0", "device node first")]
         [DataRow("ch341a_spi", "5 V")]

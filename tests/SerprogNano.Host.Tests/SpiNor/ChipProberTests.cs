@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
@@ -103,7 +103,7 @@ namespace SerprogNano.Host.Tests.SpiNor
         [TestMethod]
         public void A_part_missing_from_the_database_is_described_by_its_SFDP()
         {
-            SpiNorModel unknown = SpiNorModels.W25Q64FV with { Name = "Mystery", ManufacturerId = 0x5E, DeviceId = 0x4017 };
+            SpiNorModel unknown = SpiNorModels.W25Q64FV with { Name = "Mystery", Chip = SpiNorModels.W25Q64FV.Chip with { ManufacturerId = 0x5E, DeviceId = 0x4017 } };
             var chip = new EmulatedSpiNor(unknown);
             using var client = Rig.Connect(new Emulator.SerprogEmulator(chip));
             var master = new SerprogSpiMaster(client);

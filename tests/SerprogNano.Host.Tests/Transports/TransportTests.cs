@@ -6,7 +6,7 @@ using System.Threading;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Engine.Hosting.Tcp;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
