@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using SerprogNano.Chips;
 using SerprogNano.Protocol;
 using SerprogNano.TestSupport;
 
@@ -276,7 +275,7 @@ namespace SerprogNano.VirtualEsp32.Tests
                             }
 
                             int toggles = Settled() - before;
-                            byte[] command = new byte[] { SpiNorOpcodes.ReadStatus };
+                            byte[] command = new byte[] { 0x05 };
                             before = Settled();
                             for (int i = 0; i < 200000; i++)
                             {
