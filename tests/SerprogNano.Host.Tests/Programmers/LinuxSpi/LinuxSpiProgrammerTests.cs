@@ -10,7 +10,7 @@ using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Spidev;
 using SerprogNano.TestSupport;
 
-namespace SerprogNano.Host.Tests.LinuxSpi
+namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
 {
     /// <summary>linux_spi through the same SPI NOR and chip-operation code as serprog, on a spidev double.</summary>
     [TestClass]

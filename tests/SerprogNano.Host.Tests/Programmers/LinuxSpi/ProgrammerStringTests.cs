@@ -4,7 +4,7 @@ using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Spidev;
 using SerprogNano.TestSupport;
 
-namespace SerprogNano.Host.Tests.LinuxSpi
+namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
 {
     /// <summary>The linux_spi and spidev programmer strings, and the refusals around them.</summary>
     [TestClass]

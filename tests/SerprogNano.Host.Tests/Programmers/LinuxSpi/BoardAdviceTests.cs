@@ -6,7 +6,7 @@ using SerprogNano.Programmers;
 using SerprogNano.Spidev;
 using SerprogNano.TestSupport;
 
-namespace SerprogNano.Host.Tests.LinuxSpi
+namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
 {
     /// <summary>The guide's advice, given for the board named in an injected /proc/device-tree/model.</summary>
     [TestClass]
