@@ -62,6 +62,12 @@ namespace SerprogNano.Emulator.Chip
 
         public required SpiNorBlockProtection BlockProtection { get; init; }
 
+        /// <summary>SRP0 (SRWD; BPL on SST): with it set and WP# low the status registers are read-only. Bit 7 of register 1 on every modelled part.</summary>
+        public SpiNorStatusBit? StatusRegisterProtect { get; init; } = new SpiNorStatusBit(1, 0x80);
+
+        /// <summary>SRL (SRP1): status writes refused until the next power cycle; null on parts without one.</summary>
+        public SpiNorStatusBit? StatusRegisterLock { get; init; }
+
         /// <summary>Parts over 16 MiB: EN4B/EX4B and the 4-byte opcodes.</summary>
         public bool HasFourByteMode { get; init; }
 
