@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SerprogNano.Host.Chips.Protection;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.SpiNor;
