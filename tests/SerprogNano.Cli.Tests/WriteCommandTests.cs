@@ -24,7 +24,7 @@ namespace SerprogNano.Cli.Tests
             CliRun write = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", emulator.Chip.Model.Name, "--backup", backup);
             Assert.AreEqual(ExitCodes.Ok, write.ExitCode, write.ToString());
             StringAssert.Contains(write.Output, "VERIFIED");
-            StringAssert.Contains(write.Output, "Block protection: none");
+            StringAssert.Contains(write.Output, "Write protection: none, mode disabled.");
             CollectionAssert.AreEqual(old, File.ReadAllBytes(backup), "the backup holds the old contents");
             CollectionAssert.AreEqual(File.ReadAllBytes(image), emulator.Chip.Snapshot(), "the chip holds the new image");
 
