@@ -12,7 +12,7 @@ namespace SerprogNano.Host.Chips.Protection
             int bp = 0;
             for (int i = 0; i < layout.BlockProtect.Count; i++)
             {
-                if (layout.BlockProtect[i].IsSet(status))
+                if (IsSet(layout.BlockProtect[i], status))
                 {
                     bp |= 1 << i;
                 }
@@ -69,7 +69,7 @@ namespace SerprogNano.Host.Chips.Protection
             return text.ToString();
         }
 
-        private static bool IsSet(SpiNorStatusBit? bit, byte[] status) => bit is SpiNorStatusBit present && present.IsSet(status);
+        private static bool IsSet(SpiNorStatusBit? bit, byte[] status) => bit is SpiNorStatusBit present && present.Register <= status.Length && (status[present.Register - 1] & present.Mask) != 0;
 
         private static void Put(SpiNorStatusBit? bit, bool value, byte[] status)
         {

@@ -86,12 +86,12 @@ namespace SerprogNano.Host.Chips.Protection
             {
                 if (bit.Register == 1 && bit.Mask <= 0x02)
                 {
-                    throw Fail(name, $"{bit} is WIP or WEL");
+                    throw Fail(name, $"{Text(bit)} is WIP or WEL");
                 }
 
                 if (!seen.Add(bit))
                 {
-                    throw Fail(name, $"{bit} is used twice");
+                    throw Fail(name, $"{Text(bit)} is used twice");
                 }
             }
 
@@ -113,6 +113,9 @@ namespace SerprogNano.Host.Chips.Protection
 
             return new SpiNorStatusBit(register, (byte)(1 << bit));
         }
+
+        /// <summary>"SR1.7" as chips.json writes it.</summary>
+        private static string Text(SpiNorStatusBit bit) => "SR" + bit.Register + "." + System.Numerics.BitOperations.Log2(bit.Mask);
 
         private static ChipDatabaseException Fail(string layout, string problem) => new($"chips.json writeProtect \"{layout}\": {problem}");
     }
