@@ -15,7 +15,7 @@ namespace SerprogNano.Host.Operations
     public static class ProtectionGuard
     {
         /// <summary>The words that lift a refusal; the CLI README tells the same story.</summary>
-        public const string HowToLift = "Add --unprotect to lift it for this command, or lift it for good with 'serprog wp -p PROG --wp-range 0,0' (with --wp-disable too when the mode is hardware).";
+        public const string HowToLift = "Add --unprotect to lift it (the range becomes none), or lift it first with 'serprog wp -p PROG --wp-disable --wp-range 0,0'; 'serprog wp -p PROG --wp-range START,LEN --wp-enable' puts it back afterwards.";
 
         /// <summary>Checks (and, when allowed, lifts) protection over the byte ranges the change will program or erase.</summary>
         public static void Ensure(SpiNorFlash flash, IEnumerable<(long Start, long Length)> touched, bool clear, string operation)
