@@ -1,4 +1,4 @@
-using SerprogNano.Host.Chips.Protection;
+using SerprogNano.Chips.Protection;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.SpiNor.Protection;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SerprogNano.Host.Chips.Protection;
+using SerprogNano.Chips.Protection;
 using SerprogNano.Host.SpiNor.Protection;
 
 namespace SerprogNano.Cli

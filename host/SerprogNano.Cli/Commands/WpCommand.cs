@@ -2,7 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SerprogNano.Host.Chips.Protection;
+using SerprogNano.Chips.Protection;
 using SerprogNano.Host.SpiNor.Protection;
 
 namespace SerprogNano.Cli.Commands

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SerprogNano.Host.Chips.Protection;
+using SerprogNano.Chips.Protection;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.SpiNor.Protection;
 

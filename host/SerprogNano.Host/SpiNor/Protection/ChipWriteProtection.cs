@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SerprogNano.Host.Chips.Protection;
+using SerprogNano.Chips.Protection;
 
 namespace SerprogNano.Host.SpiNor.Protection
 {

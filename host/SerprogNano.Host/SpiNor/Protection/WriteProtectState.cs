@@ -1,4 +1,4 @@
-using SerprogNano.Host.Chips.Protection;
+using SerprogNano.Chips.Protection;
 
 namespace SerprogNano.Host.SpiNor.Protection
 {

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using SerprogNano.Host.Chips;
-using SerprogNano.Host.Chips.Protection;
+using SerprogNano.Chips;
+using SerprogNano.Chips.Protection;
 
 namespace SerprogNano.Host.Tests.Chips.Protection
 {

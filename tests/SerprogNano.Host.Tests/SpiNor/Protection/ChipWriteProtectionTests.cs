@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
-using SerprogNano.Host.Chips.Protection;
+using SerprogNano.Chips;
+using SerprogNano.Chips.Protection;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.SpiNor.Protection;
