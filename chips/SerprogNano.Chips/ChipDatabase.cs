@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using SerprogNano.Chips.Protection;
 
 namespace SerprogNano.Chips
 {
@@ -54,7 +55,12 @@ namespace SerprogNano.Chips
             for (int i = 0; i < records.Count; i++)
             {
                 chips[i] = ChipRecordMapper.ToDefinition(records[i], i);
-                ChipDefinitionValidator.Validate(chips[i]);
+            }
+
+            chips = WriteProtectMapper.Attach(file!.WriteProtect, chips);
+            foreach (ChipDefinition chip in chips)
+            {
+                ChipDefinitionValidator.Validate(chip);
             }
 
             return new ChipDatabase(chips);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using SerprogNano.Chips.Protection;
 
 namespace SerprogNano.Chips
 {
@@ -6,5 +7,8 @@ namespace SerprogNano.Chips
     internal sealed class ChipDatabaseFile
     {
         public List<ChipRecord>? Chips { get; set; }
+
+        /// <summary>Write-protect layouts and the parts that have them; absent parts report "protection layout unknown".</summary>
+        public WriteProtectRecord? WriteProtect { get; set; }
     }
 }

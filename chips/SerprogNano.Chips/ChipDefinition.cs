@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SerprogNano.Chips.Protection;
 
 namespace SerprogNano.Chips
 {
@@ -54,6 +55,12 @@ namespace SerprogNano.Chips
         /// TB, SEC and CMP only move the protected range and are left out.
         /// </summary>
         public required byte ProtectMask { get; init; }
+
+        /// <summary>Where the write-protect bits are and how they decode (flashrom's reg_bits); null when the layout is unknown.</summary>
+        public WriteProtectLayout? WriteProtect { get; init; }
+
+        /// <summary>The part powers up protected and flashrom clears that by itself before a write or erase (SST25VF...).</summary>
+        public bool UnprotectedBeforeChange { get; init; }
 
         /// <summary>Page program and chip erase busy times; for byte-program parts PageProgram* is one byte (or AAI word).</summary>
         public required ChipTimings Timings { get; init; }

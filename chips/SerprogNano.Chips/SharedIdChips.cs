@@ -57,6 +57,10 @@ namespace SerprogNano.Chips
                 VoltageMin = voltageMin,
                 VoltageMax = voltageMax,
                 StatusRegisters = candidates.Max(c => c.StatusRegisters),
+
+                // A protection layout only when every candidate has that same one: otherwise it is unknown.
+                WriteProtect = candidates.All(c => ReferenceEquals(c.WriteProtect, first.WriteProtect)) ? first.WriteProtect : null,
+                UnprotectedBeforeChange = candidates.All(c => c.UnprotectedBeforeChange),
                 Timings = new ChipTimings(
                     candidates.Max(c => c.Timings.PageProgramTypical),
                     candidates.Max(c => c.Timings.PageProgramMax),

@@ -38,10 +38,10 @@ namespace SerprogNano.Cli
             Description = "Say more: programmer limits, warnings' details, stack traces on errors",
         };
 
-        /// <summary>For the commands that change the chip: clear block protection first (off by default).</summary>
+        /// <summary>For the commands that change the chip: lift write protection that stands in the way (off by default).</summary>
         public Option<bool> Unprotect { get; } = new("--unprotect")
         {
-            Description = "Clear the chip's block-protect bits before changing it (they are reported either way)",
+            Description = "Lift the chip's write protection (protected range set to none) when the change touches it; it is reported either way, and 'serprog wp' sets it back",
         };
 
         public void AddTo(Command command)

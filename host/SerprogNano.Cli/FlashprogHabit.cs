@@ -40,6 +40,20 @@ namespace SerprogNano.Cli
                     case "-E" or "--erase":
                         action = "erase";
                         break;
+                    case "--wp-status" or "--wp-list" or "--wp-enable" or "--wp-disable":
+                        action = "wp";
+                        options.Add(arg);
+                        break;
+                    case "--wp-range":
+                        action = "wp";
+                        options.Add(arg);
+                        options.Add(Quote(next ?? "START,LEN"));
+                        i++;
+                        break;
+                    case string joined when joined.StartsWith("--wp-range=", StringComparison.Ordinal):
+                        action = "wp";
+                        options.Add(Quote(arg));
+                        break;
                     case "-p" or "--programmer" or "-c" or "--chip":
                         options.Add(arg);
                         options.Add(Quote(next ?? "?"));
@@ -57,9 +71,12 @@ namespace SerprogNano.Cli
             }
 
             string command = "serprog " + (action ?? "probe") + (file != null ? " " + Quote(file) : "") + (options.Count > 0 ? " " + string.Join(" ", options) : "");
-            return action == null
-                ? "serprog takes the command first (probe, read, write, verify, erase). To look at the programmer and chip: " + command
-                : "serprog takes the command first, not flashprog's " + ActionFlag(action) + ": " + command;
+            return action switch
+            {
+                null => "serprog takes the command first (probe, read, write, verify, erase, wp). To look at the programmer and chip: " + command,
+                "wp" => "serprog takes the command first: flashrom's --wp-* options are those of its wp command: " + command,
+                _ => "serprog takes the command first, not flashprog's " + ActionFlag(action) + ": " + command,
+            };
         }
 
         private static string ActionFlag(string action) => action switch

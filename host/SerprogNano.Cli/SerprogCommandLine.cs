@@ -21,6 +21,7 @@ namespace SerprogNano.Cli
                 WriteCommand.Create(common, console),
                 VerifyCommand.Create(common, console),
                 EraseCommand.Create(common, console),
+                WpCommand.Create(common, console),
                 ChipsCommand.Create(console),
                 BenchCommand.Create(common, console),
                 EmulateCommand.Create(console),

@@ -26,6 +26,8 @@ namespace SerprogNano.Cli.Tests
         [DataRow(new[] { "-p", "emulator", "-c", "W25Q64FV", "-v", "my image.bin" }, "serprog verify 'my image.bin' -p emulator -c W25Q64FV")]
         [DataRow(new[] { "-p", "emulator", "-E" }, "flashprog's -E: serprog erase -p emulator")]
         [DataRow(new[] { "-p", "emulator" }, "serprog probe -p emulator")]
+        [DataRow(new[] { "-p", "emulator", "--wp-status" }, "flashrom's --wp-* options are those of its wp command: serprog wp -p emulator --wp-status")]
+        [DataRow(new[] { "-p", "emulator", "--wp-range", "0,0", "--wp-disable" }, "serprog wp -p emulator --wp-range 0,0 --wp-disable")]
         public void Flashprog_style_actions_are_a_usage_error_that_names_the_serprog_command(string[] args, string suggestion)
         {
             string before = System.IO.Directory.GetCurrentDirectory();

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Text.Json;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Faults;
 
 namespace SerprogNano.Cli.Tests
 {
@@ -23,7 +24,7 @@ namespace SerprogNano.Cli.Tests
             CliRun write = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", emulator.Chip.Model.Name, "--backup", backup);
             Assert.AreEqual(ExitCodes.Ok, write.ExitCode, write.ToString());
             StringAssert.Contains(write.Output, "VERIFIED");
-            StringAssert.Contains(write.Output, "Block protection: none");
+            StringAssert.Contains(write.Output, "Write protection: none, mode disabled.");
             CollectionAssert.AreEqual(old, File.ReadAllBytes(backup), "the backup holds the old contents");
             CollectionAssert.AreEqual(File.ReadAllBytes(image), emulator.Chip.Snapshot(), "the chip holds the new image");
 
@@ -72,9 +73,11 @@ namespace SerprogNano.Cli.Tests
         public void A_protected_chip_is_reported_and_left_alone_unless_unprotect_is_given()
         {
             using var files = new TestFiles();
-            using var emulator = new EmulatorOverTcp(SpiNorModels.SST25VF040B);
+            // A part whose protection layout the database lacks: any BP bit set stops the write.
+            using var emulator = new EmulatorOverTcp(SpiNorModels.EN25QH64);
+            ChipFaultText.Apply("protected", emulator.Chip);
             byte[] old = emulator.Chip.Snapshot();
-            string image = files.RandomImage("image.bin", 512 * 1024, seed: 26);
+            string image = files.RandomImage("image.bin", SpiNorModels.EN25QH64.Size, seed: 26);
 
             CliRun refused = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", emulator.Chip.Model.Name, "--no-backup");
             Assert.AreEqual(ExitCodes.Failed, refused.ExitCode, refused.ToString());
@@ -116,10 +119,12 @@ namespace SerprogNano.Cli.Tests
         [TestMethod]
         public void Erase_refuses_a_protected_chip_without_unprotect()
         {
-            using var emulator = new EmulatorOverTcp(SpiNorModels.SST25VF040B);
-            byte[] pattern = new byte[512 * 1024];
+            // A part whose protection layout the database lacks (SST25 parts are unprotected without a flag).
+            using var emulator = new EmulatorOverTcp(SpiNorModels.EN25QH64);
+            byte[] pattern = new byte[SpiNorModels.EN25QH64.Size];
             new System.Random(31).NextBytes(pattern);
             emulator.Chip.Load(pattern);
+            ChipFaultText.Apply("protected", emulator.Chip);
 
             CliRun run = CliRun.Of("erase", "-p", emulator.Programmer);
             Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());

@@ -6,14 +6,14 @@ using SerprogNano.Engine.Hosting.Tcp;
 
 namespace SerprogNano.Interop.Tests
 {
-    /// <summary>An emulated W25Q64FV behind the serprog TCP server on a free loopback port.</summary>
+    /// <summary>An emulated chip (a W25Q64FV unless told) behind the serprog TCP server on a free loopback port.</summary>
     internal sealed class ServedChip : IDisposable
     {
         private readonly SerprogTcpServer _server;
 
-        public ServedChip()
+        public ServedChip(SpiNorModel? model = null)
         {
-            Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+            Chip = new EmulatedSpiNor(model ?? SpiNorModels.W25Q64FV);
             _server = new SerprogTcpServer(new SerprogEmulator(Chip).Serve, new IPEndPoint(IPAddress.Loopback, 0));
         }
 

@@ -119,6 +119,14 @@ namespace SerprogNano.Emulator.Chip
                 return;
             }
 
+            if (!StatusRegistersWritable())
+            {
+                // Refused like a protected program: nothing changes and the write enable is spent.
+                _wel = false;
+                _statusWriteEnabled = false;
+                return;
+            }
+
             for (int i = 0; i < _dataBytes; i++)
             {
                 int register = targets[i] - 1;

@@ -16,13 +16,15 @@ namespace SerprogNano.Emulator.Chip
     /// <param name="SmallestProtectedSize">Bytes guarded when the BP value is 1 and SEC is clear.</param>
     /// <param name="SectorMask">Mask of the SEC bit in status register 1, 0 if the part has none.</param>
     /// <param name="Complement">The CMP bit, if the part has one.</param>
+    /// <param name="ComplementInvertsLevel">Macronix parts whose datasheet BP3 acts as CMP: it also inverts the BP value.</param>
     public sealed record SpiNorBlockProtection(
         int FirstBit,
         int BitCount,
         byte TopBottomMask,
         int SmallestProtectedSize,
         byte SectorMask = 0,
-        SpiNorStatusBit? Complement = null)
+        SpiNorStatusBit? Complement = null,
+        bool ComplementInvertsLevel = false)
     {
         private const int SectorSize = 4 * 1024;
         private const int LargestSectorProtection = 32 * 1024;
@@ -32,7 +34,8 @@ namespace SerprogNano.Emulator.Chip
         {
             byte status1 = status[0];
             int allSet = (1 << BitCount) - 1;
-            int level = (status1 >> FirstBit) & allSet;
+            bool complement = Complement is SpiNorStatusBit cmp && (status[cmp.Register - 1] & cmp.Mask) != 0;
+            int level = ((status1 >> FirstBit) & allSet) ^ (complement && ComplementInvertsLevel ? allSet : 0);
             bool sectors = (status1 & SectorMask) != 0;
             int length = level switch
             {
@@ -43,7 +46,6 @@ namespace SerprogNano.Emulator.Chip
             };
 
             bool bottom = (status1 & TopBottomMask) != 0;
-            bool complement = Complement is SpiNorStatusBit cmp && (status[cmp.Register - 1] & cmp.Mask) != 0;
             if (complement)
             {
                 // The rest of the array sits at the other end, so it is still one range.

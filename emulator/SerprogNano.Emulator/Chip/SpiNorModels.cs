@@ -46,7 +46,10 @@ namespace SerprogNano.Emulator.Chip
             BlockProtection = new SpiNorBlockProtection(2, 3, 0x20, 128 * KiB, SectorMask: 0x40, Complement: SpiNorStatusBits.Complement),
         };
 
-        /// <summary>Single status register (BP0..BP3, SRWD); 0x52 erases 64 KiB like 0xD8 on this generation.</summary>
+        /// <summary>
+        /// Single status register (BP0..BP3, SRWD); 0x52 erases 64 KiB like 0xD8 on this generation. BP3 acts as a
+        /// complement bit that also inverts BP0..BP2 (flashrom's decode_range_spi25_bit_cmp for this part).
+        /// </summary>
         public static SpiNorModel MX25L6406E { get; } = new()
         {
             Name = "MX25L6406E",
@@ -56,7 +59,7 @@ namespace SerprogNano.Emulator.Chip
             WriteStatusTargets = new[] { 1 },
             StatusWriteMasks = new byte[] { 0xBC, 0x00, 0x00 },
             PowerUpStatus = new byte[] { 0x00, 0x00, 0x00 },
-            BlockProtection = new SpiNorBlockProtection(2, 4, 0x00, 128 * KiB),
+            BlockProtection = new SpiNorBlockProtection(2, 3, 0x00, 128 * KiB, Complement: new SpiNorStatusBit(1, 0x20), ComplementInvertsLevel: true),
         };
 
         public static SpiNorModel MX25L12835F { get; } = MacronixF("MX25L12835F");

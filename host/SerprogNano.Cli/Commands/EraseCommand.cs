@@ -28,15 +28,8 @@ namespace SerprogNano.Cli.Commands
             using FlashSession session = FlashSession.Open(context, ChipUse.Change);
             SpiNorFlash flash = session.Flash;
             IReadOnlyList<IncludedRegion>? included = request?.Resolve(context, session, image: null);
-            if (ProtectionReport.Report(context, flash, unprotect) != 0)
-            {
-                if (!unprotect)
-                {
-                    throw new CommandFailedException("Nothing was erased: the chip is block-protected. Add --unprotect to clear the protection first.");
-                }
-
-                flash.ClearProtection();
-            }
+            ProtectionReport.Report(context, flash, unprotect);
+            ProtectionGuard.Ensure(flash, included?.Select(region => (region.Region.Start, region.Region.Size)) ?? [(0L, flash.Size)], unprotect, "erase");
 
             IReadOnlyDictionary<int, int> erases;
             try

@@ -76,7 +76,7 @@ namespace SerprogNano.Host.Operations
                 return Result(plan, 0, current.Length);
             }
 
-            EnsureUnprotected(flash, options.ClearProtection);
+            ProtectionGuard.Ensure(flash, ProtectionGuard.Touched(plan), options.ClearProtection, "write");
             if (pass == 1 && options.BeforeChange != null)
             {
                 options.BeforeChange(current);
@@ -210,22 +210,6 @@ namespace SerprogNano.Host.Operations
             }
 
             return result;
-        }
-
-        private static void EnsureUnprotected(SpiNorFlash flash, bool clear)
-        {
-            byte protection = flash.ReadProtectionBits();
-            if (protection == 0)
-            {
-                return;
-            }
-
-            if (!clear)
-            {
-                throw new SpiNorException("write", null, "Block protection is on (status register 1 protect bits 0x" + protection.ToString("X2") + "): the chip would ignore the write. Nothing was changed. Ask for the protection to be cleared (--unprotect) if this is the right chip.");
-            }
-
-            flash.ClearProtection();
         }
 
         private static WriteResult Result(WritePlan plan, long retried, long verified)

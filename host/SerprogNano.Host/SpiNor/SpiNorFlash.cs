@@ -199,17 +199,23 @@ namespace SerprogNano.Host.SpiNor
         {
             byte status = ReadStatus(1);
             byte cleared = (byte)(status & ~(Chip.ProtectMask | SpiNorStatusBits.StatusRegisterProtect0) & ~(SpiNorStatusBits.WriteInProgress | SpiNorStatusBits.WriteEnableLatch));
-            Master.Execute(new[]
-            {
-                Chip.NeedsEwsr ? SpiNorCommands.EnableWriteStatus() : SpiNorCommands.WriteEnable(),
-                SpiNorCommands.WriteStatus(new[] { cleared }),
-            });
-            WriteInProgressPoller.WaitUntilReady(Master, WriteStatusMaxTime, TimeSpan.FromMilliseconds(10), "write status register", null);
+            WriteStatusRegisters(new[] { cleared });
             byte left = ReadProtectionBits();
             if (left != 0)
             {
                 throw new SpiNorException("write status register", null, "The chip kept its block protection (status 0x" + ReadStatus(1).ToString("X2") + "): its WP# pin may be held low with SRWD set; free WP# and try again.");
             }
+        }
+
+        /// <summary>WRSR (after WREN, or EWSR where the part needs it) with SR1, or SR1 and SR2; waits until the write is done.</summary>
+        public void WriteStatusRegisters(ReadOnlySpan<byte> values)
+        {
+            Master.Execute(new[]
+            {
+                Chip.NeedsEwsr ? SpiNorCommands.EnableWriteStatus() : SpiNorCommands.WriteEnable(),
+                SpiNorCommands.WriteStatus(values),
+            });
+            WriteInProgressPoller.WaitUntilReady(Master, WriteStatusMaxTime, TimeSpan.FromMilliseconds(10), "write status register", null);
         }
 
         public byte[] ReadSfdp(int address, int length) => ChipProber.ReadSfdp(Master, address, length);

@@ -49,7 +49,7 @@ namespace SerprogNano.Cli.Tests.Faults
             CliRun run = CliRun.Of("write", files.RandomImage("new.bin", SpiNorModels.W25Q32FV.Size, seed: 71), "-p", emulator.Programmer, "-c", "W25Q32FV", "--no-backup");
 
             Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
-            StringAssert.Contains(run.Error, "Block protection is on");
+            StringAssert.Contains(run.Error, "0x000000-0x3FFFFF (all) of the chip is write-protected");
             StringAssert.Contains(run.Error, "--unprotect");
             CollectionAssert.AreEqual(old, emulator.Chip.Snapshot());
         }

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using SerprogNano.Chips.Protection;
+using SerprogNano.Host.SpiNor;
+using SerprogNano.Host.SpiNor.Protection;
+
+namespace SerprogNano.Host.Operations
+{
+    /// <summary>
+    /// The one check between a planned change and the chip: a program or erase into a protected range is
+    /// refused before anything changes (the chip would silently ignore it), unless the user asked for the
+    /// protection to be lifted (--unprotect). SST25 parts that power up protected are unprotected without
+    /// asking, as flashrom does.
+    /// </summary>
+    public static class ProtectionGuard
+    {
+        /// <summary>The words that lift a refusal; the CLI README tells the same story.</summary>
+        public const string HowToLift = "Add --unprotect to lift it (the range becomes none), or lift it first with 'serprog wp -p PROG --wp-disable --wp-range 0,0'; 'serprog wp -p PROG --wp-range START,LEN --wp-enable' puts it back afterwards.";
+
+        /// <summary>Checks (and, when allowed, lifts) protection over the byte ranges the change will program or erase.</summary>
+        public static void Ensure(SpiNorFlash flash, IEnumerable<(long Start, long Length)> touched, bool clear, string operation)
+        {
+            ArgumentNullException.ThrowIfNull(flash);
+            ArgumentNullException.ThrowIfNull(touched);
+            if (flash.Chip.UnprotectedBeforeChange && flash.ReadProtectionBits() != 0)
+            {
+                flash.ClearProtection();
+                return;
+            }
+
+            if (ChipWriteProtection.For(flash) is not ChipWriteProtection protection)
+            {
+                EnsureUnknownLayoutClear(flash, clear, operation);
+                return;
+            }
+
+            ProtectedRange range = protection.Read().Range;
+            (long Start, long Length)? hit = FirstOverlap(range, touched);
+            if (hit is not (long start, long length))
+            {
+                return;
+            }
+
+            if (!clear)
+            {
+                throw new SpiNorException(operation, start, "Nothing was changed: " + range.Span + " (" + range.Fraction(flash.Size) + ") of the chip is write-protected and the " + operation
+                    + " would change " + SpiNorCommands.Hex(start) + "-" + SpiNorCommands.Hex(start + length - 1) + " there. " + HowToLift);
+            }
+
+            protection.Apply(ProtectedRange.None, null);
+        }
+
+        /// <summary>The plan's erases and programs as byte ranges.</summary>
+        public static IEnumerable<(long Start, long Length)> Touched(WritePlan plan)
+        {
+            ArgumentNullException.ThrowIfNull(plan);
+            foreach (EraseStep erase in plan.Erases)
+            {
+                yield return (erase.Address, erase.Block.Size);
+            }
+
+            foreach (PageWrite program in plan.Programs)
+            {
+                yield return (program.Address, program.Data.Length);
+            }
+        }
+
+        private static (long Start, long Length)? FirstOverlap(ProtectedRange range, IEnumerable<(long Start, long Length)> touched)
+        {
+            foreach ((long start, long length) in touched)
+            {
+                if (range.Overlaps(start, length))
+                {
+                    return (start, length);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Without a layout the range is unknown: any BP bit set stops the change, as before layouts existed.</summary>
+        private static void EnsureUnknownLayoutClear(SpiNorFlash flash, bool clear, string operation)
+        {
+            byte protection = flash.ReadProtectionBits();
+            if (protection == 0)
+            {
+                return;
+            }
+
+            if (!clear)
+            {
+                throw new SpiNorException(operation, null, "Block protection is on (status register 1 protect bits 0x" + protection.ToString("X2") + "; protection layout unknown, so which range is not known): the chip would ignore the " + operation + ". Nothing was changed. Add --unprotect to clear it if this is the right chip.");
+            }
+
+            flash.ClearProtection();
+        }
+    }
+}
