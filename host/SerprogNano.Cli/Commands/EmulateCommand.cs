@@ -32,11 +32,17 @@ namespace SerprogNano.Cli.Commands
             var busy = new Option<bool>("--busy") { Description = "Report datasheet busy times for programs and erases" };
             var baud = new Option<long>("--baud") { Description = "Model a UART of this many baud (8N1: baud/10 bytes per second) in each direction" };
             var latency = new Option<long>("--latency-us") { Description = "Model this much latency per direction, in microseconds" };
+            var shape = new Option<string>("--link")
+            {
+                Description = "How the modeled link delivers bytes: packets (64-byte USB packets) or bursty (held and released in 4 KiB bursts)",
+                DefaultValueFactory = _ => LinkModel.ShapeNames[0],
+            };
+            shape.AcceptOnlyFromAmong(LinkModel.ShapeNames);
             var fault = new Option<string[]>("--fault") { Description = "Link fault to inject (repeatable): " + LinkFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var chipFault = new Option<string[]>("--chip-fault") { Description = "Chip fault to inject (repeatable): " + ChipFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
             {
-                listen, chip, image, save, busy, baud, latency, fault, chipFault,
+                listen, chip, image, save, busy, baud, latency, shape, fault, chipFault,
             };
             command.SetAction(parse => Run(
                 console,
@@ -47,6 +53,7 @@ namespace SerprogNano.Cli.Commands
                 parse.GetValue(busy),
                 parse.GetValue(baud),
                 parse.GetValue(latency),
+                parse.GetRequiredValue(shape),
                 parse.GetValue(fault) ?? Array.Empty<string>(),
                 parse.GetValue(chipFault) ?? Array.Empty<string>()));
             return command;
@@ -63,7 +70,7 @@ namespace SerprogNano.Cli.Commands
             return names;
         }
 
-        private static int Run(CliConsole console, string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, long baud, long latencyMicroseconds, string[] linkFaultTexts, string[] chipFaultTexts)
+        private static int Run(CliConsole console, string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, long baud, long latencyMicroseconds, string linkShape, string[] linkFaultTexts, string[] chipFaultTexts)
         {
             if (baud < 0 || latencyMicroseconds < 0)
             {
@@ -71,7 +78,7 @@ namespace SerprogNano.Cli.Commands
                 return ExitCodes.Usage;
             }
 
-            LinkModel? link = baud == 0 && latencyMicroseconds == 0 ? null : new LinkModel(baud, latencyMicroseconds);
+            LinkModel? link = baud == 0 && latencyMicroseconds == 0 ? null : new LinkModel(baud, latencyMicroseconds).WithShape(linkShape);
 
             if (!IPEndPoint.TryParse(listen, out IPEndPoint? endpoint) || endpoint.Port == 0 && !listen.EndsWith(":0", StringComparison.Ordinal))
             {
