@@ -8,6 +8,7 @@ using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
+using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Host.Transports;
 
 namespace SerprogNano.Host.Tests.Operations
