@@ -19,8 +19,10 @@ size=$((8 * 1024 * 1024))
 
 command -v flashrom >/dev/null || { echo "not run: flashrom is missing (apt-get install flashrom)" >&2; [ "${CI:-}" = true ] && exit 1; exit 0; }
 dotnet build host/SerprogNano.Cli -v q --nologo >/dev/null
-serprog=host/SerprogNano.Cli/bin/Debug/net10.0/serprog
 work=$(mktemp -d)
+# A copy, so a rebuild while the figures run does not change the program half-way.
+cp -r host/SerprogNano.Cli/bin/Debug/net10.0 "$work/serprog-bin"
+serprog=$work/serprog-bin/serprog
 emulator_pid=
 cleanup() {
   if [ -n "$emulator_pid" ]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
