@@ -114,36 +114,83 @@ namespace SerprogNano.Cli.Commands
             context.Result["read"] = read.ToJson();
         }
 
+        /// <summary>
+        /// The write figures of issue 13: a write keeping a backup (the old contents, checked), the image
+        /// already there, verify, and a write without a backup; each over other random contents on the
+        /// emulator, so every block is erased and every page programmed. The program phase's share of the
+        /// link is what the write path makes of it.
+        /// </summary>
         private static void MeasureWrite(CommandContext context, FlashSession session, long size, double? limit, bool unprotect)
         {
             var image = new byte[size];
             new Random(PatternSeed).NextBytes(image);
-            if (session.Connection.EmulatedChip is { } chip)
+            byte[]? old = OtherContents(session);
+            if (old != null)
             {
-                // Like a board's old firmware: every block must be erased and every page programmed,
-                // not just programmed into a blank chip.
-                byte[] old = new byte[chip.Model.Size];
-                new Random(PatternSeed + 1).NextBytes(old);
-                chip.Load(old);
                 context.Say("Write: the emulated chip starts with other random contents, so the write erases and programs all " + ByteUnits.Size(size) + ".");
             }
 
+            ReadOnlyMemory<byte> backup = default;
+            JsonObject withBackup = TimedWrite(context, session, "Write (with backup)", image, limit, new WriteOptions { ClearProtection = unprotect, BeforeChange = contents => backup = contents.ToArray() });
+            if (old != null && !backup.Span.SequenceEqual(old.AsSpan(0, (int)size)))
+            {
+                throw new CommandFailedException("The backup the write read differs from the chip's old contents.");
+            }
+
+            LinkCounts before = LinkCounts.Of(session.Client);
+            long start = Stopwatch.GetTimestamp();
+            WriteResult again = context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = progress }));
+            var unchanged = new Throughput(size, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
+            if (!again.Unchanged)
+            {
+                throw new CommandFailedException("Writing the same image a second time changed the chip: the first write did not stick.");
+            }
+
+            context.Say("Write of the image already on the chip: " + unchanged.Describe());
+            before = LinkCounts.Of(session.Client);
+            start = Stopwatch.GetTimestamp();
+            context.Progress.Run(progress => FlashVerifier.Verify(session.Flash, 0, image, progress));
+            var verify = new Throughput(size, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
+            context.Say("Verify: " + verify.Describe());
+            context.Result["write"] = withBackup;
+            context.Result["unchangedWrite"] = unchanged.ToJson();
+            context.Result["verify"] = verify.ToJson();
+            if (OtherContents(session) != null)
+            {
+                context.Result["writeNoBackup"] = TimedWrite(context, session, "Write --no-backup", image, limit, new WriteOptions { ClearProtection = unprotect });
+            }
+        }
+
+        /// <summary>Puts other random contents on an emulated chip, like a board's old firmware; null on real hardware.</summary>
+        private static byte[]? OtherContents(FlashSession session)
+        {
+            if (session.Connection.EmulatedChip is not { } chip)
+            {
+                return null;
+            }
+
+            byte[] old = new byte[chip.Model.Size];
+            new Random(PatternSeed + 1).NextBytes(old);
+            chip.Load(old);
+            return old;
+        }
+
+        private static JsonObject TimedWrite(CommandContext context, FlashSession session, string what, byte[] image, double? limit, WriteOptions options)
+        {
             LinkCounts before = LinkCounts.Of(session.Client);
             long start = Stopwatch.GetTimestamp();
             (PhaseTimer phases, WriteResult written) = context.Progress.Run(progress =>
             {
                 var timer = new PhaseTimer(progress);
-                return (timer, FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = timer, ClearProtection = unprotect }));
+                options.Progress = timer;
+                return (timer, FlashWriter.Write(session.Flash, 0, image, options));
             });
-            TimeSpan total = Stopwatch.GetElapsedTime(start);
-            LinkCounts counts = LinkCounts.Of(session.Client).Since(before);
-
-            TimeSpan eraseAndProgram = phases.Duration("erase") + phases.Duration("program");
-            var write = new Throughput(size, eraseAndProgram, limit, counts);
-            var withVerify = new Throughput(size, total, limit, counts);
-            context.Say("Write (erase + program): " + write.Describe());
-            context.Say("Write (read, plan, erase, program, verify): " + withVerify.Describe());
-            context.Say("  pages programmed " + written.ProgramsDone + ", programmed again after the chip was found busy " + written.ProgramsRetried);
+            var total = new Throughput(image.Length, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
+            var program = new Throughput(written.BytesProgrammed, phases.Duration("program"), limit, default);
+            context.Say(what + ": " + total.Describe());
+            context.Say("  program phase: " + ByteUnits.Size(written.BytesProgrammed) + " in " + ByteUnits.Duration(program.Time)
+                + (program.FractionOfLimit is double share ? ", " + (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "% of the link" : "")
+                + "; pages programmed " + written.ProgramsDone + ", again after the chip was found busy " + written.ProgramsRetried);
             var phaseJson = new JsonObject();
             foreach (string phase in phases.Phases)
             {
@@ -151,23 +198,12 @@ namespace SerprogNano.Cli.Commands
                 context.Detail("  " + phase + ": " + ByteUnits.Duration(phases.Duration(phase)));
             }
 
-            LinkCounts unchangedBefore = LinkCounts.Of(session.Client);
-            long unchangedStart = Stopwatch.GetTimestamp();
-            WriteResult again = context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = progress }));
-            var unchanged = new Throughput(size, Stopwatch.GetElapsedTime(unchangedStart), limit, LinkCounts.Of(session.Client).Since(unchangedBefore));
-            if (!again.Unchanged)
-            {
-                throw new CommandFailedException("Writing the same image a second time changed the chip: the first write did not stick.");
-            }
-
-            context.Say("Unchanged-image write: " + unchanged.Describe());
-            JsonObject writeJson = write.ToJson();
-            writeJson["phases"] = phaseJson;
-            writeJson["pagesProgrammed"] = written.ProgramsDone;
-            writeJson["pagesRetried"] = written.ProgramsRetried;
-            writeJson["totalWithVerify"] = withVerify.ToJson();
-            context.Result["write"] = writeJson;
-            context.Result["unchangedWrite"] = unchanged.ToJson();
+            JsonObject json = total.ToJson();
+            json["phases"] = phaseJson;
+            json["programPhase"] = program.ToJson();
+            json["pagesProgrammed"] = written.ProgramsDone;
+            json["pagesRetried"] = written.ProgramsRetried;
+            return json;
         }
 
         private static long ParseSize(ArgumentResult result)
