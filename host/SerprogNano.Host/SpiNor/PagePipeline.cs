@@ -35,6 +35,9 @@ namespace SerprogNano.Host.SpiNor
         private readonly SpiNorAddressing _addressing;
         private readonly int _maxPadding;
 
+        /// <summary>Whether lockstep waits for a ready status before each page (its round trip is shorter than a page program).</summary>
+        private bool _lockstepPolls;
+
         public PagePipeline(ISpiMaster master, ChipDefinition chip, SpiNorAddressing addressing)
         {
             _master = master;
@@ -126,7 +129,9 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>
         /// Sends each page (guard, WREN, program) once the previous page's answer is back: the chip had a
         /// round trip to finish it, however late the device runs. A page whose guard found the chip still
-        /// busy is polled for and sent again. Returns the bytes programmed.
+        /// busy is polled for and sent again; after such a miss (a round trip shorter than the chip's program
+        /// time, as on loopback) the next page waits for a ready status first, until a poll finds the chip
+        /// ready at once. Returns the bytes programmed.
         /// </summary>
         private long ProgramLockstep(List<PageWrite> pages, int first, int count)
         {
@@ -135,6 +140,16 @@ namespace SerprogNano.Host.SpiNor
             for (int i = first; i < first + count; i++)
             {
                 PageWrite page = pages[i];
+                if (_lockstepPolls)
+                {
+                    _master.Execute(new[] { SpiNorCommands.ReadStatus(SpiNorOpcode.ReadStatus, status) });
+                    _lockstepPolls = (status[0] & StatusRegister.Busy) != 0;
+                    if (_lockstepPolls)
+                    {
+                        WaitUntilPageDone(page);
+                    }
+                }
+
                 while (true)
                 {
                     _master.Execute(new[]
@@ -149,7 +164,8 @@ namespace SerprogNano.Host.SpiNor
                     }
 
                     PagesRetried++;
-                    WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "page program", pages[Math.Max(0, i - 1)].Address);
+                    _lockstepPolls = true;
+                    WaitUntilPageDone(page);
                 }
 
                 bytes += page.Data.Length;
@@ -157,6 +173,10 @@ namespace SerprogNano.Host.SpiNor
 
             return bytes;
         }
+
+        /// <summary>Polls until the page program before <paramref name="next"/> is done.</summary>
+        private void WaitUntilPageDone(PageWrite next) =>
+            WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "page program before " + SpiNorCommands.Hex(next.Address), null);
 
         private List<PageWrite> RunBatch(List<PageWrite> pages, int first, int count, out long bytes)
         {
