@@ -16,15 +16,11 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>Lockstep stretches between two tries of the pipeline.</summary>
         public const int LockstepStretchesBetweenTries = 8;
 
-        private double? _pipelinedRate;
         private double? _lockstepRate;
         private int _lockstepStretches;
 
         /// <summary>Whether the next batch goes pipelined.</summary>
         public bool Pipelined { get; private set; } = true;
-
-        /// <summary>Times the choice changed, for figures.</summary>
-        public int Switches { get; private set; }
 
         /// <summary>Takes what a batch in the current mode did: net bytes programmed, time taken, pages sent again.</summary>
         public void Record(long bytes, TimeSpan elapsed, int pages, int missed)
@@ -32,21 +28,14 @@ namespace SerprogNano.Host.SpiNor
             double rate = bytes / Math.Max(elapsed.TotalSeconds, 1e-6);
             if (Pipelined)
             {
-                _pipelinedRate = rate;
                 bool losing = _lockstepRate is double lockstep ? rate < lockstep : missed * 4 > pages;
-                Choose(!losing);
+                Pipelined = !losing;
                 return;
             }
 
             _lockstepRate = rate;
             _lockstepStretches++;
-            Choose(_lockstepStretches % LockstepStretchesBetweenTries == 0);
-        }
-
-        private void Choose(bool pipelined)
-        {
-            Switches += pipelined != Pipelined ? 1 : 0;
-            Pipelined = pipelined;
+            Pipelined = _lockstepStretches % LockstepStretchesBetweenTries == 0;
         }
     }
 }

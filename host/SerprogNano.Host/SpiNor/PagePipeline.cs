@@ -53,9 +53,6 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>Page programs whose guard saw the chip busy, so they were sent again.</summary>
         public long PagesRetried { get; private set; }
 
-        /// <summary>Times the pipeline switched between pipelined and lockstep in the last <see cref="Program"/>.</summary>
-        public int ModeSwitches { get; private set; }
-
         /// <summary>Programs every page; returns when the chip is idle again. Reports bytes done.</summary>
         public void Program(IReadOnlyList<PageWrite> pages, IProgress<long>? progress)
         {
@@ -122,7 +119,6 @@ namespace SerprogNano.Host.SpiNor
                 }
             }
 
-            ModeSwitches = chooser.Switches;
             WaitForLastPage(work);
         }
 
