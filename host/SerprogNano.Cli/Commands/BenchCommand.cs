@@ -56,16 +56,16 @@ namespace SerprogNano.Cli.Commands
         private static int Run(CommandContext context, long requestedSize, int roundTrips, bool destructive, bool unprotect)
         {
             using FlashSession session = FlashSession.Open(context, destructive ? ChipUse.Change : ChipUse.Read);
-            double? limit = session.Connection.Link?.BytesPerSecond;
+            double? limit = session.Connection.LinkBytesPerSecond;
             context.Say("Link limit: " + (limit is double l ? l.ToString("N0", CultureInfo.InvariantCulture) + " B/s (baud/10)" : "unknown"));
             context.Result["linkLimitBytesPerSecond"] = limit;
 
             MeasureLatency(context, session.Client, roundTrips);
             long size = Math.Min(requestedSize, session.Chip.Size);
-            MeasureRead(context, session, size, limit);
-            if (session.Connection.IsEmulator || destructive)
+            byte[] contents = MeasureRead(context, session, size, limit);
+            if (session.Connection.ScratchChip || destructive)
             {
-                MeasureWrite(context, session, size, limit, unprotect);
+                MeasureWrite(context, session, contents, limit, unprotect);
             }
             else
             {
@@ -99,7 +99,8 @@ namespace SerprogNano.Cli.Commands
             context.Result["roundTrip"] = new JsonObject { ["command"] = command, ["count"] = count, ["meanMicroseconds"] = microseconds };
         }
 
-        private static void MeasureRead(CommandContext context, FlashSession session, long size, double? limit)
+        /// <summary>Reads the first <paramref name="size"/> bytes, timed; returns them.</summary>
+        private static byte[] MeasureRead(CommandContext context, FlashSession session, long size, double? limit)
         {
             var buffer = new byte[size];
             LinkCounts before = LinkCounts.Of(session.Client);
@@ -112,29 +113,37 @@ namespace SerprogNano.Cli.Commands
             var read = new Throughput(size, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
             context.Say("Read: " + read.Describe());
             context.Result["read"] = read.ToJson();
+            return buffer;
         }
 
         /// <summary>
-        /// The write figures of issue 13: a write keeping a backup (the old contents, checked), the image
-        /// already there, verify, and a write without a backup; each over other random contents on the
-        /// emulator, so every block is erased and every page programmed. The program phase's share of the
-        /// link is what the write path makes of it.
+        /// The write figures of issue 13: a write keeping a backup (checked against the old contents), the
+        /// image already there, verify, and a write without a backup; each over other random contents, so
+        /// every block is erased and every page programmed. The program phase's share of the link is what
+        /// the write path makes of it.
         /// </summary>
-        private static void MeasureWrite(CommandContext context, FlashSession session, long size, double? limit, bool unprotect)
+        /// <param name="contents">What the measured range holds now.</param>
+        private static void MeasureWrite(CommandContext context, FlashSession session, byte[] contents, double? limit, bool unprotect)
         {
+            long size = contents.Length;
             var image = new byte[size];
             new Random(PatternSeed).NextBytes(image);
-            byte[]? old = OtherContents(session);
-            if (old != null)
+            byte[] old = contents;
+            if (Array.TrueForAll(contents, value => value == 0xFF))
             {
-                context.Say("Write: the emulated chip starts with other random contents, so the write erases and programs all " + ByteUnits.Size(size) + ".");
+                // Like a board's old firmware: every block must be erased and every page programmed,
+                // not just programmed into a blank chip.
+                old = new byte[size];
+                new Random(PatternSeed + 1).NextBytes(old);
+                Prepare(context, session, old, unprotect);
+                context.Say("Write: the range was blank, so it first gets other random contents (untimed) and the write erases and programs all " + ByteUnits.Size(size) + ".");
             }
 
             ReadOnlyMemory<byte> backup = default;
-            JsonObject withBackup = TimedWrite(context, session, "Write (with backup)", image, limit, new WriteOptions { ClearProtection = unprotect, BeforeChange = contents => backup = contents.ToArray() });
-            if (old != null && !backup.Span.SequenceEqual(old.AsSpan(0, (int)size)))
+            JsonObject withBackup = TimedWrite(context, session, "Write (with backup)", image, limit, new WriteOptions { ClearProtection = unprotect, BeforeChange = read => backup = read.ToArray() });
+            if (!backup.Span.SequenceEqual(old))
             {
-                throw new CommandFailedException("The backup the write read differs from the chip's old contents.");
+                throw new CommandFailedException("The backup the write read differs from the old contents.");
             }
 
             LinkCounts before = LinkCounts.Of(session.Client);
@@ -155,24 +164,15 @@ namespace SerprogNano.Cli.Commands
             context.Result["write"] = withBackup;
             context.Result["unchangedWrite"] = unchanged.ToJson();
             context.Result["verify"] = verify.ToJson();
-            if (OtherContents(session) != null)
-            {
-                context.Result["writeNoBackup"] = TimedWrite(context, session, "Write --no-backup", image, limit, new WriteOptions { ClearProtection = unprotect });
-            }
+
+            Prepare(context, session, old, unprotect);
+            context.Result["writeNoBackup"] = TimedWrite(context, session, "Write --no-backup", image, limit, new WriteOptions { ClearProtection = unprotect });
         }
 
-        /// <summary>Puts other random contents on an emulated chip, like a board's old firmware; null on real hardware.</summary>
-        private static byte[]? OtherContents(FlashSession session)
+        /// <summary>Puts <paramref name="old"/> on the chip through the programmer, untimed.</summary>
+        private static void Prepare(CommandContext context, FlashSession session, byte[] old, bool unprotect)
         {
-            if (session.Connection.EmulatedChip is not { } chip)
-            {
-                return null;
-            }
-
-            byte[] old = new byte[chip.Model.Size];
-            new Random(PatternSeed + 1).NextBytes(old);
-            chip.Load(old);
-            return old;
+            context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, old, new WriteOptions { Progress = progress, ClearProtection = unprotect }));
         }
 
         private static JsonObject TimedWrite(CommandContext context, FlashSession session, string what, byte[] image, double? limit, WriteOptions options)

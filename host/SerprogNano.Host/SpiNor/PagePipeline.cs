@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -138,8 +138,8 @@ namespace SerprogNano.Host.SpiNor
                 PageWrite page = pages[i];
                 if (_lockstepPolls)
                 {
-                    _master.Execute(new[] { SpiNorCommands.ReadStatus(SpiNorOpcode.ReadStatus, status) });
-                    _lockstepPolls = (status[0] & StatusRegister.Busy) != 0;
+                    _master.Execute(new[] { SpiNorCommands.ReadStatus(SpiNorOpcodes.ReadStatus, status) });
+                    _lockstepPolls = (status[0] & SpiNorStatusBits.WriteInProgress) != 0;
                     if (_lockstepPolls)
                     {
                         WaitUntilPageDone(page);
@@ -150,11 +150,11 @@ namespace SerprogNano.Host.SpiNor
                 {
                     _master.Execute(new[]
                     {
-                        SpiNorCommands.ReadStatus(SpiNorOpcode.ReadStatus, status),
+                        SpiNorCommands.ReadStatus(SpiNorOpcodes.ReadStatus, status),
                         SpiNorCommands.WriteEnable(),
                         SpiNorCommands.PageProgram(_addressing.ProgramOpcode, page.Address, _addressing.AddressBytes, page.Data.Span),
                     });
-                    if ((status[0] & StatusRegister.Busy) == 0)
+                    if ((status[0] & SpiNorStatusBits.WriteInProgress) == 0)
                     {
                         break;
                     }
@@ -202,8 +202,8 @@ namespace SerprogNano.Host.SpiNor
             var missed = new List<PageWrite>();
             for (int i = 0; i < count; i++)
             {
-                probesReady += (statuses[2 * i] & StatusRegister.Busy) == 0 ? 1 : 0;
-                if ((statuses[(2 * i) + 1] & StatusRegister.Busy) != 0)
+                probesReady += (statuses[2 * i] & SpiNorStatusBits.WriteInProgress) == 0 ? 1 : 0;
+                if ((statuses[(2 * i) + 1] & SpiNorStatusBits.WriteInProgress) != 0)
                 {
                     // The chip was busy when this page's WREN came, so it ignored the WREN and the program.
                     missed.Add(pages[first + i]);
@@ -275,7 +275,7 @@ namespace SerprogNano.Host.SpiNor
         private static SpiTransaction PaddedStatusRead(int padding, Memory<byte> status)
         {
             var bytes = new byte[1 + padding];
-            bytes[0] = SpiNorOpcode.ReadStatus;
+            bytes[0] = SpiNorOpcodes.ReadStatus;
             return new SpiTransaction(bytes, status, "read status register");
         }
     }

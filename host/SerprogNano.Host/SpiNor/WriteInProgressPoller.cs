@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -37,7 +38,7 @@ namespace SerprogNano.Host.SpiNor
             ArgumentNullException.ThrowIfNull(clock);
             ArgumentNullException.ThrowIfNull(sleep);
             var status = new byte[1];
-            var read = SpiNorCommands.ReadStatus(SpiNorOpcode.ReadStatus, status);
+            var read = SpiNorCommands.ReadStatus(SpiNorOpcodes.ReadStatus, status);
             long started = clock.GetTimestamp();
             TimeSpan limit = maxTime + (maxTime / 2) + LinkAllowance;
             TimeSpan longest = TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, typicalTime.Ticks / 10));
@@ -48,7 +49,7 @@ namespace SerprogNano.Host.SpiNor
                 // the clock check must not blame the chip; only a status read after the limit can.
                 TimeSpan polledAt = clock.GetElapsedTime(started);
                 master.Execute(read);
-                if ((status[0] & StatusRegister.Busy) == 0)
+                if ((status[0] & SpiNorStatusBits.WriteInProgress) == 0)
                 {
                     return status[0];
                 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SerprogNano.Emulator.Links;
+using SerprogNano.Engine.Hosting.Links;
 
 namespace SerprogNano.Emulator.Tests.Links
 {

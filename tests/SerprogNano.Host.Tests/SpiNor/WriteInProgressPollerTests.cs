@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Time.Testing;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 
@@ -82,7 +83,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var clock = new FakeTimeProvider();
             var chip = new BusyUntil(clock, RoundTrip) { StallAfterFirstPoll = TimeSpan.FromMilliseconds(300) };
             byte status = WriteInProgressPoller.WaitUntilReady(chip, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(0.5), "page program", 0, clock, Sleep(clock, new List<TimeSpan>()));
-            Assert.AreEqual(0, status & StatusRegister.Busy);
+            Assert.AreEqual(0, status & SpiNorStatusBits.WriteInProgress);
             Assert.AreEqual(2, chip.Polls);
         }
 
@@ -135,10 +136,10 @@ namespace SerprogNano.Host.Tests.SpiNor
                 _clock.Advance(RoundTrip / 2);
                 foreach (SpiTransaction transaction in batch)
                 {
-                    Assert.AreEqual(SpiNorOpcode.ReadStatus, transaction.Write.Span[0]);
+                    Assert.AreEqual(SpiNorOpcodes.ReadStatus, transaction.Write.Span[0]);
                     Polls++;
                     bool busy = _clock.GetUtcNow() < _readyAt;
-                    transaction.Read.Span[0] = busy ? StatusRegister.Busy : (byte)0;
+                    transaction.Read.Span[0] = busy ? SpiNorStatusBits.WriteInProgress : (byte)0;
                     ReadySeenAt = busy ? ReadySeenAt : _clock.GetUtcNow() - Started;
                 }
 
