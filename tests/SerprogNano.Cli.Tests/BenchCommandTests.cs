@@ -26,6 +26,12 @@ namespace SerprogNano.Cli.Tests
             Assert.IsLessThanOrEqualTo(1.0, write.GetProperty("fractionOfLimit").GetDouble());
             Assert.IsGreaterThan(0L, write.GetProperty("roundTrips").GetInt64());
             Assert.IsGreaterThan(0.0, json.GetProperty("unchangedWrite").GetProperty("seconds").GetDouble());
+            JsonElement program = write.GetProperty("programPhase");
+            Assert.IsGreaterThan(63 * 1024L, program.GetProperty("bytes").GetInt64(), "every page of the random image over other random contents (less its 0xFF bytes)");
+            Assert.IsLessThanOrEqualTo(1.0, program.GetProperty("fractionOfLimit").GetDouble());
+            Assert.AreEqual(64 * 1024, json.GetProperty("verify").GetProperty("bytes").GetInt64());
+            Assert.IsGreaterThan(63 * 1024L, json.GetProperty("writeNoBackup").GetProperty("programPhase").GetProperty("bytes").GetInt64());
+            StringAssert.Contains(run.Error, "program phase: ");
             StringAssert.Contains(run.Error, "Read: 64.0 KiB");
         }
 

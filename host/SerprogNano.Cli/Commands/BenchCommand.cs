@@ -116,38 +116,81 @@ namespace SerprogNano.Cli.Commands
             return buffer;
         }
 
+        /// <summary>
+        /// The write figures of issue 13: a write keeping a backup (checked against the old contents), the
+        /// image already there, verify, and a write without a backup; each over other random contents, so
+        /// every block is erased and every page programmed. The program phase's share of the link is what
+        /// the write path makes of it.
+        /// </summary>
         /// <param name="contents">What the measured range holds now.</param>
         private static void MeasureWrite(CommandContext context, FlashSession session, byte[] contents, double? limit, bool unprotect)
         {
             long size = contents.Length;
             var image = new byte[size];
             new Random(PatternSeed).NextBytes(image);
+            byte[] old = contents;
             if (Array.TrueForAll(contents, value => value == 0xFF))
             {
                 // Like a board's old firmware: every block must be erased and every page programmed,
-                // not just programmed into a blank chip. Prepared through the programmer, untimed.
-                byte[] old = new byte[size];
+                // not just programmed into a blank chip.
+                old = new byte[size];
                 new Random(PatternSeed + 1).NextBytes(old);
-                context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, old, new WriteOptions { Progress = progress, ClearProtection = unprotect }));
+                Prepare(context, session, old, unprotect);
                 context.Say("Write: the range was blank, so it first gets other random contents (untimed) and the write erases and programs all " + ByteUnits.Size(size) + ".");
             }
 
+            ReadOnlyMemory<byte> backup = default;
+            JsonObject withBackup = TimedWrite(context, session, "Write (with backup)", image, limit, new WriteOptions { ClearProtection = unprotect, BeforeChange = read => backup = read.ToArray() });
+            if (!backup.Span.SequenceEqual(old))
+            {
+                throw new CommandFailedException("The backup the write read differs from the old contents.");
+            }
+
+            LinkCounts before = LinkCounts.Of(session.Client);
+            long start = Stopwatch.GetTimestamp();
+            WriteResult again = context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = progress }));
+            var unchanged = new Throughput(size, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
+            if (!again.Unchanged)
+            {
+                throw new CommandFailedException("Writing the same image a second time changed the chip: the first write did not stick.");
+            }
+
+            context.Say("Write of the image already on the chip: " + unchanged.Describe());
+            before = LinkCounts.Of(session.Client);
+            start = Stopwatch.GetTimestamp();
+            context.Progress.Run(progress => FlashVerifier.Verify(session.Flash, 0, image, progress));
+            var verify = new Throughput(size, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
+            context.Say("Verify: " + verify.Describe());
+            context.Result["write"] = withBackup;
+            context.Result["unchangedWrite"] = unchanged.ToJson();
+            context.Result["verify"] = verify.ToJson();
+
+            Prepare(context, session, old, unprotect);
+            context.Result["writeNoBackup"] = TimedWrite(context, session, "Write --no-backup", image, limit, new WriteOptions { ClearProtection = unprotect });
+        }
+
+        /// <summary>Puts <paramref name="old"/> on the chip through the programmer, untimed.</summary>
+        private static void Prepare(CommandContext context, FlashSession session, byte[] old, bool unprotect)
+        {
+            context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, old, new WriteOptions { Progress = progress, ClearProtection = unprotect }));
+        }
+
+        private static JsonObject TimedWrite(CommandContext context, FlashSession session, string what, byte[] image, double? limit, WriteOptions options)
+        {
             LinkCounts before = LinkCounts.Of(session.Client);
             long start = Stopwatch.GetTimestamp();
             (PhaseTimer phases, WriteResult written) = context.Progress.Run(progress =>
             {
                 var timer = new PhaseTimer(progress);
-                return (timer, FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = timer, ClearProtection = unprotect }));
+                options.Progress = timer;
+                return (timer, FlashWriter.Write(session.Flash, 0, image, options));
             });
-            TimeSpan total = Stopwatch.GetElapsedTime(start);
-            LinkCounts counts = LinkCounts.Of(session.Client).Since(before);
-
-            TimeSpan eraseAndProgram = phases.Duration("erase") + phases.Duration("program");
-            var write = new Throughput(size, eraseAndProgram, limit, counts);
-            var withVerify = new Throughput(size, total, limit, counts);
-            context.Say("Write (erase + program): " + write.Describe());
-            context.Say("Write (read, plan, erase, program, verify): " + withVerify.Describe());
-            context.Say("  pages programmed " + written.ProgramsDone + ", programmed again after the chip was found busy " + written.ProgramsRetried);
+            var total = new Throughput(image.Length, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
+            var program = new Throughput(written.BytesProgrammed, phases.Duration("program"), limit, default);
+            context.Say(what + ": " + total.Describe());
+            context.Say("  program phase: " + ByteUnits.Size(written.BytesProgrammed) + " in " + ByteUnits.Duration(program.Time)
+                + (program.FractionOfLimit is double share ? ", " + (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "% of the link" : "")
+                + "; pages programmed " + written.ProgramsDone + ", again after the chip was found busy " + written.ProgramsRetried);
             var phaseJson = new JsonObject();
             foreach (string phase in phases.Phases)
             {
@@ -155,23 +198,12 @@ namespace SerprogNano.Cli.Commands
                 context.Detail("  " + phase + ": " + ByteUnits.Duration(phases.Duration(phase)));
             }
 
-            LinkCounts unchangedBefore = LinkCounts.Of(session.Client);
-            long unchangedStart = Stopwatch.GetTimestamp();
-            WriteResult again = context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, image, new WriteOptions { Progress = progress }));
-            var unchanged = new Throughput(size, Stopwatch.GetElapsedTime(unchangedStart), limit, LinkCounts.Of(session.Client).Since(unchangedBefore));
-            if (!again.Unchanged)
-            {
-                throw new CommandFailedException("Writing the same image a second time changed the chip: the first write did not stick.");
-            }
-
-            context.Say("Unchanged-image write: " + unchanged.Describe());
-            JsonObject writeJson = write.ToJson();
-            writeJson["phases"] = phaseJson;
-            writeJson["pagesProgrammed"] = written.ProgramsDone;
-            writeJson["pagesRetried"] = written.ProgramsRetried;
-            writeJson["totalWithVerify"] = withVerify.ToJson();
-            context.Result["write"] = writeJson;
-            context.Result["unchangedWrite"] = unchanged.ToJson();
+            JsonObject json = total.ToJson();
+            json["phases"] = phaseJson;
+            json["programPhase"] = program.ToJson();
+            json["pagesProgrammed"] = written.ProgramsDone;
+            json["pagesRetried"] = written.ProgramsRetried;
+            return json;
         }
 
         private static long ParseSize(ArgumentResult result)

@@ -29,13 +29,19 @@ namespace SerprogNano.Cli.Commands
             var busy = new Option<bool>("--busy") { Description = "Report datasheet busy times for programs and erases" };
             var baud = new Option<long>("--baud") { Description = "Model a UART of this many baud (8N1: baud/10 bytes per second) in each direction" };
             var latency = new Option<long>("--latency-us") { Description = "Model this much latency per direction, in microseconds" };
+            var shape = new Option<string>("--link")
+            {
+                Description = "How the modeled link delivers bytes: packets (64-byte USB packets) or bursty (held and released in 4 KiB bursts)",
+                DefaultValueFactory = _ => LinkModel.ShapeNames[0],
+            };
+            shape.AcceptOnlyFromAmong(LinkModel.ShapeNames);
             baud.Validators.Add(NotNegative);
             latency.Validators.Add(NotNegative);
             var fault = new Option<string[]>("--fault") { Description = "Link fault to inject (repeatable): " + LinkFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var chipFault = new Option<string[]>("--chip-fault") { Description = "Chip fault to inject (repeatable): " + ChipFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
             {
-                listen, chip, image, save, busy, baud, latency, fault, chipFault,
+                listen, chip, image, save, busy, baud, latency, shape, fault, chipFault,
             };
             command.SetAction(parse =>
             {
@@ -48,7 +54,7 @@ namespace SerprogNano.Cli.Commands
                     emulated,
                     parse.GetValue(image),
                     parse.GetValue(save),
-                    baudRate == 0 && latencyMicroseconds == 0 ? null : new LinkModel(baudRate, latencyMicroseconds),
+                    baudRate == 0 && latencyMicroseconds == 0 ? null : new LinkModel(baudRate, latencyMicroseconds).WithShape(parse.GetRequiredValue(shape)),
                     parse.GetValue(fault) ?? Array.Empty<string>(),
                     parse.GetValue(chipFault) ?? Array.Empty<string>());
             });

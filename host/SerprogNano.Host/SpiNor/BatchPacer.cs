@@ -17,6 +17,9 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>Marks the start of a batch.</summary>
         public void Start() => _started = Stopwatch.GetTimestamp();
 
+        /// <summary>Time since <see cref="Start"/>.</summary>
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
+
         /// <summary>
         /// How much the next batch may carry (bytes, pages: the unit of <paramref name="amount"/>), given that the one
         /// just finished moved <paramref name="amount"/>; between <paramref name="minimum"/> and <paramref name="maximum"/>,
@@ -24,7 +27,7 @@ namespace SerprogNano.Host.SpiNor
         /// </summary>
         public int Next(long amount, int minimum, int maximum)
         {
-            double seconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+            double seconds = Elapsed.TotalSeconds;
             double fits = seconds > 0 ? amount * Target.TotalSeconds / seconds : maximum;
             long rounded = (long)Math.Min(fits, maximum) / minimum * minimum;
             return (int)Math.Clamp(rounded, minimum, maximum);

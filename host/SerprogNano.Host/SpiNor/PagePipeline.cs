@@ -13,8 +13,10 @@ namespace SerprogNano.Host.SpiNor
     /// whose guard saw WIP goes round the pipeline again (and is programmed alone after a poll if it
     /// keeps missing), and the padding grows when misses are common. A probe RDSR at three quarters of
     /// the padding says when it could shrink. The padding so learns the chip's program time in bytes of
-    /// the link, whatever the link's speed; a device that runs late and catches up in a burst only costs
-    /// a page sent again.
+    /// the link, whatever the link's speed. A device that runs late and catches up in a burst (an
+    /// interpreter, a busy USB stack, a bursty adapter) turns padding into no delay at all; then
+    /// <see cref="PageModeChooser"/> switches to lockstep, one round trip per page, whichever of the two
+    /// measured faster on this link.
     /// </summary>
     public sealed class PagePipeline
     {
@@ -32,6 +34,9 @@ namespace SerprogNano.Host.SpiNor
         private readonly ChipDefinition _chip;
         private readonly SpiNorAddressing _addressing;
         private readonly int _maxPadding;
+
+        /// <summary>Whether lockstep waits for a ready status before each page (its round trip is shorter than a page program).</summary>
+        private bool _lockstepPolls;
 
         public PagePipeline(ISpiMaster master, ChipDefinition chip, SpiNorAddressing addressing)
         {
@@ -59,42 +64,115 @@ namespace SerprogNano.Host.SpiNor
 
             var work = new List<PageWrite>(pages);
             var misses = new Dictionary<long, int>();
+            var chooser = new PageModeChooser();
             long done = 0;
             int batchPages = FirstBatchPages;
+            int lockstepPages = FirstBatchPages;
             int next = 0;
             var pacer = new BatchPacer();
             while (next < work.Count)
             {
-                int count = Math.Min(batchPages, work.Count - next);
                 pacer.Start();
+                if (!chooser.Pipelined)
+                {
+                    int stretch = Math.Min(lockstepPages, work.Count - next);
+                    long written = ProgramLockstep(work, next, stretch);
+                    chooser.Record(written, pacer.Elapsed, stretch, 0);
+                    lockstepPages = pacer.Next(stretch, 1, MaxBatchPages);
+                    next += stretch;
+                    done += written;
+                    progress?.Report(done);
+                    continue;
+                }
+
+                int count = Math.Min(batchPages, work.Count - next);
                 List<PageWrite> missed = RunBatch(work, next, count, out long bytes);
                 int pacedPages = pacer.Next(count, 1, MaxBatchPages);
                 next += count;
                 foreach (PageWrite page in missed)
                 {
-                    // A missed page goes round again in the pipeline; one that keeps missing, or any once the
-                    // padding cannot grow (a link faster than the chip), is programmed alone.
+                    // A missed page goes round again; one that keeps missing, or any once the padding cannot
+                    // grow (a link faster than the chip), is programmed alone.
                     int times = misses[page.Address] = misses.GetValueOrDefault(page.Address) + 1;
                     PagesRetried++;
+                    bytes -= page.Data.Length;
                     if (times < MaxPipelinedAttempts && Padding < _maxPadding)
                     {
                         work.Add(page);
-                        bytes -= page.Data.Length;
                     }
                     else
                     {
                         ProgramAlone(page);
+                        bytes += page.Data.Length;
                     }
                 }
 
+                chooser.Record(bytes, pacer.Elapsed, count, missed.Count);
                 done += bytes;
                 progress?.Report(done);
                 batchPages = missed.Count == 0 ? Math.Min(MaxBatchPages, batchPages * 2) : Math.Max(FirstBatchPages, batchPages / 2);
                 batchPages = Math.Max(FirstBatchPages, Math.Min(batchPages, pacedPages)); // a batch every quarter second on slow links
+                if (!chooser.Pipelined)
+                {
+                    // Back in the pipeline later, it starts small: a try costs a few pages at most.
+                    batchPages = FirstBatchPages;
+                }
             }
 
             WaitForLastPage(work);
         }
+
+        /// <summary>
+        /// Sends each page (guard, WREN, program) once the previous page's answer is back: the chip had a
+        /// round trip to finish it, however late the device runs. A page whose guard found the chip still
+        /// busy is polled for and sent again; after such a miss (a round trip shorter than the chip's program
+        /// time, as on loopback) the next page waits for a ready status first, until a poll finds the chip
+        /// ready at once. Returns the bytes programmed.
+        /// </summary>
+        private long ProgramLockstep(List<PageWrite> pages, int first, int count)
+        {
+            var status = new byte[1];
+            long bytes = 0;
+            for (int i = first; i < first + count; i++)
+            {
+                PageWrite page = pages[i];
+                if (_lockstepPolls)
+                {
+                    _master.Execute(new[] { SpiNorCommands.ReadStatus(SpiNorOpcodes.ReadStatus, status) });
+                    _lockstepPolls = (status[0] & SpiNorStatusBits.WriteInProgress) != 0;
+                    if (_lockstepPolls)
+                    {
+                        WaitUntilPageDone(page);
+                    }
+                }
+
+                while (true)
+                {
+                    _master.Execute(new[]
+                    {
+                        SpiNorCommands.ReadStatus(SpiNorOpcodes.ReadStatus, status),
+                        SpiNorCommands.WriteEnable(),
+                        SpiNorCommands.PageProgram(_addressing.ProgramOpcode, page.Address, _addressing.AddressBytes, page.Data.Span),
+                    });
+                    if ((status[0] & SpiNorStatusBits.WriteInProgress) == 0)
+                    {
+                        break;
+                    }
+
+                    PagesRetried++;
+                    _lockstepPolls = true;
+                    WaitUntilPageDone(page);
+                }
+
+                bytes += page.Data.Length;
+            }
+
+            return bytes;
+        }
+
+        /// <summary>Polls until the page program before <paramref name="next"/> is done.</summary>
+        private void WaitUntilPageDone(PageWrite next) =>
+            WriteInProgressPoller.WaitUntilReady(_master, _chip.Timings.PageProgramMax, _chip.Timings.PageProgramTypical, "page program before " + SpiNorCommands.Hex(next.Address), null);
 
         private List<PageWrite> RunBatch(List<PageWrite> pages, int first, int count, out long bytes)
         {

@@ -8,14 +8,14 @@ namespace SerprogNano.Programmers.Emulator
 {
     /// <summary>
     /// The built-in emulator: the device engine and an emulated chip in this process.
-    /// <c>emulator[:CHIP][,baud=N][,latency-us=N][,busy=on][,image=FILE][,spispeed=..][,cs=..]</c>.
+    /// <c>emulator[:CHIP][,baud=N][,latency-us=N][,link=packets|bursty][,busy=on][,image=FILE][,spispeed=..][,cs=..]</c>.
     /// </summary>
     public sealed class EmulatorProgrammerSpec : ProgrammerSpec
     {
         /// <summary>The part a bare <c>emulator</c> carries: the 8 MiB chip of most coreboot laptops.</summary>
         public const string DefaultChip = "W25Q64FV";
 
-        private static readonly string[] Keys = { "chip", "baud", "latency-us", "busy", "image", "spispeed", "cs" };
+        private static readonly string[] Keys = { "chip", "baud", "latency-us", "link", "busy", "image", "spispeed", "cs" };
 
         public EmulatorProgrammerSpec(string text, string chipModel, LinkModel? link, bool busyTimes, string? imagePath, uint? spiSpeedHz, byte? chipSelect)
             : base(text, spiSpeedHz, chipSelect)
@@ -70,7 +70,14 @@ namespace SerprogNano.Programmers.Emulator
             string chip = parameters.Bare.Count == 1 ? parameters.Bare[0] : named ?? DefaultChip;
             long? baud = parameters.GetNumber("baud", 1);
             long? latency = parameters.GetNumber("latency-us", 0);
+            string? shape = parameters.Get("link");
             LinkModel? link = baud == null && latency == null ? null : new LinkModel(baud ?? 0, latency ?? 0);
+            if (shape != null)
+            {
+                link = (link ?? new LinkModel(0, 0)).WithShape(shape)
+                    ?? throw new ProgrammerStringException("emulator link=" + shape + " is not a link shape: use " + string.Join(" or ", LinkModel.ShapeNames) + ", e.g. emulator:baud=2000000,latency-us=500,link=bursty.");
+            }
+
             return new EmulatorProgrammerSpec(
                 text, chip, link, parameters.GetSwitch("busy") ?? false, parameters.Get("image"), parameters.GetSpiSpeed(), parameters.GetChipSelect());
         }

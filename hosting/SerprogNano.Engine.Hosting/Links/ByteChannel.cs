@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 
@@ -8,20 +7,16 @@ namespace SerprogNano.Engine.Hosting.Links
     /// <summary>
     /// One direction of an in-process link: a bounded byte ring. Writers block while it is full,
     /// as a real link's flow control would; readers block until bytes arrive, time out, or it closes.
-    /// With a <see cref="LinkModel"/>, a byte becomes readable only at its modeled arrival time:
-    /// bytes are serialized one after another at the line rate, then delayed by the latency.
-    /// Writers do not wait for delivery, only for room in the ring.
+    /// With a <see cref="LinkModel"/>, bytes become readable only when their packet (or burst) arrives,
+    /// as <see cref="LinkSchedule"/> works out. Writers do not wait for delivery, only for room in the ring.
     /// </summary>
     public sealed class ByteChannel
     {
         private readonly byte[] _ring;
         private readonly object _gate = new();
-        private readonly LinkModel? _model;
-        private readonly Queue<InFlight> _inFlight = new();
+        private readonly LinkSchedule? _schedule;
         private int _head;
         private int _count;
-        private int _inFlightCount;
-        private double _lineFreeAt;
         private bool _closed;
 
         public ByteChannel(int capacity = 1 << 20)
@@ -33,8 +28,11 @@ namespace SerprogNano.Engine.Hosting.Links
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
             _ring = new byte[capacity];
-            _model = model;
+            _schedule = model == null ? null : new LinkSchedule(model);
         }
+
+        /// <summary>Bytes written and still on the modeled line.</summary>
+        private int InFlight => _schedule?.InFlight ?? 0;
 
         public bool IsClosed
         {
@@ -49,7 +47,7 @@ namespace SerprogNano.Engine.Hosting.Links
                 lock (_gate)
                 {
                     DeliverArrived(Stopwatch.GetTimestamp());
-                    return _count - _inFlightCount;
+                    return _count - InFlight;
                 }
             }
         }
@@ -102,7 +100,7 @@ namespace SerprogNano.Engine.Hosting.Links
                 {
                     long now = Stopwatch.GetTimestamp();
                     DeliverArrived(now);
-                    readable = _count - _inFlightCount;
+                    readable = _count - InFlight;
                     if (readable > 0)
                     {
                         break;
@@ -142,7 +140,7 @@ namespace SerprogNano.Engine.Hosting.Links
             lock (_gate)
             {
                 DeliverArrived(Stopwatch.GetTimestamp());
-                int arrived = _count - _inFlightCount;
+                int arrived = _count - InFlight;
                 _head = (_head + arrived) % _ring.Length;
                 _count -= arrived;
                 Monitor.PulseAll(_gate);
@@ -158,49 +156,20 @@ namespace SerprogNano.Engine.Hosting.Links
             }
         }
 
-        /// <summary>Puts freshly written bytes on the modeled line behind those still being serialized.</summary>
         private void ScheduleArrival(int count)
         {
-            if (_model == null)
+            if (_schedule == null)
             {
                 return;
             }
 
-            double ticksPerByte = _model.TicksPerByte;
-            double start = Math.Max(Stopwatch.GetTimestamp(), _lineFreeAt);
-            _lineFreeAt = start + count * ticksPerByte;
-            _inFlight.Enqueue(new InFlight(count, start + ticksPerByte + _model.LatencyTicks));
-            _inFlightCount += count;
+            _schedule.Write(Stopwatch.GetTimestamp(), count);
         }
 
         /// <summary>Moves the bytes whose arrival time has come from "on the line" to "readable".</summary>
         private void DeliverArrived(long now)
         {
-            if (_model == null)
-            {
-                return;
-            }
-
-            double ticksPerByte = _model.TicksPerByte;
-            while (_inFlight.Count > 0)
-            {
-                InFlight next = _inFlight.Peek();
-                if (now < next.NextArrival)
-                {
-                    return;
-                }
-
-                int arrived = ticksPerByte == 0 ? next.Count : (int)Math.Min(next.Count, 1 + Math.Floor((now - next.NextArrival) / ticksPerByte));
-                next.Count -= arrived;
-                next.NextArrival += arrived * ticksPerByte;
-                _inFlightCount -= arrived;
-                if (next.Count > 0)
-                {
-                    return;
-                }
-
-                _inFlight.Dequeue();
-            }
+            _schedule?.TakeArrived(now);
         }
 
         /// <summary>
@@ -210,14 +179,10 @@ namespace SerprogNano.Engine.Hosting.Links
         /// </summary>
         private void WaitForArrival(long now, long deadline)
         {
-            double until = deadline;
-            if (_inFlight.Count > 0)
-            {
-                until = Math.Min(until, _inFlight.Peek().NextArrival);
-            }
-
+            double? next = _schedule?.NextArrival();
+            double until = next is double due ? Math.Min(deadline, due) : deadline;
             double milliseconds = (until - now) * 1000.0 / Stopwatch.Frequency;
-            if (_inFlight.Count == 0 || milliseconds >= 2)
+            if (next == null || milliseconds >= 2)
             {
                 Monitor.Wait(_gate, (int)Math.Min(int.MaxValue, Math.Max(1, milliseconds - 1)));
                 return;
@@ -236,21 +201,6 @@ namespace SerprogNano.Engine.Hosting.Links
             {
                 Monitor.Enter(_gate);
             }
-        }
-
-        /// <summary>Bytes written together that are still on their way.</summary>
-        private sealed class InFlight
-        {
-            public InFlight(int count, double nextArrival)
-            {
-                Count = count;
-                NextArrival = nextArrival;
-            }
-
-            public int Count { get; set; }
-
-            /// <summary>Stopwatch tick at which the first of them arrives.</summary>
-            public double NextArrival { get; set; }
         }
     }
 }

@@ -95,6 +95,17 @@ namespace SerprogNano.Host.Tests.Programmers
         }
 
         [TestMethod]
+        public void Emulator_link_shape_is_packets_unless_bursty_is_asked_for()
+        {
+            var packets = (EmulatorProgrammerSpec)ProgrammerSpec.Parse("emulator:baud=2000000,latency-us=500");
+            var bursty = (EmulatorProgrammerSpec)ProgrammerSpec.Parse("emulator:baud=2000000,latency-us=500,link=bursty");
+            Assert.AreEqual("packets", packets.Link!.Shape);
+            Assert.AreEqual("bursty", bursty.Link!.Shape);
+            Assert.AreEqual(2_000_000, bursty.Link.BaudRate);
+            StringAssert.Contains(Assert.ThrowsExactly<ProgrammerStringException>(() => ProgrammerSpec.Parse("emulator:link=slow")).Message, "packets or bursty");
+        }
+
+        [TestMethod]
         public void Emulator_latency_alone_models_a_link_without_a_rate_limit()
         {
             var spec = (EmulatorProgrammerSpec)ProgrammerSpec.Parse("emulator:chip=SST25VF040B,latency-us=250");
