@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Emulator.Board;
 using SerprogNano.Engine;
 
 namespace SerprogNano.Sbc
@@ -31,7 +32,7 @@ namespace SerprogNano.Sbc
         {
             lock (_serving)
             {
-                new SerprogEngine(link, _bus, Port, _pins, Settings).Run();
+                new SerprogEngine(link, _bus, Port, _pins, Settings, new SystemCrc32(), new SystemMillisecondClock()).Run();
             }
         }
 
