@@ -1,0 +1,268 @@
+using System;
+using System.IO.Hashing;
+using System.Threading;
+using SerprogNano.Emulator;
+using SerprogNano.Emulator.Board;
+using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Links;
+using SerprogNano.Protocol;
+
+namespace SerprogNano.Engine.Tests
+{
+    /// <summary>The SerprogNano extensions (protocol/EXTENSIONS.md) against the engine on an emulated W25Q64FV.</summary>
+    [TestClass]
+    public sealed class ExtensionTests
+    {
+        private const byte Read = 0x03;
+        private const byte WriteEnable = 0x06;
+        private const byte PageProgram = 0x02;
+        private const byte SectorErase = 0x20;
+        private const byte ReadStatus = 0x05;
+        private const byte Busy = 0x01;
+
+        [TestMethod]
+        public void Command_map_lists_the_extensions_only_when_the_board_gives_crc_and_clock()
+        {
+            using var device = new Device();
+            byte[] map = device.Command(SerprogOpcode.QueryCommandMap, SerprogLimits.CommandMapLength);
+            Assert.IsTrue(CommandMap.IsSet(map, 1, SerprogNanoOpcode.SpiOperationWait));
+            Assert.IsTrue(CommandMap.IsSet(map, 1, SerprogNanoOpcode.FlashCrc32));
+            string name = System.Text.Encoding.ASCII.GetString(device.Command(SerprogOpcode.QueryProgrammerName, SerprogLimits.ProgrammerNameLength), 1, SerprogLimits.ProgrammerNameLength);
+            Assert.IsTrue(SerprogNanoExtensions.IsSerprogNanoName(name.TrimEnd('\0')), name);
+
+            using var plain = new EngineHarness();
+            byte[] plainMap = plain.Command(SerprogOpcode.QueryCommandMap, SerprogLimits.CommandMapLength);
+            Assert.IsFalse(CommandMap.IsSet(plainMap, 1, SerprogNanoOpcode.SpiOperationWait));
+            Assert.IsFalse(CommandMap.IsSet(plainMap, 1, SerprogNanoOpcode.FlashCrc32));
+            plain.DrivePins();
+            // Without the extensions the opcode is unknown: NAKed at once, as serprog v1 does with any unlisted one.
+            EngineHarness.AssertNak(plain.Status(SerprogNanoOpcode.FlashCrc32));
+            plain.AssertInSync();
+        }
+
+        [TestMethod]
+        [DataRow(0, 1, 1)]
+        [DataRow(1, 12345, 1)]
+        [DataRow(4093, 32767, 1)]
+        [DataRow(7, 32768, 1)]
+        [DataRow(0, 100_001, 3)]
+        [DataRow(8 * 1024 * 1024 - 4096, 4096, 1)]
+        public void Crc_of_each_block_equals_system_io_hashing(int start, int blockLength, int blocks)
+        {
+            using var device = new Device();
+            byte[] image = device.LoadRandom(1);
+            device.DrivePins();
+            byte[] reply = device.Command(SerprogNanoOpcode.FlashCrc32, 4 * blocks, CrcParameters(Read, 3, (uint)start, blockLength, blocks));
+            Assert.AreEqual(SerprogReply.Ack, reply[0]);
+            for (int block = 0; block < blocks; block++)
+            {
+                uint expected = Crc32.HashToUInt32(image.AsSpan(start + (block * blockLength), blockLength));
+                Assert.AreEqual(expected, LittleEndian.ReadUInt32(reply, 1 + (4 * block)), "block " + block);
+            }
+
+            device.AssertInSync();
+        }
+
+        [TestMethod]
+        [DataRow(3, 0u, 0, 1, DisplayName = "zero-length block")]
+        [DataRow(3, 0u, 16, 0, DisplayName = "no blocks")]
+        [DataRow(5, 0u, 16, 1, DisplayName = "five address bytes")]
+        [DataRow(3, 0xFFFFF0u, 32, 1, DisplayName = "past 16 MiB with three address bytes")]
+        public void Crc_with_impossible_parameters_is_refused_and_the_chip_untouched(int addressBytes, uint start, int blockLength, int blocks)
+        {
+            using var device = new Device();
+            device.DrivePins();
+            device.Chip.ResetCounters();
+            byte[] reply = device.Command(SerprogNanoOpcode.FlashCrc32, 4, CrcParameters(Read, addressBytes, start, blockLength, blocks));
+            EngineHarness.AssertNak(reply[0]);
+            Assert.AreEqual(0, device.Chip.BytesRead);
+            device.AssertInSync();
+        }
+
+        [TestMethod]
+        public void Extensions_are_refused_while_the_pins_are_released()
+        {
+            using var device = new Device();
+            EngineHarness.AssertNak(device.Command(SerprogNanoOpcode.FlashCrc32, 4, CrcParameters(Read, 3, 0, 16, 1))[0]);
+            EngineHarness.AssertNak(device.Wait(WriteEnable, new byte[] { SectorErase, 0, 0, 0 }, 100)[0]);
+            device.AssertInSync();
+            Assert.AreEqual(0, device.Chip.Erases(4096));
+        }
+
+        [TestMethod]
+        public void Page_program_with_device_side_wait_ends_with_the_chip_idle_and_programmed()
+        {
+            using var device = new Device(busyTimes: true);
+            device.DrivePins();
+            byte[] erase = device.Wait(WriteEnable, new byte[] { SectorErase, 0x01, 0x00, 0x00 }, 1000);
+            CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, SerprogNanoExtensions.WaitDone }, erase[..2]);
+            Assert.AreEqual(0, erase[2] & Busy, "last status has WIP clear");
+
+            var page = new byte[4 + 256];
+            page[0] = PageProgram;
+            page[1] = 0x01;
+            Random.Shared.NextBytes(page.AsSpan(4));
+            byte[] program = device.Wait(WriteEnable, page, 100);
+            CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, SerprogNanoExtensions.WaitDone }, program[..2]);
+            Assert.AreEqual(0, program[2] & Busy);
+            CollectionAssert.AreEqual(page[4..], device.Chip.Snapshot().AsSpan(0x10000, 256).ToArray());
+            device.AssertInSync();
+        }
+
+        [TestMethod]
+        public void A_chip_that_stays_busy_times_out_with_its_last_status()
+        {
+            using var device = new Device();
+            device.DrivePins();
+            device.Chip.Faults.StuckBusy = true;
+            byte[] reply = device.Wait(WriteEnable, new byte[] { SectorErase, 0, 0, 0 }, 30);
+            CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, SerprogNanoExtensions.WaitTimedOut }, reply[..2]);
+            Assert.AreEqual(Busy, reply[2] & Busy, "the last status still shows WIP");
+            device.AssertInSync();
+        }
+
+        [TestMethod]
+        public void Wait_longer_than_the_buffer_is_refused_and_its_data_swallowed()
+        {
+            using var device = new Device();
+            device.DrivePins();
+            byte[] reply = device.Wait(WriteEnable, new byte[EngineSettings.DefaultBufferSize + 1], 10);
+            EngineHarness.AssertNak(reply[0]);
+            device.AssertInSync();
+        }
+
+        [TestMethod]
+        public void Extensions_allocate_nothing_per_frame()
+        {
+            const int Frames = 400;
+            using var device = new Device(measureAllocation: true);
+            device.DrivePins();
+            var page = new byte[4 + 16];
+            page[0] = PageProgram;
+            for (int i = 0; i < Frames; i++)
+            {
+                Assert.AreEqual(SerprogReply.Ack, device.Command(SerprogNanoOpcode.FlashCrc32, 8, CrcParameters(Read, 3, (uint)(i * 512), 5000, 2))[0]);
+                Assert.AreEqual(SerprogReply.Ack, device.Wait(0, page, 5)[0]);
+            }
+
+            long allocated = device.StopAndCountAllocation();
+            // The in-process link's locks cost a fixed few hundred bytes; one object per frame would cost 24 x 800 or more.
+            Assert.IsLessThan(2048, allocated, allocated + " bytes allocated by the engine's thread for " + (2 * Frames) + " extension frames");
+        }
+
+        internal static byte[] CrcParameters(byte readOpcode, int addressBytes, uint start, int blockLength, int blocks)
+        {
+            var parameters = new byte[SerprogNanoExtensions.CrcParameterLength];
+            parameters[0] = readOpcode;
+            parameters[1] = (byte)addressBytes;
+            LittleEndian.WriteUInt32(parameters, 2, start);
+            LittleEndian.WriteUInt24(parameters, 6, blockLength);
+            LittleEndian.WriteUInt16(parameters, 9, blocks);
+            return parameters;
+        }
+
+        /// <summary>The emulator's engine (with the extensions) on an emulated W25Q64FV, on a thread this test owns.</summary>
+        private sealed class Device : IDisposable
+        {
+            private readonly ChannelStream _host;
+            private readonly Thread _thread;
+            private long _allocated = -1;
+
+            public Device(bool busyTimes = false, bool measureAllocation = false)
+            {
+                Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV, new EmulatedSpiNorOptions { BusyTimes = busyTimes });
+                var bus = new EmulatedSpiBus(measureAllocation ? new PatternTarget() : Chip);
+                var link = new InProcessLink(EngineHarness.FrameTimeout);
+                _host = link.Host;
+                _host.ReadTimeout = 5000;
+                var engine = new SerprogEngine(link.Device, bus, bus, bus, new EngineSettings(), new SystemCrc32(), new SystemMillisecondClock());
+                _thread = new Thread(() =>
+                {
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    engine.Run();
+                    _allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                }) { IsBackground = true };
+                _thread.Start();
+            }
+
+            public EmulatedSpiNor Chip { get; }
+
+            public byte[] LoadRandom(int seed)
+            {
+                var image = new byte[Chip.Model.Size];
+                new Random(seed).NextBytes(image);
+                Chip.Load(image);
+                return image;
+            }
+
+            public void DrivePins() => EngineHarness.AssertAck(Command(SerprogOpcode.SetPinState, 0, 1)[0]);
+
+            public byte[] Command(byte opcode, int replyLength, params byte[] parameters)
+            {
+                var frame = new byte[1 + parameters.Length];
+                frame[0] = opcode;
+                parameters.CopyTo(frame, 1);
+                _host.Write(frame, 0, frame.Length);
+                var status = new byte[1];
+                _host.ReadExactly(status, 0, 1);
+                if (status[0] != SerprogReply.Ack)
+                {
+                    return status;
+                }
+
+                var reply = new byte[1 + replyLength];
+                reply[0] = status[0];
+                _host.ReadExactly(reply, 1, replyLength);
+                return reply;
+            }
+
+            public byte[] Wait(byte writeEnable, byte[] operation, int timeoutMs)
+            {
+                var parameters = new byte[SerprogNanoExtensions.WaitParameterLength + operation.Length];
+                parameters[0] = writeEnable;
+                parameters[1] = ReadStatus;
+                parameters[2] = Busy;
+                LittleEndian.WriteUInt16(parameters, 3, timeoutMs);
+                LittleEndian.WriteUInt24(parameters, 5, operation.Length);
+                operation.CopyTo(parameters, SerprogNanoExtensions.WaitParameterLength);
+                return Command(SerprogNanoOpcode.SpiOperationWait, SerprogNanoExtensions.WaitReplyLength, parameters);
+            }
+
+            public void AssertInSync()
+            {
+                _host.Write(new[] { SerprogOpcode.SyncNop }, 0, 1);
+                var reply = new byte[2];
+                _host.ReadExactly(reply, 0, 2);
+                CollectionAssert.AreEqual(new[] { SerprogReply.Nak, SerprogReply.Ack }, reply);
+            }
+
+            /// <summary>Closes the link and returns what the engine's thread allocated while it served.</summary>
+            public long StopAndCountAllocation()
+            {
+                _host.Dispose();
+                Assert.IsTrue(_thread.Join(TimeSpan.FromSeconds(5)), "the engine did not stop");
+                return _allocated;
+            }
+
+            public void Dispose()
+            {
+                _host.Dispose();
+                _thread.Join(TimeSpan.FromSeconds(5));
+            }
+        }
+
+        /// <summary>A chip that answers reads with a pattern and is never busy, allocating nothing (unlike the full emulation's counters).</summary>
+        private sealed class PatternTarget : ISpiTarget
+        {
+            public void Select()
+            {
+            }
+
+            public void Deselect()
+            {
+            }
+
+            public void Exchange(ReadOnlySpan<byte> mosi, Span<byte> miso) => miso.Clear();
+        }
+    }
+}
