@@ -19,6 +19,12 @@ namespace SerprogNano.Host.Operations
         {
             ArgumentNullException.ThrowIfNull(flash);
             options ??= new WriteOptions();
+            DeviceSideFlash? device = DeviceSideFlash.For(flash);
+            if (CrcFlashWriter.Applies(device, address, image.Length, options))
+            {
+                return CrcFlashWriter.Write(device!, address, image, options);
+            }
+
             var rounds = new Rounds();
             for (int pass = 1; ; pass++)
             {
@@ -212,7 +218,7 @@ namespace SerprogNano.Host.Operations
             return result;
         }
 
-        private static void EnsureUnprotected(SpiNorFlash flash, bool clear)
+        internal static void EnsureUnprotected(SpiNorFlash flash, bool clear)
         {
             byte protection = flash.ReadProtectionBits();
             if (protection == 0)
