@@ -71,6 +71,8 @@ namespace SerprogNano.Engine
             bool done;
             while (true)
             {
+                // Taken before the poll, so a time-out is only declared on a poll made after the deadline.
+                bool expired = _time.Milliseconds - started >= timeout;
                 _command[0] = statusOpcode;
                 _spi.SetChipSelect(true);
                 _spi.Write(_command, 0, 1);
@@ -78,7 +80,7 @@ namespace SerprogNano.Engine
                 _spi.SetChipSelect(false);
                 status = _command[0];
                 done = (status & mask) == 0;
-                if (done || _time.Milliseconds - started >= timeout)
+                if (done || expired)
                 {
                     break;
                 }

@@ -10,8 +10,6 @@ namespace SerprogNano.Engine
     /// </summary>
     public partial class SerprogEngine
     {
-        private const int ParameterBufferLength = 12;
-
         // SPI DMA wants word-aligned buffers: data starts at a word boundary and the ACK sits just before it.
         private const int ReplyDataOffset = 4;
 
@@ -27,7 +25,7 @@ namespace SerprogNano.Engine
         private readonly IMillisecondClock _time;
 
         private readonly byte[] _data;
-        private readonly byte[] _parameters = new byte[ParameterBufferLength];
+        private readonly byte[] _parameters = new byte[SerprogCommandTable.MaxParameterLength];
         private readonly byte[] _reply = new byte[1 + SerprogLimits.CommandMapLength];
         private readonly byte[] _commandMap = new byte[SerprogLimits.CommandMapLength];
         private readonly byte[] _programmerName = new byte[SerprogLimits.ProgrammerNameLength];

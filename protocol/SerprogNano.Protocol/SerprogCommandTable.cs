@@ -11,6 +11,9 @@ namespace SerprogNano.Protocol
         /// <summary>Marks a reply whose length the frame's own parameters give.</summary>
         public const int Variable = -1;
 
+        /// <summary>The longest fixed parameters of any opcode here (O_NANO_CRC32's): what a frame buffer must hold.</summary>
+        public const int MaxParameterLength = SerprogNanoExtensions.CrcParameterLength;
+
         // Indexed by opcode 0x00..0x18; one row per opcode keeps the table readable against the spec.
         private static readonly string[] Names =
         {

@@ -21,6 +21,31 @@ namespace SerprogNano.Engine.Tests
         private const byte Busy = 0x01;
 
         [TestMethod]
+        public void The_command_table_knows_the_extensions_and_bounds_every_parameter_block()
+        {
+            Assert.AreEqual("O_NANO_SPIOP_WAIT", SerprogCommandTable.NameOf(SerprogNanoOpcode.SpiOperationWait));
+            Assert.AreEqual(8, SerprogCommandTable.ParameterLength(SerprogNanoOpcode.SpiOperationWait));
+            Assert.AreEqual(2, SerprogCommandTable.ReplyLength(SerprogNanoOpcode.SpiOperationWait));
+            Assert.IsTrue(SerprogCommandTable.HasVariableData(SerprogNanoOpcode.SpiOperationWait));
+            Assert.AreEqual("O_NANO_CRC32", SerprogCommandTable.NameOf(SerprogNanoOpcode.FlashCrc32));
+            Assert.AreEqual(11, SerprogCommandTable.ParameterLength(SerprogNanoOpcode.FlashCrc32));
+            Assert.AreEqual(SerprogCommandTable.Variable, SerprogCommandTable.ReplyLength(SerprogNanoOpcode.FlashCrc32));
+            Assert.AreEqual("0x82", SerprogCommandTable.NameOf(0x82));
+            Assert.IsFalse(SerprogCommandTable.IsDefined(0x19));
+            for (int opcode = 0; opcode < 256; opcode++)
+            {
+                if (SerprogCommandTable.IsDefined(opcode))
+                {
+                    Assert.IsLessThanOrEqualTo(SerprogCommandTable.MaxParameterLength, SerprogCommandTable.ParameterLength(opcode), SerprogCommandTable.NameOf(opcode));
+                }
+            }
+
+            Assert.IsTrue(SerprogNanoExtensions.IsSerprogNanoName("SerprogNano-E32"));
+            Assert.IsFalse(SerprogNanoExtensions.IsSerprogNanoName("serprognano"));
+            Assert.IsFalse(SerprogNanoExtensions.IsSerprogNanoName("pico-serprog"));
+        }
+
+        [TestMethod]
         public void Command_map_lists_the_extensions_only_when_the_board_gives_crc_and_clock()
         {
             using var device = new Device();

@@ -127,13 +127,17 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>
-        /// The plan from what the chip holds to the image. Blocks whose CRC matches hold the image; a differing block holds
-        /// the backup's bytes where one was read, else unknown bytes, planned as the image's complement so that the block is
-        /// erased whenever the image has a 1 bit in it and every page is programmed.
+        /// The plan from what the chip holds to the image. Blocks whose CRC matches hold the image, blocks whose CRC is that
+        /// of an erased block hold 0xFF; another differing block holds the backup's bytes where one was read, else unknown
+        /// bytes, planned as the image's complement so that the block is erased whenever the image has a 1 bit in it and
+        /// every page is programmed.
         /// </summary>
         private static WritePlan Plan(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, int blockSize, uint[] wanted, uint[] onChip, byte[]? backup)
         {
             byte[] current = image.ToArray();
+            byte[] erased = new byte[blockSize];
+            Array.Fill(erased, (byte)0xFF);
+            uint erasedCrc = Crc32.HashToUInt32(erased);
             for (int block = 0; block < wanted.Length; block++)
             {
                 if (wanted[block] == onChip[block])
@@ -145,6 +149,10 @@ namespace SerprogNano.Host.Operations
                 if (backup != null)
                 {
                     backup.AsSpan(block * blockSize, blockSize).CopyTo(part);
+                }
+                else if (onChip[block] == erasedCrc)
+                {
+                    erased.CopyTo(part);
                 }
                 else
                 {
