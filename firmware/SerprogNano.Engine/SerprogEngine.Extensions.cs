@@ -71,8 +71,9 @@ namespace SerprogNano.Engine
             bool done;
             while (true)
             {
-                // Taken before the poll, so a time-out is only declared on a poll made after the deadline.
-                bool expired = _time.Milliseconds - started >= timeout;
+                // Taken before the poll, so a time-out is only declared on a poll made after the deadline; strictly
+                // more ticks than the time-out, so a whole time-out has passed however the clock's ticks fall.
+                bool expired = _time.Milliseconds - started > timeout;
                 _command[0] = statusOpcode;
                 _spi.SetChipSelect(true);
                 _spi.Write(_command, 0, 1);
