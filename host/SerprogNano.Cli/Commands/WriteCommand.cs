@@ -94,6 +94,7 @@ namespace SerprogNano.Cli.Commands
                 ClearProtection = unprotect,
                 Regions = included?.Select(region => region.Region).ToList(),
                 VerifyAll = verifyAll,
+                OldContentsNeeded = backupPath != null,
                 BeforeChange = old =>
                 {
                     if (backupPath != null)

@@ -29,7 +29,7 @@ namespace SerprogNano.Host.Operations
             uint[] wanted = LocalCrcs(image.Span, blockSize);
             byte[]? backup = null;
             uint[] onChip;
-            if (options.BeforeChange != null)
+            if (options.BeforeChange != null && options.OldContentsNeeded)
             {
                 backup = ReadSettledByCrc(device, address, image.Length, options.Progress, out onChip);
             }
@@ -46,7 +46,7 @@ namespace SerprogNano.Host.Operations
             }
 
             FlashWriter.EnsureUnprotected(flash, options.ClearProtection);
-            options.BeforeChange?.Invoke(backup!);
+            options.BeforeChange?.Invoke(backup ?? ReadOnlyMemory<byte>.Empty);
             WritePlan first = plan;
             int rounds = 0;
             while (true)
