@@ -63,7 +63,7 @@ namespace SerprogNano.Host.Operations
 
                 if (rounds == FlashWriter.MaxPasses)
                 {
-                    throw BlockMismatch(flash, address + ((long)differing * blockSize), image.Slice(differing * blockSize, blockSize), "after " + rounds + " rounds of erase and program");
+                    throw BlockMismatch(device, address + ((long)differing * blockSize), image.Slice(differing * blockSize, blockSize), rounds);
                 }
 
                 // What the device's CRCs flag is unknown now: erase and program those blocks again.
@@ -110,16 +110,18 @@ namespace SerprogNano.Host.Operations
             for (int block = 0; block < onChip.Length; block++)
             {
                 Memory<byte> part = bytes.AsMemory(block * blockSize, blockSize);
+                long at = address + ((long)block * blockSize);
                 for (int attempt = 1; Crc32.HashToUInt32(part.Span) != onChip[block]; attempt++)
                 {
-                    long at = address + ((long)block * blockSize);
                     if (attempt == BackupReadAttempts)
                     {
                         throw new SpiNorException("read", at, "The block at " + SpiNorCommands.Hex(at) + " read differently from what the programmer checksums on the chip, " + BackupReadAttempts
                             + " times: the link corrupts data. Nothing was changed. Check the USB cable and the clip, lower --spispeed, and try again.");
                     }
 
+                    // Either side may have been hit on the link: the data or the 4 bytes of its CRC.
                     device.Flash.Read(at, part);
+                    onChip[block] = device.BlockCrcs(at, blockSize)[0];
                 }
             }
 
@@ -166,18 +168,27 @@ namespace SerprogNano.Host.Operations
             return WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, current, image);
         }
 
-        /// <summary>A block whose device CRC differs: its read over the link names the byte, as the v1 verify does.</summary>
-        internal static VerifyFailedException BlockMismatch(SpiNorFlash flash, long blockAddress, ReadOnlyMemory<byte> expected, string when)
+        /// <summary>
+        /// A block whose device CRC differs: its read over the link names the byte, as the v1 verify does. After
+        /// <paramref name="rounds"/> of writing, a read that agrees with the device's CRC shows the link healthy: the chip refused.
+        /// </summary>
+        internal static VerifyFailedException BlockMismatch(DeviceSideFlash device, long blockAddress, ReadOnlyMemory<byte> expected, int rounds)
         {
             var actual = new byte[expected.Length];
-            flash.Read(blockAddress, actual);
+            device.Flash.Read(blockAddress, actual);
             try
             {
                 FlashVerifier.ThrowIfDifferent(blockAddress, expected.Span, actual);
             }
             catch (VerifyFailedException e)
             {
-                return new VerifyFailedException(e, "Verify failed " + when + ": " + e.Message);
+                bool readAgrees = Crc32.HashToUInt32(actual) == device.BlockCrcs(blockAddress, expected.Length)[0];
+                if (rounds > 0 && readAgrees)
+                {
+                    return FlashWriter.ChipRefused(e, rounds);
+                }
+
+                return rounds > 0 ? e : new VerifyFailedException(e, e.Message + " (Compared by the programmer's CRC-32 of each erase block, then read.)");
             }
 
             return new VerifyFailedException(

@@ -37,7 +37,7 @@ namespace SerprogNano.Host.Operations
             int differing = CrcFlashWriter.FirstDifferingBlock(CrcFlashWriter.LocalCrcs(expected.Span, blockSize), device.BlockCrcs(address, expected.Length));
             if (differing >= 0)
             {
-                throw CrcFlashWriter.BlockMismatch(device.Flash, address + ((long)differing * blockSize), expected.Slice(differing * blockSize, blockSize), "(by the programmer's CRC-32)");
+                throw CrcFlashWriter.BlockMismatch(device, address + ((long)differing * blockSize), expected.Slice(differing * blockSize, blockSize), 0);
             }
 
             phase.Report(expected.Length);

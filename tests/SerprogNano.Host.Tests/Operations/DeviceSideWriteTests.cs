@@ -101,7 +101,7 @@ namespace SerprogNano.Host.Tests.Operations
             var e = Assert.ThrowsExactly<VerifyFailedException>(() => FlashWriter.Write(rig.Flash, 0, image));
 
             Assert.AreEqual(0x12300L, e.Address);
-            StringAssert.Contains(e.Message, "rounds");
+            StringAssert.Contains(e.Message, "the link is healthy");
         }
 
         [TestMethod]
