@@ -1,9 +1,9 @@
 using System;
 using System.Threading;
-using SerprogNano.Emulator.Board;
+using SerprogNano.Engine.Hosting.Board;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
-using SerprogNano.Emulator.Links;
+using SerprogNano.Engine.Hosting.Links;
 using SerprogNano.Engine;
 
 namespace SerprogNano.Emulator
@@ -44,14 +44,14 @@ namespace SerprogNano.Emulator
             }
         }
 
-        /// <summary>Connects in-process: returns the host end of a new link served on a background thread.</summary>
+        /// <summary>Connects in-process: returns a new link whose device end is served on a background thread.</summary>
         /// <param name="model">A UART to model between host and engine; null for an instant link.</param>
-        public ChannelStream OpenInProcess(TimeSpan? frameTimeout = null, LinkModel? model = null)
+        public InProcessLink OpenInProcess(TimeSpan? frameTimeout = null, LinkModel? model = null)
         {
             var link = new InProcessLink(frameTimeout, model: model);
             var thread = new Thread(() => Serve(link.Device)) { IsBackground = true, Name = "serprog emulator" };
             thread.Start();
-            return link.Host;
+            return link;
         }
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.IO;
 using System.Text.Json.Nodes;
 using SerprogNano.Cli.Output;
-using SerprogNano.Host.Programmers;
+using SerprogNano.Programmers;
 
 namespace SerprogNano.Cli
 {

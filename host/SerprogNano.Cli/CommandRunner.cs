@@ -4,7 +4,7 @@ using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SerprogNano.Host.Programmers;
+using SerprogNano.Programmers;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 

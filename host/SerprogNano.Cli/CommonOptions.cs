@@ -1,7 +1,7 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using SerprogNano.Host.Programmers;
+using SerprogNano.Programmers;
 
 namespace SerprogNano.Cli
 {
@@ -70,7 +70,7 @@ namespace SerprogNano.Cli
         {
             try
             {
-                return Host.Programmers.SpiSpeed.Parse(result.Tokens[0].Value);
+                return Programmers.SpiSpeed.Parse(result.Tokens[0].Value);
             }
             catch (ProgrammerStringException e)
             {

@@ -1,10 +1,10 @@
 using System;
 using System.Text.Json.Nodes;
-using SerprogNano.Host.Chips;
-using SerprogNano.Host.LinuxSpi;
-using SerprogNano.Host.Programmers;
+using SerprogNano.Chips;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
+using SerprogNano.Programmers;
+using SerprogNano.Programmers.LinuxSpi;
 
 namespace SerprogNano.Cli
 {
@@ -115,7 +115,7 @@ namespace SerprogNano.Cli
         {
             if (context.SpiSpeedHz is uint asked && context.Programmer.SpiSpeedHz is uint inString && asked != inString)
             {
-                context.Warn("--spispeed " + Host.Programmers.SpiSpeed.Format(asked) + " replaces spispeed=" + Host.Programmers.SpiSpeed.Format(inString) + " of -p.");
+                context.Warn("--spispeed " + Programmers.SpiSpeed.Format(asked) + " replaces spispeed=" + Programmers.SpiSpeed.Format(inString) + " of -p.");
             }
 
             ProgrammerConnection connection = ProgrammerConnector.Connect(context.Programmer, context.SpiSpeedHz);
@@ -126,7 +126,7 @@ namespace SerprogNano.Cli
 
             if (connection.Spidev is LinuxSpiMaster spidev)
             {
-                context.Say("Programmer: " + spidev.Description + ", SPI clock " + Host.Programmers.SpiSpeed.Format(spidev.ClockHz) + ", " + spidev.TransferLimit + " bytes per transfer (spidev bufsiz)");
+                context.Say("Programmer: " + spidev.Description + ", SPI clock " + Programmers.SpiSpeed.Format(spidev.ClockHz) + ", " + spidev.TransferLimit + " bytes per transfer (spidev bufsiz)");
                 context.Result["programmer"] = new JsonObject
                 {
                     ["spec"] = context.Programmer.Text,
@@ -139,7 +139,7 @@ namespace SerprogNano.Cli
             }
 
             SerprogClient client = RequireSerprog(connection, "serprog's start-up");
-            string clock = client.SpiFrequency is uint hz ? ", SPI clock " + Host.Programmers.SpiSpeed.Format(hz) : "";
+            string clock = client.SpiFrequency is uint hz ? ", SPI clock " + Programmers.SpiSpeed.Format(hz) : "";
             context.Say("Programmer: \"" + client.ProgrammerName + "\" on " + client.Transport.Description + clock);
             context.Detail(DescribeLimits(client));
             context.Detail(DescribeDriving(client));
@@ -173,16 +173,16 @@ namespace SerprogNano.Cli
             return connection.Client ?? throw new CommandFailedException(what + " needs a serprog programmer, not " + connection.Master.Description + ".");
         }
 
-        /// <summary>Probes with the user's -c if any; a board whose wiring a blank id points at gets its own advice.</summary>
+        /// <summary>Probes with the user's -c if any; a programmer whose wiring a blank id points at adds its own advice.</summary>
         private static ProbeResult ProbeChip(ProgrammerConnection connection, string? forcedName)
         {
             try
             {
                 return ChipProber.Probe(connection.Master, ChipDatabase.Default, forcedName);
             }
-            catch (NoChipAnswerException silent) when (connection.Spidev != null && BoardAdvice.ForBlankId(connection.Spidev.Board) != null)
+            catch (NoChipAnswerException silent) when (connection.BlankIdAdvice is string advice)
             {
-                throw new SpiNorException("probe", null, silent.Message + " " + BoardAdvice.ForBlankId(connection.Spidev.Board), silent);
+                throw new SpiNorException("probe", null, silent.Message + " " + advice, silent);
             }
         }
     }

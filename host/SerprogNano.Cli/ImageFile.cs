@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using SerprogNano.Host.Files;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Cli
 {

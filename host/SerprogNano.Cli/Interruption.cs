@@ -47,6 +47,9 @@ namespace SerprogNano.Cli
             }
         }
 
+        /// <summary>Blocks until a stop is asked for: what a server does until Ctrl+C.</summary>
+        public void WaitUntilRequested() => _requested.Token.WaitHandle.WaitOne();
+
         /// <summary>Asks to stop, as the signal handler does.</summary>
         public void Request(string signal)
         {

@@ -1,7 +1,7 @@
 using System;
 using System.Device.Spi;
 using SerprogNano.Engine;
-using SerprogNano.Host.LinuxSpi;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc
 {

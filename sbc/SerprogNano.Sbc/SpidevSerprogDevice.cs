@@ -1,5 +1,5 @@
 using System;
-using SerprogNano.Emulator.Board;
+using SerprogNano.Engine.Hosting.Board;
 using SerprogNano.Engine;
 
 namespace SerprogNano.Sbc

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Tcp;
 using SerprogNano.Engine;
-using SerprogNano.Host.LinuxSpi;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc
 {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Cli.Tests
@@ -160,7 +161,7 @@ namespace SerprogNano.Cli.Tests
             Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, "error: No chip called \"W25Q64FVSIG\" is in the database. Closest: W25Q64FV");
             StringAssert.Contains(run.Error, "'serprog chips' lists every part");
-            Assert.AreEqual(0L, emulator.Chip.CommandCount(0x9F), "no RDID: the programmer was not used");
+            Assert.AreEqual(0L, emulator.Chip.CommandCount(SpiNorOpcodes.ReadJedecId), "no RDID: the programmer was not used");
             Assert.IsFalse(File.Exists("never.bin"));
         }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Cli.Tests
 {

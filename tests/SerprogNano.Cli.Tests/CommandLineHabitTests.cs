@@ -1,4 +1,5 @@
-using SerprogNano.Host.Programmers;
+using SerprogNano.Programmers;
+using SerprogNano.Programmers.Emulator;
 
 namespace SerprogNano.Cli.Tests
 {

@@ -3,7 +3,7 @@ using System.Net;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Tcp;
 
 namespace SerprogNano.Cli.Tests
 {
@@ -18,7 +18,7 @@ namespace SerprogNano.Cli.Tests
         public EmulatorOverTcp(SpiNorModel model, EmulatedSpiNorOptions? options = null)
         {
             Chip = options == null ? new EmulatedSpiNor(model) : new EmulatedSpiNor(model, options);
-            _server = new SerprogTcpServer(new SerprogEmulator(Chip) { LinkFaults = LinkFaults }, new IPEndPoint(IPAddress.Loopback, 0));
+            _server = new SerprogTcpServer(new SerprogEmulator(Chip) { LinkFaults = LinkFaults }.Serve, new IPEndPoint(IPAddress.Loopback, 0));
         }
 
         public EmulatedSpiNor Chip { get; }

@@ -1,10 +1,10 @@
 using System;
 using System.IO.Hashing;
-using System.Threading;
+using SerprogNano.Chips;
 using SerprogNano.Emulator;
-using SerprogNano.Emulator.Board;
+using SerprogNano.Engine.Hosting.Board;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Links;
+using SerprogNano.TestSupport;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Engine.Tests
@@ -13,12 +13,12 @@ namespace SerprogNano.Engine.Tests
     [TestClass]
     public sealed class ExtensionTests
     {
-        private const byte Read = 0x03;
-        private const byte WriteEnable = 0x06;
-        private const byte PageProgram = 0x02;
-        private const byte SectorErase = 0x20;
-        private const byte ReadStatus = 0x05;
-        private const byte Busy = 0x01;
+        private const byte Read = SpiNorOpcodes.Read;
+        private const byte WriteEnable = SpiNorOpcodes.WriteEnable;
+        private const byte PageProgram = SpiNorOpcodes.PageProgram;
+        private const byte SectorErase = SpiNorOpcodes.SectorErase4K;
+        private const byte ReadStatus = SpiNorOpcodes.ReadStatus;
+        private const byte Busy = SpiNorStatusBits.WriteInProgress;
 
         [TestMethod]
         public void The_command_table_knows_the_extensions_and_bounds_every_parameter_block()
@@ -55,7 +55,7 @@ namespace SerprogNano.Engine.Tests
             string name = System.Text.Encoding.ASCII.GetString(device.Command(SerprogOpcode.QueryProgrammerName, SerprogLimits.ProgrammerNameLength), 1, SerprogLimits.ProgrammerNameLength);
             Assert.IsTrue(SerprogNanoExtensions.IsSerprogNanoName(name.TrimEnd('\0')), name);
 
-            using var plain = new EngineHarness();
+            using var plain = RecordingEngine.Start();
             byte[] plainMap = plain.Command(SerprogOpcode.QueryCommandMap, SerprogLimits.CommandMapLength);
             Assert.IsFalse(CommandMap.IsSet(plainMap, 1, SerprogNanoOpcode.SpiOperationWait));
             Assert.IsFalse(CommandMap.IsSet(plainMap, 1, SerprogNanoOpcode.FlashCrc32));
@@ -222,22 +222,15 @@ namespace SerprogNano.Engine.Tests
             return parameters;
         }
 
-        /// <summary>The emulator's engine (with the extensions) on an emulated W25Q64FV, on a thread this test owns.</summary>
+        /// <summary>The engine with the extensions on an emulated W25Q64FV.</summary>
         private sealed class Device : IDisposable
         {
-            private readonly ChannelStream _host;
-            private readonly Thread _thread;
+            private readonly EngineHarness<EmulatedSpiNor> _harness;
 
             public Device(bool busyTimes = false)
             {
                 Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV, new EmulatedSpiNorOptions { BusyTimes = busyTimes });
-                var bus = new EmulatedSpiBus(Chip);
-                var link = new InProcessLink(EngineHarness.FrameTimeout);
-                _host = link.Host;
-                _host.ReadTimeout = 5000;
-                var engine = new SerprogEngine(link.Device, bus, bus, bus, new EngineSettings(), new SystemCrc32(), new SystemMillisecondClock());
-                _thread = new Thread(engine.Run) { IsBackground = true };
-                _thread.Start();
+                _harness = new EngineHarness<EmulatedSpiNor>(new[] { Chip }, new EngineSettings(), RecordingEngine.FrameTimeout, extensions: true);
             }
 
             public EmulatedSpiNor Chip { get; }
@@ -250,26 +243,9 @@ namespace SerprogNano.Engine.Tests
                 return image;
             }
 
-            public void DrivePins() => EngineHarness.AssertAck(Command(SerprogOpcode.SetPinState, 0, 1)[0]);
+            public void DrivePins() => _harness.DrivePins();
 
-            public byte[] Command(byte opcode, int replyLength, params byte[] parameters)
-            {
-                var frame = new byte[1 + parameters.Length];
-                frame[0] = opcode;
-                parameters.CopyTo(frame, 1);
-                _host.Write(frame, 0, frame.Length);
-                var status = new byte[1];
-                _host.ReadExactly(status, 0, 1);
-                if (status[0] != SerprogReply.Ack)
-                {
-                    return status;
-                }
-
-                var reply = new byte[1 + replyLength];
-                reply[0] = status[0];
-                _host.ReadExactly(reply, 1, replyLength);
-                return reply;
-            }
+            public byte[] Command(byte opcode, int replyLength, params byte[] parameters) => _harness.Command(opcode, replyLength, parameters);
 
             public byte[] Wait(byte writeEnable, byte[] operation, int timeoutMs)
             {
@@ -283,19 +259,9 @@ namespace SerprogNano.Engine.Tests
                 return Command(SerprogNanoOpcode.SpiOperationWait, SerprogNanoExtensions.WaitReplyLength, parameters);
             }
 
-            public void AssertInSync()
-            {
-                _host.Write(new[] { SerprogOpcode.SyncNop }, 0, 1);
-                var reply = new byte[2];
-                _host.ReadExactly(reply, 0, 2);
-                CollectionAssert.AreEqual(new[] { SerprogReply.Nak, SerprogReply.Ack }, reply);
-            }
+            public void AssertInSync() => _harness.AssertInSync();
 
-            public void Dispose()
-            {
-                _host.Dispose();
-                _thread.Join(TimeSpan.FromSeconds(5));
-            }
+            public void Dispose() => _harness.Dispose();
         }
 
         /// <summary>A chip that answers reads with a pattern and is never busy, allocating nothing (unlike the full emulation's counters).</summary>

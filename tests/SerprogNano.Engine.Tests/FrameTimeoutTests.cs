@@ -1,5 +1,5 @@
-using System.Threading;
 using SerprogNano.Protocol;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Engine.Tests
 {
@@ -7,8 +7,6 @@ namespace SerprogNano.Engine.Tests
     [TestClass]
     public sealed class FrameTimeoutTests
     {
-        private static void WaitPastTimeout() => Thread.Sleep(EngineHarness.FrameTimeout * 3);
-
         [TestMethod]
         [DataRow(SerprogOpcode.SetBusType)]
         [DataRow(SerprogOpcode.SetSpiFrequency)]
@@ -19,9 +17,9 @@ namespace SerprogNano.Engine.Tests
         [DataRow(SerprogOpcode.SpiOperation)]
         public void Opcode_without_its_parameters_is_dropped(byte opcode)
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.Send(opcode);
-            WaitPastTimeout();
+            engine.WaitForFrameTimeout();
             Assert.AreEqual(0, engine.Host.BytesAvailable, "a dropped frame gets no reply");
             engine.AssertInSync();
             Assert.AreEqual(1, engine.Engine.FramesDropped);
@@ -30,10 +28,10 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Spi_operation_with_half_its_header_is_dropped()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.DrivePins();
             engine.Send(SerprogOpcode.SpiOperation, 4, 0, 0);
-            WaitPastTimeout();
+            engine.WaitForFrameTimeout();
             engine.AssertInSync();
             Assert.AreEqual(0, engine.Target.Selects);
         }
@@ -41,11 +39,11 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Spi_operation_whose_data_stops_never_reaches_the_chip()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.DrivePins();
             engine.Send(EngineHarness.SpiHeader(260, 0));
             engine.Send(0x02, 0x00, 0x10, 0x00, 0xAA, 0xBB);
-            WaitPastTimeout();
+            engine.WaitForFrameTimeout();
             engine.AssertInSync();
             Assert.AreEqual(0, engine.Target.Selects, "a half-received page program must not be clocked into the chip");
             Assert.AreEqual(1, engine.Engine.FramesDropped);
@@ -54,11 +52,11 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Refused_operation_whose_data_stops_is_dropped_without_reply()
         {
-            using var engine = new EngineHarness(new EngineSettings { MaxWriteLength = 16 });
+            using var engine = RecordingEngine.Start(new EngineSettings { MaxWriteLength = 16 });
             engine.DrivePins();
             engine.Send(EngineHarness.SpiHeader(100, 0));
             engine.Send(new byte[10]);
-            WaitPastTimeout();
+            engine.WaitForFrameTimeout();
             Assert.AreEqual(0, engine.Host.BytesAvailable);
             engine.AssertInSync();
         }
@@ -66,11 +64,11 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Parameters_split_across_writes_within_the_time_out_are_joined()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.Send(SerprogOpcode.SetSpiFrequency, 0x00);
-            Thread.Sleep(EngineHarness.FrameTimeout / 10);
+            engine.WaitUntilAllSentIsRead();
             engine.Send(0x2D, 0x31);
-            Thread.Sleep(EngineHarness.FrameTimeout / 10);
+            engine.WaitUntilAllSentIsRead();
             engine.Send(0x01);
             CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, 0x00, 0x2D, 0x31, 0x01 }, engine.Receive(5));
             Assert.AreEqual(0, engine.Engine.FramesDropped);

@@ -1,4 +1,6 @@
+using SerprogNano.Chips;
 using SerprogNano.Protocol;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Engine.Tests
 {
@@ -9,7 +11,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Bus_type_spi_is_accepted_alone_or_among_others()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetBusType, BusType.Spi));
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetBusType, 0x0F));
         }
@@ -17,7 +19,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Bus_types_without_spi_are_refused()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             EngineHarness.AssertNak(engine.Status(SerprogOpcode.SetBusType, BusType.Parallel));
             EngineHarness.AssertNak(engine.Status(SerprogOpcode.SetBusType, 0));
             engine.AssertInSync();
@@ -30,7 +32,7 @@ namespace SerprogNano.Engine.Tests
         [DataRow(uint.MaxValue, 80_000_000u)]
         public void Frequency_grants_the_highest_step_at_or_below_the_request_else_the_lowest(uint requested, uint granted)
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             var parameters = new byte[4];
             LittleEndian.WriteUInt32(parameters, 0, requested);
             byte[] reply = engine.Command(SerprogOpcode.SetSpiFrequency, 4, parameters);
@@ -42,7 +44,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Frequency_zero_is_refused()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             EngineHarness.AssertNak(engine.Status(SerprogOpcode.SetSpiFrequency, 0, 0, 0, 0));
             engine.AssertInSync();
         }
@@ -50,7 +52,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Engine_starts_with_pins_released_and_pin_state_toggles_them()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             Assert.IsFalse(engine.Bus.Driven, "pins must be released at start-up");
             engine.DrivePins();
             Assert.IsTrue(engine.Bus.Driven);
@@ -61,7 +63,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Closing_the_link_releases_the_pins()
         {
-            var engine = new EngineHarness();
+            var engine = RecordingEngine.Start();
             engine.DrivePins();
             engine.Dispose();
             Assert.IsFalse(engine.Bus.Driven);
@@ -70,7 +72,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Chip_select_index_must_exist()
         {
-            using var engine = new EngineHarness(chipSelectLines: 2);
+            using var engine = RecordingEngine.Start(chipSelectLines: 2);
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetSpiChipSelect, 1));
             EngineHarness.AssertNak(engine.Status(SerprogOpcode.SetSpiChipSelect, 2));
             engine.AssertInSync();
@@ -79,10 +81,10 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Spi_operations_go_to_the_selected_chip()
         {
-            using var engine = new EngineHarness(chipSelectLines: 2);
+            using var engine = RecordingEngine.Start(chipSelectLines: 2);
             engine.DrivePins();
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetSpiChipSelect, 1));
-            engine.SpiOperation(new byte[] { 0x9F }, 3);
+            engine.SpiOperation(new byte[] { SpiNorOpcodes.ReadJedecId }, 3);
             Assert.AreEqual(0, engine.Targets[0].Selects);
             Assert.AreEqual("S 9f ff ff ff D", engine.Targets[1].Events);
         }
@@ -90,7 +92,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Spi_mode_accepts_half_and_full_duplex_only()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetSpiMode, SpiMode.FullDuplex));
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetSpiMode, SpiMode.HalfDuplex));
             EngineHarness.AssertNak(engine.Status(SerprogOpcode.SetSpiMode, 2));
@@ -100,7 +102,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Full_duplex_exchanges_slen_bytes_and_returns_what_came_in()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.DrivePins();
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetSpiMode, SpiMode.FullDuplex));
             byte[] reply = engine.SpiOperation(new byte[] { 1, 2, 3, 4 }, 4);
@@ -111,7 +113,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Full_duplex_with_rlen_unlike_slen_is_refused_and_its_data_swallowed()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.DrivePins();
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetSpiMode, SpiMode.FullDuplex));
             EngineHarness.AssertNak(engine.SpiOperation(new byte[] { 1, 2, 3 }, 4)[0]);
@@ -122,11 +124,11 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Chip_select_mode_selected_holds_cs_across_operations()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.DrivePins();
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetChipSelectMode, ChipSelectMode.Selected));
             Assert.IsTrue(engine.Target.Selected);
-            engine.SpiOperation(new byte[] { 0x03, 0, 0, 0 }, 2);
+            engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 2);
             engine.SpiOperation(System.Array.Empty<byte>(), 2);
             Assert.AreEqual(1, engine.Target.Selects, "CS must not toggle between operations");
             Assert.IsTrue(engine.Target.Selected);
@@ -137,7 +139,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Chip_select_mode_deselected_keeps_cs_high()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.DrivePins();
             EngineHarness.AssertAck(engine.Status(SerprogOpcode.SetChipSelectMode, ChipSelectMode.Deselected));
             engine.SpiOperation(new byte[] { 0xFF }, 1);
@@ -147,7 +149,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Chip_select_mode_out_of_range_is_refused()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             EngineHarness.AssertNak(engine.Status(SerprogOpcode.SetChipSelectMode, 3));
             engine.AssertInSync();
         }

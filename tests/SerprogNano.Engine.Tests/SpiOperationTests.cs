@@ -1,5 +1,7 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Protocol;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Engine.Tests
 {
@@ -13,9 +15,9 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Write_then_read_under_one_chip_select()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.DrivePins();
-            byte[] reply = engine.SpiOperation(new byte[] { 0x03, 0x12, 0x34, 0x56 }, 3);
+            byte[] reply = engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0x12, 0x34, 0x56 }, 3);
             Assert.AreEqual("S 03 12 34 56 ff ff ff D", engine.Target.Events);
             CollectionAssert.AreEqual(new[] { RecordingSpiTarget.PatternAt(4), RecordingSpiTarget.PatternAt(5), RecordingSpiTarget.PatternAt(6) }, reply);
         }
@@ -23,9 +25,9 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Write_only_and_empty_operations_are_acknowledged()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.DrivePins();
-            Assert.AreEqual(0, engine.SpiOperation(new byte[] { 0x06 }, 0).Length);
+            Assert.AreEqual(0, engine.SpiOperation(new byte[] { SpiNorOpcodes.WriteEnable }, 0).Length);
             Assert.AreEqual(0, engine.SpiOperation(Array.Empty<byte>(), 0).Length);
             Assert.AreEqual("S 06 D S D", engine.Target.Events);
             engine.AssertInSync();
@@ -34,10 +36,10 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Reply_to_a_short_read_leaves_in_one_write()
         {
-            using var engine = new EngineHarness();
+            using var engine = RecordingEngine.Start();
             engine.DrivePins();
             engine.Send(EngineHarness.SpiHeader(1, 3));
-            engine.Send(0x9F);
+            engine.Send(SpiNorOpcodes.ReadJedecId);
             var buffer = new byte[16];
             int got = 0;
             // One write of ACK + data: the first read returns all of it at once.
@@ -48,8 +50,8 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Refused_while_pins_are_released_and_the_chip_is_never_touched()
         {
-            using var engine = new EngineHarness();
-            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { 0x06 }, 0)[0]);
+            using var engine = RecordingEngine.Start();
+            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { SpiNorOpcodes.WriteEnable }, 0)[0]);
             engine.AssertInSync();
             Assert.AreEqual(0, engine.Target.Selects);
             Assert.AreEqual(0, engine.Bus.TransferCalls);
@@ -58,7 +60,7 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Write_length_above_the_maximum_is_refused_and_its_data_swallowed()
         {
-            using var engine = new EngineHarness(new EngineSettings { MaxWriteLength = 300 });
+            using var engine = RecordingEngine.Start(new EngineSettings { MaxWriteLength = 300 });
             engine.DrivePins();
             EngineHarness.AssertNak(engine.SpiOperation(new byte[301], 0)[0]);
             engine.AssertInSync();
@@ -68,22 +70,22 @@ namespace SerprogNano.Engine.Tests
         [TestMethod]
         public void Read_length_above_the_maximum_is_refused()
         {
-            using var engine = new EngineHarness(new EngineSettings { MaxReadLength = 1000 });
+            using var engine = RecordingEngine.Start(new EngineSettings { MaxReadLength = 1000 });
             engine.DrivePins();
-            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { 0x03, 0, 0, 0 }, 1001)[0]);
+            EngineHarness.AssertNak(engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 1001)[0]);
             engine.AssertInSync();
             Assert.AreEqual(0, engine.Target.Selects);
-            CollectionAssert.AreEqual(new[] { RecordingSpiTarget.PatternAt(4) }, engine.SpiOperation(new byte[] { 0x03, 0, 0, 0 }, 1000)[..1]);
+            CollectionAssert.AreEqual(new[] { RecordingSpiTarget.PatternAt(4) }, engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 1000)[..1]);
         }
 
         [TestMethod]
         public void Sixteen_mib_read_streams_through_the_fixed_buffer_under_one_chip_select()
         {
             var settings = new EngineSettings();
-            using var engine = new EngineHarness(settings);
+            using var engine = RecordingEngine.Start(settings);
             engine.DrivePins();
             engine.Target.MosiLogLimit = 0;
-            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            long allocatedBefore = engine.AllocatedOnEngineThread();
 
             engine.Send(EngineHarness.SpiHeader(4, SixteenMiB));
             engine.Send(0x03, 0, 0, 0);
@@ -104,38 +106,38 @@ namespace SerprogNano.Engine.Tests
                 left -= got;
             }
 
-            long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            long allocated = engine.AllocatedOnEngineThread() - allocatedBefore;
             engine.AssertInSync();
             Assert.AreEqual(1, engine.Target.Selects, "CS held for the whole read");
             Assert.AreEqual(1, engine.Target.Deselects);
             Assert.IsTrue(engine.Target.LargestExchange <= settings.BufferSize, $"largest SPI transfer {engine.Target.LargestExchange}");
             long minimumCalls = (SixteenMiB + settings.BufferSize - 1) / settings.BufferSize;
             Assert.IsTrue(engine.Target.ExchangeCalls <= minimumCalls + 2, $"{engine.Target.ExchangeCalls} SPI calls: the read is not moved in whole buffers");
-            Assert.IsTrue(allocated < 1024 * 1024, $"{allocated} bytes allocated during a 16 MiB read: memory must stay flat");
+            Assert.IsLessThan(RecordingEngine.AllocationAllowance, allocated, $"{allocated} bytes allocated by the engine thread during a 16 MiB read: memory must stay flat");
         }
 
         [TestMethod]
         public void Sixteen_mib_write_streams_when_the_board_advertises_it()
         {
             var settings = new EngineSettings { MaxWriteLength = SerprogLimits.MaxLength24 };
-            using var engine = new EngineHarness(settings);
+            using var engine = RecordingEngine.Start(settings);
             engine.DrivePins();
             engine.Target.MosiLogLimit = 0;
-            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            long allocatedBefore = engine.AllocatedOnEngineThread();
             engine.Send(EngineHarness.SpiHeader(SixteenMiB, 0));
             var data = new byte[65536];
             for (int sent = 0; sent < SixteenMiB; sent += data.Length)
             {
-                engine.Host.Write(data, 0, Math.Min(data.Length, SixteenMiB - sent));
+                engine.Send(data, 0, Math.Min(data.Length, SixteenMiB - sent));
             }
 
             Assert.AreEqual(SerprogReply.Ack, engine.Receive(1)[0]);
-            long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            long allocated = engine.AllocatedOnEngineThread() - allocatedBefore;
             engine.AssertInSync();
             Assert.AreEqual(SixteenMiB, engine.Target.BytesClocked);
             Assert.AreEqual(1, engine.Target.Selects);
             Assert.IsTrue(engine.Target.LargestExchange <= settings.BufferSize);
-            Assert.IsTrue(allocated < 1024 * 1024, $"{allocated} bytes allocated during a 16 MiB write");
+            Assert.IsLessThan(RecordingEngine.AllocationAllowance, allocated, $"{allocated} bytes allocated by the engine thread during a 16 MiB write");
         }
     }
 }

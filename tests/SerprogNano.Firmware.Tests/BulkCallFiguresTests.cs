@@ -1,7 +1,9 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Esp32;
 using SerprogNano.Firmware.Tests.Harness;
 using SerprogNano.Protocol;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Firmware.Tests
 {
@@ -15,10 +17,6 @@ namespace SerprogNano.Firmware.Tests
         private const int MiB = 1 << 20;
         private const int PageSize = 256;
         private const int MaxCallsPerMiBRead = 300;
-        private const byte Read = 0x03;
-        private const byte WriteEnable = 0x06;
-        private const byte PageProgram = 0x02;
-        private const byte ReadStatus = 0x05;
 
         public TestContext TestContext { get; set; } = null!;
 
@@ -26,12 +24,12 @@ namespace SerprogNano.Firmware.Tests
         public void A_full_read_of_a_MiB_takes_at_most_300_SPI_and_300_serial_calls()
         {
             BoardProfile board = BoardProfiles.Esp32DevKitC();
-            using var device = new EngineUnderTest(FirmwareSettings.ForBoard(board), board.ClockSteps);
+            using var device = FirmwareEngine.Start(FirmwareSettings.ForBoard(board), board.ClockSteps);
             DriveLines(device);
             Counts before = Counts.Of(device);
 
             // As flashprog reads with an unlimited Q_RDNMAXLEN: one O_SPIOP for the whole range.
-            byte[] data = device.SpiOperation(new byte[] { Read, 0, 0, 0 }, MiB);
+            byte[] data = device.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, MiB);
             device.Sync();
 
             Counts used = Counts.Of(device) - before;
@@ -50,27 +48,26 @@ namespace SerprogNano.Firmware.Tests
         public void Writing_a_MiB_page_by_page_costs_a_fixed_number_of_calls_per_frame()
         {
             BoardProfile board = BoardProfiles.Esp32DevKitC();
-            using var device = new EngineUnderTest(FirmwareSettings.ForBoard(board), board.ClockSteps);
+            using var device = FirmwareEngine.Start(FirmwareSettings.ForBoard(board), board.ClockSteps);
             DriveLines(device);
             var program = new byte[4 + PageSize];
-            program[0] = PageProgram;
+            program[0] = SpiNorOpcodes.PageProgram;
             Counts before = Counts.Of(device);
 
             // As flashprog writes: per page WREN, PP with 256 bytes, one RDSR that finds the chip ready.
             const int pages = MiB / PageSize;
             for (int page = 0; page < pages; page++)
             {
-                device.SpiOperation(new[] { WriteEnable }, 0);
+                device.SpiOperation(new[] { SpiNorOpcodes.WriteEnable }, 0);
                 program[1] = (byte)(page >> 8);
                 program[2] = (byte)page;
                 device.SpiOperation(program, 0);
-                Assert.AreEqual(0, device.SpiOperation(new[] { ReadStatus }, 1)[0] & 1, "WIP");
+                Assert.AreEqual(0, device.SpiOperation(new[] { SpiNorOpcodes.ReadStatus }, 1)[0] & SpiNorStatusBits.WriteInProgress, "WIP");
             }
 
-            device.Sync();
             Counts used = Counts.Of(device) - before;
             Report("written", used);
-            Assert.AreEqual(MiB, device.Flash.BytesProgrammed);
+            Assert.AreEqual(MiB, device.Target.BytesProgrammed);
 
             // Each O_SPIOP is one SPI write (plus one read for RDSR), at most three serial reads
             // (opcode, header, data) and one serial write: nothing grows with the data.
@@ -80,13 +77,13 @@ namespace SerprogNano.Firmware.Tests
             Assert.AreEqual(0, used.AllocatedBytes, "bytes the engine thread allocated while writing");
         }
 
-        private static void DriveLines(EngineUnderTest device)
+        private static void DriveLines(EngineHarness<PatternFlash> device)
         {
             Assert.AreEqual(SerprogReply.Ack, device.RoundTrip(new byte[] { SerprogOpcode.SetPinState, 1 }, 1)[0]);
 
             // Warm-up: the first frames of a thread may allocate in the runtime (lock inflation and so on).
-            device.SpiOperation(new byte[] { Read, 0, 0, 0 }, 2 * FirmwareSettings.DataBufferSize);
-            device.SpiOperation(new[] { ReadStatus }, 1);
+            device.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 2 * FirmwareSettings.DataBufferSize);
+            device.SpiOperation(new[] { SpiNorOpcodes.ReadStatus }, 1);
             device.Sync();
         }
 
@@ -103,8 +100,12 @@ namespace SerprogNano.Firmware.Tests
         {
             public long SerialCalls => SerialReads + SerialWrites;
 
-            public static Counts Of(EngineUnderTest device) => new(
-                device.Bus.TransferCalls, device.Link.Reads, device.Link.Writes, device.AllocatedOnEngineThread);
+            /// <summary>The counts so far, after a NOP round trip that ends every frame before it.</summary>
+            public static Counts Of(EngineHarness<PatternFlash> device)
+            {
+                long allocated = device.AllocatedOnEngineThread();
+                return new(device.Bus.TransferCalls, device.Link.Reads, device.Link.Writes, allocated);
+            }
 
             public static Counts operator -(Counts a, Counts b) => new(
                 a.SpiCalls - b.SpiCalls, a.SerialReads - b.SerialReads, a.SerialWrites - b.SerialWrites, a.AllocatedBytes - b.AllocatedBytes);

@@ -23,7 +23,7 @@ namespace SerprogNano.Firmware.Tests
         public void The_engine_reports_the_firmware_limits_and_enforces_the_write_limit()
         {
             BoardProfile board = BoardProfiles.Esp32S3DevKitC1();
-            using var device = new EngineUnderTest(FirmwareSettings.ForBoard(board), board.ClockSteps);
+            using var device = FirmwareEngine.Start(FirmwareSettings.ForBoard(board), board.ClockSteps);
 
             byte[] serialBuffer = device.RoundTrip(new[] { SerprogOpcode.QuerySerialBuffer }, 3);
             byte[] writeMax = device.RoundTrip(new[] { SerprogOpcode.QueryWriteNMaxLength }, 4);
@@ -47,7 +47,7 @@ namespace SerprogNano.Firmware.Tests
         public void S_SPI_FREQ_grants_the_board_steps()
         {
             BoardProfile board = BoardProfiles.Esp32C3DevKitM1();
-            using var device = new EngineUnderTest(FirmwareSettings.ForBoard(board), board.ClockSteps);
+            using var device = FirmwareEngine.Start(FirmwareSettings.ForBoard(board), board.ClockSteps);
             var frame = new byte[5];
             frame[0] = SerprogOpcode.SetSpiFrequency;
             LittleEndian.WriteUInt32(frame, 1, 16_000_000);

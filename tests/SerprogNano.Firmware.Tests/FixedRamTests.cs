@@ -1,7 +1,7 @@
 using System;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Links;
+using SerprogNano.Engine.Hosting.Links;
 using SerprogNano.Engine;
 using SerprogNano.Esp32;
 using SerprogNano.Firmware.Tests.Harness;

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Interop.Tests.Doubles;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Interop.Tests
 {

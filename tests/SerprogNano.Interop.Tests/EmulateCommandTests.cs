@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Text.RegularExpressions;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Interop.Tests
 {

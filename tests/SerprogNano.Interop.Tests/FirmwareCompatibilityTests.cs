@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.Json;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Interop.Tests.Doubles;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Interop.Tests
 {

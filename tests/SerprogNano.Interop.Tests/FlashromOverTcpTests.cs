@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Interop.Tests
 {

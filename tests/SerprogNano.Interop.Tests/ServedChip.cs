@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Tcp;
 
 namespace SerprogNano.Interop.Tests
 {
@@ -14,7 +14,7 @@ namespace SerprogNano.Interop.Tests
         public ServedChip()
         {
             Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
-            _server = new SerprogTcpServer(new SerprogEmulator(Chip), new IPEndPoint(IPAddress.Loopback, 0));
+            _server = new SerprogTcpServer(new SerprogEmulator(Chip).Serve, new IPEndPoint(IPAddress.Loopback, 0));
         }
 
         public EmulatedSpiNor Chip { get; }

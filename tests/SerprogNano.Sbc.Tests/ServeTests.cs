@@ -5,14 +5,15 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
-using SerprogNano.Host.Programmers;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
-using SerprogNano.Interop.Tests;
+using SerprogNano.Programmers;
 using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.Spidev;
 
+using SerprogNano.TestSupport;
 namespace SerprogNano.Sbc.Tests
 {
     /// <summary>`serprog serve`: the firmware's engine on the spidev double, driven over TCP by our host and by Debian's flashrom.</summary>
@@ -38,9 +39,10 @@ namespace SerprogNano.Sbc.Tests
             Assert.AreEqual(16_000_000u, client.SpiFrequency);
             Assert.AreEqual(16_000_000, devices.Opened[^1].ClockFrequency, "S_SPI_FREQ reopened spidev at the new clock");
 
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out ProbeResult probe);
+            ProbeResult probe = ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV");
+            var flash = new SpiNorFlash(connection.Master, probe.Chip);
             Assert.AreEqual(0xEF, probe.Identity.Manufacturer);
-            byte[] image = LinuxSpiProgrammerTests.RandomBytes(0x49000, seed: 11);
+            byte[] image = TestData.RandomBytes(0x49000, seed: 11);
             FlashWriter.Write(flash, 0x20_0000, image);
             var read = new byte[image.Length];
             flash.Read(0x20_0000, read);
@@ -79,8 +81,8 @@ namespace SerprogNano.Sbc.Tests
             using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
 
             Assert.IsGreaterThan(4096, connection.Client!.MaxReadLength);
-            var flash = SpiNorFlash.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV", out _);
-            byte[] image = LinuxSpiProgrammerTests.RandomBytes(0x31000, seed: 12);
+            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
+            byte[] image = TestData.RandomBytes(0x31000, seed: 12);
             FlashWriter.Write(flash, 0, image);
             var read = new byte[image.Length];
             flash.Read(0, read);
@@ -170,7 +172,7 @@ namespace SerprogNano.Sbc.Tests
             var devices = new EmulatedSpidevFactory(new EmulatedSpiNor(SpiNorModels.W25Q32FV), nodes: "/dev/spidev9.9");
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
 
-            var missing = Assert.ThrowsExactly<Host.LinuxSpi.SpidevNotFoundException>(
+            var missing = Assert.ThrowsExactly<SpidevNotFoundException>(
                 () => SpidevServer.Start(board.System(devices), "/dev/spidev0.0", null, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue));
 
             StringAssert.Contains(missing.Message, "raspi-config");

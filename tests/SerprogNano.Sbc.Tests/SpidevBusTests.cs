@@ -1,7 +1,9 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Sbc.Tests.Doubles;
+using SerprogNano.Spidev;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Sbc.Tests
 {
@@ -19,7 +21,7 @@ namespace SerprogNano.Sbc.Tests
             var id = new byte[3];
 
             bus.SetChipSelect(true);
-            bus.Write(new byte[] { 0x9F }, 0, 1);
+            bus.Write(new byte[] { SpiNorOpcodes.ReadJedecId }, 0, 1);
             bus.Read(id, 0, 3);
             bus.SetChipSelect(false);
 
@@ -37,7 +39,7 @@ namespace SerprogNano.Sbc.Tests
             var status = new byte[1];
 
             bus.SetChipSelect(true);
-            bus.Write(new byte[] { 0x05 }, 0, 1);
+            bus.Write(new byte[] { SpiNorOpcodes.ReadStatus }, 0, 1);
             bus.Read(status, 0, 1);
 
             Assert.ThrowsExactly<InvalidOperationException>(() => bus.Read(status, 0, 1));
@@ -54,7 +56,7 @@ namespace SerprogNano.Sbc.Tests
             var bus = new KernelChipSelectBus(port);
 
             bus.SetChipSelect(true);
-            bus.Write(new byte[] { 0x06 }, 0, 1);
+            bus.Write(new byte[] { SpiNorOpcodes.WriteEnable }, 0, 1);
             Assert.AreEqual(0, devices.Counters.Transfers, "held back until chip select rises");
             bus.SetChipSelect(false);
 
@@ -66,7 +68,7 @@ namespace SerprogNano.Sbc.Tests
         public void A_gpio_chip_select_streams_a_long_read_in_bufsiz_transfers_under_one_select()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
-            byte[] contents = LinuxSpiProgrammerTests.RandomBytes((int)chip.Model.Size, seed: 30);
+            byte[] contents = TestData.RandomBytes((int)chip.Model.Size, seed: 30);
             chip.Load(contents);
             var devices = new EmulatedSpidevFactory(chip, kernelChipSelect: false);
             var line = new EmulatedChipSelectLine(chip);
@@ -76,7 +78,7 @@ namespace SerprogNano.Sbc.Tests
 
             line.Drive();
             bus.SetChipSelect(true);
-            bus.Write(new byte[] { 0x03, 0x00, 0x10, 0x00 }, 0, 4);
+            bus.Write(new byte[] { SpiNorOpcodes.Read, 0x00, 0x10, 0x00 }, 0, 4);
             bus.Read(data, 0, data.Length);
             bus.SetChipSelect(false);
 

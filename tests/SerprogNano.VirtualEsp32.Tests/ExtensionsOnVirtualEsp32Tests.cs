@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.IO.Hashing;
-using SerprogNano.Interop.Tests;
+using SerprogNano.TestSupport;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.VirtualEsp32.Tests

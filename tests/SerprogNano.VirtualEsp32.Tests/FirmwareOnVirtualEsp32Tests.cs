@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using SerprogNano.Interop.Tests;
 using SerprogNano.Protocol;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.VirtualEsp32.Tests
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Threading;
+using SerprogNano.Chips;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.VirtualEsp32.Tests
@@ -90,7 +91,7 @@ namespace SerprogNano.VirtualEsp32.Tests
         /// <summary>JEDEC RDID through O_SPIOP: the reply (ACK + 3 id bytes), or a single NAK.</summary>
         public byte[] ReadJedecId()
         {
-            SendSpiOperation(new byte[] { 0x9F }, 3);
+            SendSpiOperation(new byte[] { SpiNorOpcodes.ReadJedecId }, 3);
             byte[] first = Receive(1, TimeSpan.FromSeconds(10));
             if (first[0] != SerprogReply.Ack)
             {

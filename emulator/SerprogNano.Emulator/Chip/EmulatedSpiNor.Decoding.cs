@@ -73,9 +73,9 @@ namespace SerprogNano.Emulator.Chip
             _command = command;
             _addressBytes = command.Addressing switch
             {
-                SpiNorAddressing.ThreeBytes => 3,
-                SpiNorAddressing.FourBytes => 4,
-                SpiNorAddressing.CurrentMode => _fourByteMode ? 4 : 3,
+                CommandAddressLength.ThreeBytes => 3,
+                CommandAddressLength.FourBytes => 4,
+                CommandAddressLength.CurrentMode => _fourByteMode ? 4 : 3,
                 _ => 0,
             };
             if (command.Kind == SpiNorCommandKind.AaiWordProgram && _aaiActive)
@@ -143,7 +143,7 @@ namespace SerprogNano.Emulator.Chip
                     Repeat(miso, Model.ManufacturerId, Model.RemsDeviceId);
                     return;
                 case SpiNorCommandKind.ReadSignature:
-                    miso.Fill(Model.ResId);
+                    miso.Fill(Model.RemsDeviceId);
                     return;
                 case SpiNorCommandKind.ReadStatus:
                     // Continuous output: each call shows the register as it is now, so WIP can drop mid-poll.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Emulator.Chip
 {
@@ -10,10 +11,6 @@ namespace SerprogNano.Emulator.Chip
     /// </summary>
     public sealed partial class EmulatedSpiNor
     {
-        private const byte WipBit = 0x01;
-        private const byte WelBit = 0x02;
-        private const byte SstAaiBit = 0x40;
-
         private readonly byte[] _status = new byte[3];
         private bool _wel;
         private bool _statusWriteEnabled;
@@ -55,12 +52,12 @@ namespace SerprogNano.Emulator.Chip
             if (register == 1)
             {
                 bool timedBusy = IsTimedBusy();
-                value &= unchecked((byte)~(WipBit | WelBit));
-                value |= IsBusy() ? WipBit : (byte)0;
-                value |= _wel || timedBusy ? WelBit : (byte)0; // WEL clears only once the operation is done
+                value &= unchecked((byte)~(SpiNorStatusBits.WriteInProgress | SpiNorStatusBits.WriteEnableLatch));
+                value |= IsBusy() ? SpiNorStatusBits.WriteInProgress : (byte)0;
+                value |= _wel || timedBusy ? SpiNorStatusBits.WriteEnableLatch : (byte)0; // WEL clears only once the operation is done
                 if (Model.HasSstAai)
                 {
-                    value = _aaiActive ? (byte)(value | SstAaiBit) : (byte)(value & ~SstAaiBit);
+                    value = _aaiActive ? (byte)(value | SpiNorStatusBits.SstAaiActive) : (byte)(value & ~SpiNorStatusBits.SstAaiActive);
                 }
             }
 
@@ -203,7 +200,7 @@ namespace SerprogNano.Emulator.Chip
             StartBusy(Model.ByteProgramTime);
         }
 
-        private void EraseBlock(SpiNorEraseType erase)
+        private void EraseBlock(EraseBlockType erase)
         {
             int start = _address & ~(erase.Size - 1);
             if (!MayWrite(start, erase.Size))

@@ -65,11 +65,12 @@ namespace SerprogNano.Emulator.Chip
         }
 
         /// <summary>Replaces the whole array; <paramref name="image"/> must be exactly the part's size.</summary>
+        /// <summary>Sets the whole array; an image of another size is refused (<see cref="InvalidDataException"/> naming both sizes) and changes nothing.</summary>
         public void Load(ReadOnlySpan<byte> image)
         {
             if (image.Length != _array.Length)
             {
-                throw new ArgumentException($"{Model.Name} holds {_array.Length} bytes; the image has {image.Length}.", nameof(image));
+                throw new InvalidDataException(SizeMismatch(image.Length));
             }
 
             lock (_gate)
@@ -78,7 +79,17 @@ namespace SerprogNano.Emulator.Chip
             }
         }
 
-        public void LoadFile(string path) => Load(File.ReadAllBytes(path));
+        /// <summary>Loads a file, refusing one of the wrong size (as <see cref="Load"/> does) before reading it.</summary>
+        public void LoadFile(string path)
+        {
+            long length = new FileInfo(path).Length;
+            if (length != _array.Length)
+            {
+                throw new InvalidDataException(SizeMismatch(length));
+            }
+
+            Load(File.ReadAllBytes(path));
+        }
 
         /// <summary>A copy of the array as it is now.</summary>
         public byte[] Snapshot()
@@ -90,6 +101,8 @@ namespace SerprogNano.Emulator.Chip
         }
 
         public void Save(string path) => File.WriteAllBytes(path, Snapshot());
+
+        private string SizeMismatch(long imageLength) => $"the image has {imageLength} bytes; {Model.Name} holds {_array.Length}.";
 
         /// <summary>Power off and on: registers back to their power-up values, 3-byte mode, nothing pending; the array stays.</summary>
         public void PowerCycle()

@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Numerics;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Emulator.Chip
 {
@@ -90,7 +91,7 @@ namespace SerprogNano.Emulator.Chip
             uint opcodes = 0;
             for (int i = 0; i < 4; i++)
             {
-                byte? opcode = i < model.EraseTypes.Count ? model.EraseTypes[i].FourByteOpcode : null;
+                byte? opcode = i < model.EraseTypes.Count ? model.EraseTypes[i].Opcode4Byte : null;
                 supported |= opcode is null ? 0 : 1u << (9 + i);
                 opcodes |= (uint)(opcode ?? 0xFF) << (8 * i);
             }
@@ -100,9 +101,9 @@ namespace SerprogNano.Emulator.Chip
 
         private static uint[] BasicTable(SpiNorModel model)
         {
-            IReadOnlyList<SpiNorEraseType> erases = model.EraseTypes;
-            SpiNorEraseType? sector = null;
-            foreach (SpiNorEraseType erase in erases)
+            IReadOnlyList<EraseBlockType> erases = model.EraseTypes;
+            EraseBlockType? sector = null;
+            foreach (EraseBlockType erase in erases)
             {
                 if (erase.Size == 4096)
                 {
@@ -150,10 +151,10 @@ namespace SerprogNano.Emulator.Chip
         }
 
         /// <summary>An erase type as DWORD8/9 hold it: size exponent, then opcode; zero when the type does not exist.</summary>
-        private static uint ErasePair(IReadOnlyList<SpiNorEraseType> erases, int index) =>
+        private static uint ErasePair(IReadOnlyList<EraseBlockType> erases, int index) =>
             index < erases.Count ? (uint)BitOperations.Log2((uint)erases[index].Size) | ((uint)erases[index].Opcode << 8) : 0;
 
-        private static uint EraseTime(IReadOnlyList<SpiNorEraseType> erases, int index) =>
+        private static uint EraseTime(IReadOnlyList<EraseBlockType> erases, int index) =>
             index < erases.Count ? EncodeTime(erases[index].TypicalTime, EraseUnits, 5) : 0;
 
         /// <summary>A JESD216 time field: the finest unit whose count fits, as (unit index, count - 1).</summary>

@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Emulator.Chip
 {

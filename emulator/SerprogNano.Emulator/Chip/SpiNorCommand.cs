@@ -1,3 +1,5 @@
+using SerprogNano.Chips;
+
 namespace SerprogNano.Emulator.Chip
 {
     /// <summary>The shape of one opcode on a given part: what it does, its address and dummy bytes.</summary>
@@ -5,8 +7,8 @@ namespace SerprogNano.Emulator.Chip
     /// <param name="Erase">The erase it performs, for <see cref="SpiNorCommandKind.Erase"/>.</param>
     internal readonly record struct SpiNorCommand(
         SpiNorCommandKind Kind,
-        SpiNorAddressing Addressing = SpiNorAddressing.None,
+        CommandAddressLength Addressing = CommandAddressLength.None,
         int DummyBytes = 0,
         int Register = 0,
-        SpiNorEraseType? Erase = null);
+        EraseBlockType? Erase = null);
 }

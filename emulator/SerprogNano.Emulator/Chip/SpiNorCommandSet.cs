@@ -1,3 +1,5 @@
+using SerprogNano.Chips;
+
 namespace SerprogNano.Emulator.Chip
 {
     /// <summary>The opcode table of one part: every opcode it does not list stays unknown (ignored, MISO high).</summary>
@@ -7,34 +9,34 @@ namespace SerprogNano.Emulator.Chip
         {
             var table = new SpiNorCommand[256];
             table[SpiNorOpcodes.ReadJedecId] = new(SpiNorCommandKind.ReadJedecId);
-            table[SpiNorOpcodes.ReadManufacturerDeviceId] = new(SpiNorCommandKind.ReadManufacturerDeviceId, SpiNorAddressing.ThreeBytes);
+            table[SpiNorOpcodes.ReadManufacturerDeviceId] = new(SpiNorCommandKind.ReadManufacturerDeviceId, CommandAddressLength.ThreeBytes);
             table[SpiNorOpcodes.ReleasePowerDownId] = model.ResActsAsRems
-                ? new(SpiNorCommandKind.ReadManufacturerDeviceId, SpiNorAddressing.ThreeBytes)
+                ? new(SpiNorCommandKind.ReadManufacturerDeviceId, CommandAddressLength.ThreeBytes)
                 : new(SpiNorCommandKind.ReadSignature, DummyBytes: 3);
             table[SpiNorOpcodes.ReadStatus] = new(SpiNorCommandKind.ReadStatus, Register: 1);
             table[SpiNorOpcodes.WriteStatus] = new(SpiNorCommandKind.WriteStatus);
             table[SpiNorOpcodes.WriteEnable] = new(SpiNorCommandKind.WriteEnable);
             table[SpiNorOpcodes.WriteDisable] = new(SpiNorCommandKind.WriteDisable);
-            table[SpiNorOpcodes.Read] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.CurrentMode);
-            table[SpiNorOpcodes.FastRead] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.CurrentMode, DummyBytes: 1);
+            table[SpiNorOpcodes.Read] = new(SpiNorCommandKind.ReadArray, CommandAddressLength.CurrentMode);
+            table[SpiNorOpcodes.FastRead] = new(SpiNorCommandKind.ReadArray, CommandAddressLength.CurrentMode, DummyBytes: 1);
             table[SpiNorOpcodes.ChipErase60] = new(SpiNorCommandKind.ChipErase);
             table[SpiNorOpcodes.ChipEraseC7] = new(SpiNorCommandKind.ChipErase);
             table[SpiNorOpcodes.PageProgram] = model.HasSstAai
-                ? new(SpiNorCommandKind.ByteProgram, SpiNorAddressing.CurrentMode)
-                : new(SpiNorCommandKind.PageProgram, SpiNorAddressing.CurrentMode);
+                ? new(SpiNorCommandKind.ByteProgram, CommandAddressLength.CurrentMode)
+                : new(SpiNorCommandKind.PageProgram, CommandAddressLength.CurrentMode);
 
-            foreach (SpiNorEraseType erase in model.EraseTypes)
+            foreach (EraseBlockType erase in model.EraseTypes)
             {
-                table[erase.Opcode] = new(SpiNorCommandKind.Erase, SpiNorAddressing.CurrentMode, Erase: erase);
-                if (erase.FourByteOpcode is byte opcode4)
+                table[erase.Opcode] = new(SpiNorCommandKind.Erase, CommandAddressLength.CurrentMode, Erase: erase);
+                if (erase.Opcode4Byte is byte opcode4)
                 {
-                    table[opcode4] = new(SpiNorCommandKind.Erase, SpiNorAddressing.FourBytes, Erase: erase);
+                    table[opcode4] = new(SpiNorCommandKind.Erase, CommandAddressLength.FourBytes, Erase: erase);
                 }
             }
 
             if (model.HasSfdp)
             {
-                table[SpiNorOpcodes.ReadSfdp] = new(SpiNorCommandKind.ReadSfdp, SpiNorAddressing.ThreeBytes, DummyBytes: 1);
+                table[SpiNorOpcodes.ReadSfdp] = new(SpiNorCommandKind.ReadSfdp, CommandAddressLength.ThreeBytes, DummyBytes: 1);
             }
 
             if (model.HasStatus2)
@@ -65,16 +67,16 @@ namespace SerprogNano.Emulator.Chip
             if (model.HasSstAai)
             {
                 // Only the first word of an AAI sequence carries an address; the chip decides when it sees the opcode.
-                table[SpiNorOpcodes.AaiWordProgram] = new(SpiNorCommandKind.AaiWordProgram, SpiNorAddressing.ThreeBytes);
+                table[SpiNorOpcodes.AaiWordProgram] = new(SpiNorCommandKind.AaiWordProgram, CommandAddressLength.ThreeBytes);
             }
 
             if (model.HasFourByteMode)
             {
                 table[SpiNorOpcodes.Enter4ByteMode] = new(SpiNorCommandKind.Enter4ByteMode);
                 table[SpiNorOpcodes.Exit4ByteMode] = new(SpiNorCommandKind.Exit4ByteMode);
-                table[SpiNorOpcodes.Read4] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.FourBytes);
-                table[SpiNorOpcodes.FastRead4] = new(SpiNorCommandKind.ReadArray, SpiNorAddressing.FourBytes, DummyBytes: 1);
-                table[SpiNorOpcodes.PageProgram4] = new(SpiNorCommandKind.PageProgram, SpiNorAddressing.FourBytes);
+                table[SpiNorOpcodes.Read4Byte] = new(SpiNorCommandKind.ReadArray, CommandAddressLength.FourBytes);
+                table[SpiNorOpcodes.FastRead4Byte] = new(SpiNorCommandKind.ReadArray, CommandAddressLength.FourBytes, DummyBytes: 1);
+                table[SpiNorOpcodes.PageProgram4Byte] = new(SpiNorCommandKind.PageProgram, CommandAddressLength.FourBytes);
             }
 
             return table;

@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Emulator.Chip
 {
     /// <summary>
-    /// What the emulator needs to know about one real 25xx SPI NOR part, taken from its datasheet.
+    /// One real 25xx SPI NOR part as the emulator plays it: the facts its chip database entry holds
+    /// (<see cref="Chip"/>: ids, size, page, erase blocks and busy times, 4-byte addressing, AAI) and the
+    /// behaviour the database does not describe (status register layout, SFDP, protection geometry).
     /// Status registers are numbered as their read opcodes: 1 is read by 0x05, 2 by 0x35, 3 by 0x15
     /// (Macronix calls the one read by 0x15 its configuration register).
     /// </summary>
@@ -12,28 +15,32 @@ namespace SerprogNano.Emulator.Chip
     {
         public required string Name { get; init; }
 
+        /// <summary>The chips.json entry the part belongs to; it must give the REMS id and the status write time.</summary>
+        public required ChipDefinition Chip { get; init; }
+
         /// <summary>First RDID byte (JEDEC manufacturer id).</summary>
-        public required byte ManufacturerId { get; init; }
+        public byte ManufacturerId => Chip.ManufacturerId;
 
         /// <summary>Second and third RDID bytes: memory type in the high byte, capacity in the low byte.</summary>
-        public required ushort DeviceId { get; init; }
+        public ushort DeviceId => Chip.DeviceId;
 
-        /// <summary>Device byte answered by REMS (0x90).</summary>
-        public required byte RemsDeviceId { get; init; }
-
-        /// <summary>Electronic signature answered by RES (0xAB).</summary>
-        public required byte ResId { get; init; }
+        /// <summary>Device byte answered by REMS (0x90) and, on every modelled part, RES (0xAB).</summary>
+        public byte RemsDeviceId => Chip.RemsDeviceId ?? throw Missing("remsDeviceId");
 
         /// <summary>SST parts answer 0xAB like 0x90 (manufacturer/device by address bit 0) instead of a signature.</summary>
         public bool ResActsAsRems { get; init; }
 
         /// <summary>Array size in bytes (a power of two).</summary>
-        public required int Size { get; init; }
+        public int Size => checked((int)Chip.Size);
 
         /// <summary>Page program buffer size; 1 on byte-programmed parts.</summary>
-        public int PageSize { get; init; } = 256;
+        public int PageSize => Chip.ByteProgramOnly ? 1 : Chip.PageSize;
 
-        public required IReadOnlyList<SpiNorEraseType> EraseTypes { get; init; }
+        /// <summary>The database's erase blocks, then any the part also answers that the host never uses.</summary>
+        public IReadOnlyList<EraseBlockType> EraseTypes => ExtraEraseTypes.Count == 0 ? Chip.EraseBlocks : [.. Chip.EraseBlocks, .. ExtraEraseTypes];
+
+        /// <summary>Erase opcodes the silicon also obeys although the database (like flashprog) does not list them.</summary>
+        public IReadOnlyList<EraseBlockType> ExtraEraseTypes { get; init; } = [];
 
         /// <summary>Whether the part serves a JESD216 SFDP table through 0x5A.</summary>
         public bool HasSfdp { get; init; }
@@ -63,23 +70,26 @@ namespace SerprogNano.Emulator.Chip
         public required SpiNorBlockProtection BlockProtection { get; init; }
 
         /// <summary>Parts over 16 MiB: EN4B/EX4B and the 4-byte opcodes.</summary>
-        public bool HasFourByteMode { get; init; }
+        public bool HasFourByteMode => Chip.FourByteAddressing != FourByteAddressing.None;
 
         /// <summary>Status bit that shows the current address mode (Winbond ADS, Macronix 4BYTE).</summary>
         public SpiNorStatusBit? AddressModeBit { get; init; }
 
         /// <summary>SST byte program (0x02 takes one byte) and AAI word program (0xAD).</summary>
-        public bool HasSstAai { get; init; }
+        public bool HasSstAai => Chip.SstAai;
 
-        public required TimeSpan PageProgramTime { get; init; }
+        public TimeSpan PageProgramTime => Chip.Timings.PageProgramTypical;
 
-        /// <summary>One byte (or one AAI word) on byte-programmed parts.</summary>
-        public TimeSpan ByteProgramTime { get; init; }
+        /// <summary>One byte (or one AAI word) on byte-programmed parts, whose database page program time is that of one byte.</summary>
+        public TimeSpan ByteProgramTime => Chip.ByteProgramOnly ? Chip.Timings.PageProgramTypical : TimeSpan.Zero;
 
-        public required TimeSpan ChipEraseTime { get; init; }
+        public TimeSpan ChipEraseTime => Chip.Timings.ChipEraseTypical;
 
-        public required TimeSpan WriteStatusTime { get; init; }
+        public TimeSpan WriteStatusTime => Chip.WriteStatusTypical ?? throw Missing("writeStatusMs");
 
         public override string ToString() => Name;
+
+        private InvalidOperationException Missing(string field) =>
+            new($"chips.json entry \"{Chip.Name}\" lacks {field}, which the emulated {Name} needs");
     }
 }

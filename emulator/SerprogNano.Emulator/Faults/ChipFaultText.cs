@@ -1,5 +1,7 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Text;
 
 namespace SerprogNano.Emulator.Faults
 {
@@ -14,14 +16,11 @@ namespace SerprogNano.Emulator.Faults
 
         private static readonly string[] Keys = { "absent", "miso-low", "stuck-busy", "protected", "flip-rate", "seed", "failing-page" };
 
-        /// <summary>Block-protect bits BP0..BP2 of status register 1: the whole array on most 25xx parts.</summary>
-        private const byte AllBlockProtectBits = 0x1C;
-
         public static void Apply(string text, EmulatedSpiNor chip)
         {
             ArgumentNullException.ThrowIfNull(text);
             ArgumentNullException.ThrowIfNull(chip);
-            var items = new FaultTextItems("--chip-fault", text, Keys);
+            var items = new KeyValueList("--chip-fault", text, Keys, "fault");
             if (items.Has("seed") && !items.Has("flip-rate"))
             {
                 throw new FormatException("--chip-fault: seed= goes with flip-rate=, e.g. flip-rate=1e-6,seed=1.");
@@ -55,7 +54,7 @@ namespace SerprogNano.Emulator.Faults
         private static void SetBlockProtection(EmulatedSpiNor chip)
         {
             Send(chip, chip.Model.HasEnableWriteStatus ? SpiNorOpcodes.EnableWriteStatus : SpiNorOpcodes.WriteEnable);
-            Send(chip, SpiNorOpcodes.WriteStatus, AllBlockProtectBits);
+            Send(chip, SpiNorOpcodes.WriteStatus, SpiNorStatusBits.BlockProtect0To2);
         }
 
         private static void Send(EmulatedSpiNor chip, params byte[] command)

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using SerprogNano.Engine;
+using SerprogNano.Engine.Hosting.Links;
 
 namespace SerprogNano.Emulator.Faults
 {

@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Text;
 
 namespace SerprogNano.Emulator.Faults
 {
@@ -18,7 +19,7 @@ namespace SerprogNano.Emulator.Faults
         {
             ArgumentNullException.ThrowIfNull(text);
             ArgumentNullException.ThrowIfNull(faults);
-            var items = new FaultTextItems("--fault", text, Keys);
+            var items = new KeyValueList("--fault", text, Keys, "fault");
             if ((items.Has("direction") || items.Has("seed")) && !items.Has("flip-rate"))
             {
                 throw new FormatException("--fault: direction= and seed= go with flip-rate=, e.g. flip-rate=1e-5,direction=to-host,seed=1.");
@@ -50,7 +51,7 @@ namespace SerprogNano.Emulator.Faults
             }
         }
 
-        private static LinkFaultDirection Direction(FaultTextItems items)
+        private static LinkFaultDirection Direction(KeyValueList items)
         {
             return items.Text("direction")?.ToLowerInvariant() switch
             {
@@ -61,7 +62,7 @@ namespace SerprogNano.Emulator.Faults
             };
         }
 
-        private static long NotNegative(FaultTextItems items, string key, long value)
+        private static long NotNegative(KeyValueList items, string key, long value)
         {
             return value >= 0 ? value : throw items.Needs(key, "a number of at least 0");
         }

@@ -56,16 +56,16 @@ namespace SerprogNano.Cli.Commands
         private static int Run(CommandContext context, long requestedSize, int roundTrips, bool destructive, bool unprotect)
         {
             using FlashSession session = FlashSession.Open(context, destructive ? ChipUse.Change : ChipUse.Read);
-            double? limit = session.Connection.Link?.BytesPerSecond;
+            double? limit = session.Connection.LinkBytesPerSecond;
             context.Say("Link limit: " + (limit is double l ? l.ToString("N0", CultureInfo.InvariantCulture) + " B/s (baud/10)" : "unknown"));
             context.Result["linkLimitBytesPerSecond"] = limit;
 
             MeasureLatency(context, session.Client, roundTrips);
             long size = Math.Min(requestedSize, session.Chip.Size);
-            MeasureRead(context, session, size, limit);
-            if (session.Connection.IsEmulator || destructive)
+            byte[] contents = MeasureRead(context, session, size, limit);
+            if (session.Connection.ScratchChip || destructive)
             {
-                MeasureWrite(context, session, size, limit, unprotect);
+                MeasureWrite(context, session, contents, limit, unprotect);
             }
             else
             {
@@ -99,7 +99,8 @@ namespace SerprogNano.Cli.Commands
             context.Result["roundTrip"] = new JsonObject { ["command"] = command, ["count"] = count, ["meanMicroseconds"] = microseconds };
         }
 
-        private static void MeasureRead(CommandContext context, FlashSession session, long size, double? limit)
+        /// <summary>Reads the first <paramref name="size"/> bytes, timed; returns them.</summary>
+        private static byte[] MeasureRead(CommandContext context, FlashSession session, long size, double? limit)
         {
             var buffer = new byte[size];
             LinkCounts before = LinkCounts.Of(session.Client);
@@ -112,20 +113,23 @@ namespace SerprogNano.Cli.Commands
             var read = new Throughput(size, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
             context.Say("Read: " + read.Describe());
             context.Result["read"] = read.ToJson();
+            return buffer;
         }
 
-        private static void MeasureWrite(CommandContext context, FlashSession session, long size, double? limit, bool unprotect)
+        /// <param name="contents">What the measured range holds now.</param>
+        private static void MeasureWrite(CommandContext context, FlashSession session, byte[] contents, double? limit, bool unprotect)
         {
+            long size = contents.Length;
             var image = new byte[size];
             new Random(PatternSeed).NextBytes(image);
-            if (session.Connection.EmulatedChip is { } chip)
+            if (Array.TrueForAll(contents, value => value == 0xFF))
             {
                 // Like a board's old firmware: every block must be erased and every page programmed,
-                // not just programmed into a blank chip.
-                byte[] old = new byte[chip.Model.Size];
+                // not just programmed into a blank chip. Prepared through the programmer, untimed.
+                byte[] old = new byte[size];
                 new Random(PatternSeed + 1).NextBytes(old);
-                chip.Load(old);
-                context.Say("Write: the emulated chip starts with other random contents, so the write erases and programs all " + ByteUnits.Size(size) + ".");
+                context.Progress.Run(progress => FlashWriter.Write(session.Flash, 0, old, new WriteOptions { Progress = progress, ClearProtection = unprotect }));
+                context.Say("Write: the range was blank, so it first gets other random contents (untimed) and the write erases and programs all " + ByteUnits.Size(size) + ".");
             }
 
             LinkCounts before = LinkCounts.Of(session.Client);

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using SerprogNano.Cli.Output;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Cli.Commands
 {

@@ -1,14 +1,13 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using System.Net;
-using System.Runtime.InteropServices;
-using System.Threading;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
-using SerprogNano.Emulator.Links;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Links;
+using SerprogNano.Engine.Hosting.Tcp;
 
 namespace SerprogNano.Cli.Commands
 {
@@ -17,90 +16,87 @@ namespace SerprogNano.Cli.Commands
     {
         public static Command Create(CliConsole console)
         {
-            var listen = new Option<string>("--listen")
+            Option<IPEndPoint> listen = TcpServing.ListenOption("Address and port to serve on (flashrom: -p serprog:ip=ADDRESS:PORT)");
+            var chip = new Option<SpiNorModel>("--chip")
             {
-                Description = "Address and port to serve on (flashrom: -p serprog:ip=ADDRESS:PORT)",
-                DefaultValueFactory = _ => "127.0.0.1:7777",
-            };
-            var chip = new Option<string>("--chip")
-            {
-                Description = "Emulated part: " + string.Join(", ", ModelNames()),
-                DefaultValueFactory = _ => SpiNorModels.Default.Name,
+                Description = "Emulated part: " + string.Join(", ", SpiNorModels.Names),
+                DefaultValueFactory = _ => SpiNorModels.Default,
+                CustomParser = ParseModel,
             };
             var image = new Option<FileInfo?>("--image") { Description = "Start with these contents (exactly the chip's size); else erased" };
             var save = new Option<FileInfo?>("--save") { Description = "Write the chip's contents to this file when stopped" };
+            save.Validators.Add(CheckSaveTarget);
             var busy = new Option<bool>("--busy") { Description = "Report datasheet busy times for programs and erases" };
             var baud = new Option<long>("--baud") { Description = "Model a UART of this many baud (8N1: baud/10 bytes per second) in each direction" };
             var latency = new Option<long>("--latency-us") { Description = "Model this much latency per direction, in microseconds" };
+            baud.Validators.Add(NotNegative);
+            latency.Validators.Add(NotNegative);
             var fault = new Option<string[]>("--fault") { Description = "Link fault to inject (repeatable): " + LinkFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var chipFault = new Option<string[]>("--chip-fault") { Description = "Chip fault to inject (repeatable): " + ChipFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
             {
                 listen, chip, image, save, busy, baud, latency, fault, chipFault,
             };
-            command.SetAction(parse => Run(
-                console,
-                parse.GetRequiredValue(listen),
-                parse.GetRequiredValue(chip),
-                parse.GetValue(image),
-                parse.GetValue(save),
-                parse.GetValue(busy),
-                parse.GetValue(baud),
-                parse.GetValue(latency),
-                parse.GetValue(fault) ?? Array.Empty<string>(),
-                parse.GetValue(chipFault) ?? Array.Empty<string>()));
+            command.SetAction(parse =>
+            {
+                long baudRate = parse.GetValue(baud);
+                long latencyMicroseconds = parse.GetValue(latency);
+                var emulated = new EmulatedSpiNor(parse.GetRequiredValue(chip), new EmulatedSpiNorOptions { BusyTimes = parse.GetValue(busy) });
+                return Run(
+                    console,
+                    parse.GetRequiredValue(listen),
+                    emulated,
+                    parse.GetValue(image),
+                    parse.GetValue(save),
+                    baudRate == 0 && latencyMicroseconds == 0 ? null : new LinkModel(baudRate, latencyMicroseconds),
+                    parse.GetValue(fault) ?? Array.Empty<string>(),
+                    parse.GetValue(chipFault) ?? Array.Empty<string>());
+            });
             return command;
         }
 
-        private static string[] ModelNames()
+        private static SpiNorModel? ParseModel(ArgumentResult result)
         {
-            var names = new string[SpiNorModels.All.Count];
-            for (int i = 0; i < names.Length; i++)
-            {
-                names[i] = SpiNorModels.All[i].Name;
-            }
-
-            return names;
-        }
-
-        private static int Run(CliConsole console, string listen, string chipName, FileInfo? image, FileInfo? save, bool busy, long baud, long latencyMicroseconds, string[] linkFaultTexts, string[] chipFaultTexts)
-        {
-            if (baud < 0 || latencyMicroseconds < 0)
-            {
-                console.Error.WriteLine("error: --baud and --latency-us cannot be negative.");
-                return ExitCodes.Usage;
-            }
-
-            LinkModel? link = baud == 0 && latencyMicroseconds == 0 ? null : new LinkModel(baud, latencyMicroseconds);
-
-            if (!IPEndPoint.TryParse(listen, out IPEndPoint? endpoint) || endpoint.Port == 0 && !listen.EndsWith(":0", StringComparison.Ordinal))
-            {
-                console.Error.WriteLine($"error: --listen wants ADDRESS:PORT, e.g. 127.0.0.1:7777; got '{listen}'.");
-                return ExitCodes.Usage;
-            }
-
-            if (save is not null)
-            {
-                // Found now, not when the chip's contents are lost at the end.
-                try
-                {
-                    AtomicFile.CheckTarget(save.FullName, "the chip's contents (--save)", null, "the emulator did not start.");
-                }
-                catch (CommandFailedException e)
-                {
-                    console.Error.WriteLine("error: " + e.Message);
-                    return ExitCodes.Usage;
-                }
-            }
-
-            SpiNorModel? model = SpiNorModels.Find(chipName);
+            string name = result.Tokens[0].Value;
+            SpiNorModel? model = SpiNorModels.Find(name);
             if (model is null)
             {
-                console.Error.WriteLine($"error: no emulated part named '{chipName}'. Choose one of: {string.Join(", ", ModelNames())}.");
-                return ExitCodes.Usage;
+                result.AddError($"no emulated part named '{name}'. Choose one of: {string.Join(", ", SpiNorModels.Names)}.");
             }
 
-            var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = busy });
+            return model;
+        }
+
+        private static void NotNegative(OptionResult result)
+        {
+            if (result.GetValueOrDefault<long>() < 0)
+            {
+                result.AddError(result.Option.Name + " cannot be negative.");
+            }
+        }
+
+        /// <summary>A --save that cannot be written is found now, not when the chip's contents are lost at the end.</summary>
+        private static void CheckSaveTarget(OptionResult result)
+        {
+            FileInfo? save = result.GetValueOrDefault<FileInfo?>();
+            if (save is null)
+            {
+                return;
+            }
+
+            try
+            {
+                AtomicFile.CheckTarget(save.FullName, "the chip's contents (--save)", null, "the emulator did not start.");
+            }
+            catch (CommandFailedException e)
+            {
+                result.AddError(e.Message);
+            }
+        }
+
+        private static int Run(CliConsole console, IPEndPoint endpoint, EmulatedSpiNor chip, FileInfo? image, FileInfo? save, LinkModel? link, string[] linkFaultTexts, string[] chipFaultTexts)
+        {
+            SpiNorModel model = chip.Model;
             if (image is not null)
             {
                 byte[] contents;
@@ -114,13 +110,15 @@ namespace SerprogNano.Cli.Commands
                     return ExitCodes.Failed;
                 }
 
-                if (contents.Length != model.Size)
+                try
                 {
-                    console.Error.WriteLine($"error: image '{image.Name}' has {contents.Length} bytes; {model.Name} holds {model.Size}.");
+                    chip.Load(contents);
+                }
+                catch (InvalidDataException e)
+                {
+                    console.Error.WriteLine($"error: image '{image.Name}': {e.Message}");
                     return ExitCodes.Failed;
                 }
-
-                chip.Load(contents);
             }
 
             var emulator = new SerprogEmulator(chip);
@@ -134,19 +132,11 @@ namespace SerprogNano.Cli.Commands
                 return ExitCodes.Usage;
             }
 
-            using var stop = new ManualResetEventSlim();
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Set();
-            }
-
+            using Interruption stop = Interruption.Listen(console);
             SerprogTcpServer server;
             try
             {
-                server = new SerprogTcpServer(emulator, endpoint, model: link);
+                server = new SerprogTcpServer(emulator.Serve, endpoint, model: link);
             }
             catch (System.Net.Sockets.SocketException e)
             {
@@ -164,14 +154,12 @@ namespace SerprogNano.Cli.Commands
                     console.Out.WriteLine("note: this address is reachable from other machines.");
                 }
 
-                console.Out.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
                 foreach (string injected in InjectedFaults.Describe(emulator.LinkFaults, chip))
                 {
                     console.Out.WriteLine("fault: " + injected);
                 }
 
-                console.Out.WriteLine("Stop with Ctrl+C.");
-                stop.Wait();
+                TcpServing.UntilStopped(console, bound, stop);
             }
 
             if (save is not null)

@@ -3,10 +3,8 @@ using System.CommandLine;
 using System.Device.Gpio;
 using System.IO;
 using System.Net;
-using System.Runtime.InteropServices;
-using System.Threading;
-using SerprogNano.Host.LinuxSpi;
 using SerprogNano.Sbc;
+using SerprogNano.Spidev;
 
 namespace SerprogNano.Cli.Commands
 {
@@ -21,11 +19,7 @@ namespace SerprogNano.Cli.Commands
                 Description = "Drive chip select from this GPIO (BCM number) so it stays low across transfers: then any O_SPIOP length works; "
                     + "without it spidev's own chip select is used and every operation must fit one transfer (bufsiz)",
             };
-            var listen = new Option<string>("--listen")
-            {
-                Description = "Address and port to serve on; 127.0.0.1 (this board only) unless told otherwise (flashrom: -p serprog:ip=ADDRESS:PORT)",
-                DefaultValueFactory = _ => "127.0.0.1:7777",
-            };
+            Option<IPEndPoint> listen = TcpServing.ListenOption("Address and port to serve on; 127.0.0.1 (this board only) unless told otherwise (flashrom: -p serprog:ip=ADDRESS:PORT)");
             var maxSpeed = new Option<uint?>("--max-spispeed")
             {
                 Description = "Highest SPI clock in kHz that clients may set (default 512 on a BeagleBone Black, 32768 elsewhere)",
@@ -35,23 +29,9 @@ namespace SerprogNano.Cli.Commands
             return command;
         }
 
-        private static int Run(CliConsole console, string devicePath, int? csGpio, string listen, uint? maxSpeedKhz)
+        private static int Run(CliConsole console, string devicePath, int? csGpio, IPEndPoint endpoint, uint? maxSpeedKhz)
         {
-            if (!IPEndPoint.TryParse(listen, out IPEndPoint? endpoint) || endpoint.Port == 0 && !listen.EndsWith(":0", StringComparison.Ordinal))
-            {
-                console.Error.WriteLine($"error: --listen wants ADDRESS:PORT, e.g. 127.0.0.1:7777; got '{listen}'.");
-                return ExitCodes.Usage;
-            }
-
-            using var stop = new ManualResetEventSlim();
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Set();
-            }
-
+            using Interruption stop = Interruption.Listen(console);
             using GpioController? gpio = csGpio == null ? null : new GpioController();
             using GpioChipSelectLine? chipSelect = csGpio is int pin ? new GpioChipSelectLine(gpio!, pin) : null;
             SpidevServer server;
@@ -85,9 +65,7 @@ namespace SerprogNano.Cli.Commands
                     console.Error.WriteLine("warning: " + bound + " is reachable from other machines: anyone there can read and overwrite the flash on the clip.");
                 }
 
-                console.Out.WriteLine($"flashrom/flashprog: -p serprog:ip={bound}    serprog: -p tcp:{bound}");
-                console.Out.WriteLine("Stop with Ctrl+C.");
-                stop.Wait();
+                TcpServing.UntilStopped(console, bound, stop);
             }
 
             return ExitCodes.Ok;

@@ -182,20 +182,6 @@ namespace SerprogNano.Host.Serprog
             return _reply[0];
         }
 
-        /// <summary>Q_CHIPSIZE (parallel bus only): log2 of the chip size.</summary>
-        public int QueryChipSize()
-        {
-            Command(SerprogOpcode.QueryChipSize);
-            return _reply[0];
-        }
-
-        /// <summary>Q_OPBUF (parallel bus only).</summary>
-        public int QueryOperationBuffer()
-        {
-            Command(SerprogOpcode.QueryOperationBuffer);
-            return LittleEndian.ReadUInt16(_reply, 0);
-        }
-
         public int QueryMaxWriteLength()
         {
             Command(SerprogOpcode.QueryWriteNMaxLength);
@@ -236,29 +222,6 @@ namespace SerprogNano.Host.Serprog
         {
             _parameters[0] = index;
             Command(SerprogOpcode.SetSpiChipSelect);
-        }
-
-        /// <summary>S_SPI_MODE (<see cref="SpiMode"/>).</summary>
-        public void SetSpiMode(byte mode)
-        {
-            _parameters[0] = mode;
-            Command(SerprogOpcode.SetSpiMode);
-        }
-
-        /// <summary>S_CS_MODE (<see cref="ChipSelectMode"/>).</summary>
-        public void SetChipSelectMode(byte mode)
-        {
-            _parameters[0] = mode;
-            Command(SerprogOpcode.SetChipSelectMode);
-        }
-
-        /// <summary>One O_SPIOP, answered before it returns.</summary>
-        public void SpiOperation(ReadOnlySpan<byte> write, Span<byte> read, string? label = null)
-        {
-            byte[] received = new byte[read.Length];
-            QueueSpiOperation(write, received, label);
-            Flush();
-            received.CopyTo(read);
         }
 
         /// <summary>

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -88,7 +88,7 @@ namespace SerprogNano.Host.SpiNor
                 if ((address & 1) != 0)
                 {
                     AddGuarded(batch, guards, guardRun, r, SpiNorCommands.WriteEnable());
-                    batch.Add(SpiNorCommands.PageProgram(SpiNorOpcode.PageProgram, address, 3, data[..1]));
+                    batch.Add(SpiNorCommands.PageProgram(SpiNorOpcodes.PageProgram, address, 3, data[..1]));
                     offset = 1;
                 }
 
@@ -116,7 +116,7 @@ namespace SerprogNano.Host.SpiNor
                 if (tail < data.Length)
                 {
                     AddGuarded(batch, guards, guardRun, r, SpiNorCommands.WriteEnable());
-                    batch.Add(SpiNorCommands.PageProgram(SpiNorOpcode.PageProgram, address + tail, 3, data[tail..]));
+                    batch.Add(SpiNorCommands.PageProgram(SpiNorOpcodes.PageProgram, address + tail, 3, data[tail..]));
                 }
             }
 
@@ -124,7 +124,7 @@ namespace SerprogNano.Host.SpiNor
 
             for (int g = 0; g < guards.Count; g++)
             {
-                if ((guards[g].Span[0] & StatusRegister.Busy) != 0)
+                if ((guards[g].Span[0] & SpiNorStatusBits.WriteInProgress) != 0)
                 {
                     return guardRun[g];
                 }
@@ -136,7 +136,7 @@ namespace SerprogNano.Host.SpiNor
         private void AddGuarded(List<SpiTransaction> batch, List<Memory<byte>> guards, List<int> guardRun, int run, SpiTransaction command)
         {
             var write = new byte[1 + Padding];
-            write[0] = SpiNorOpcode.ReadStatus;
+            write[0] = SpiNorOpcodes.ReadStatus;
             Memory<byte> status = new byte[1];
             batch.Add(new SpiTransaction(write, status, "read status register"));
             guards.Add(status);

@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
+using SerprogNano.Host.Sfdp;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -203,9 +204,9 @@ namespace SerprogNano.Host.SpiNor
         private static bool IsBusy(ISpiMaster master, out byte status)
         {
             var value = new byte[1];
-            master.Execute(SpiNorCommands.ReadStatus(SpiNorOpcode.ReadStatus, value));
+            master.Execute(SpiNorCommands.ReadStatus(SpiNorOpcodes.ReadStatus, value));
             status = value[0];
-            return status != 0xFF && (status & StatusRegister.Busy) != 0;
+            return status != 0xFF && (status & SpiNorStatusBits.WriteInProgress) != 0;
         }
 
         private static void WaitUntilReadyOrDiagnose(ISpiMaster master, byte status)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -55,10 +56,10 @@ namespace SerprogNano.Host.SpiNor
         public void EraseBlocks(IReadOnlyList<EraseStep> steps, IProgress<long>? progress)
         {
             var operations = steps.Select(step => new WaitedOperation(
-                SpiNorOpcode.WriteEnable,
+                SpiNorOpcodes.WriteEnable,
                 SpiNorCommands.Erase(Flash.Addressing.EraseOpcode(step.Block), step.Address, Flash.Addressing.AddressBytes, step.Block.Size).Write,
-                SpiNorOpcode.ReadStatus,
-                StatusRegister.Busy,
+                SpiNorOpcodes.ReadStatus,
+                SpiNorStatusBits.WriteInProgress,
                 step.Block.MaxTime,
                 "erase of " + step.Block.Size / 1024 + " KiB at " + SpiNorCommands.Hex(step.Address))).ToList();
             Run(operations, ErasesPerBatch, steps.Select(step => (long)step.Block.Size).ToList(), progress);
@@ -70,7 +71,7 @@ namespace SerprogNano.Host.SpiNor
             var operations = units.Select(unit =>
             {
                 SpiTransaction program = SpiNorCommands.PageProgram(Flash.Addressing.ProgramOpcode, unit.Address, Flash.Addressing.AddressBytes, unit.Data.Span);
-                return new WaitedOperation(SpiNorOpcode.WriteEnable, program.Write, SpiNorOpcode.ReadStatus, StatusRegister.Busy, Flash.Chip.Timings.PageProgramMax, program.Label ?? "page program");
+                return new WaitedOperation(SpiNorOpcodes.WriteEnable, program.Write, SpiNorOpcodes.ReadStatus, SpiNorStatusBits.WriteInProgress, Flash.Chip.Timings.PageProgramMax, program.Label ?? "page program");
             }).ToList();
             Run(operations, PagesPerBatch, units.Select(unit => (long)unit.Data.Length).ToList(), progress);
         }

@@ -1,4 +1,4 @@
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Host.SpiNor
 {

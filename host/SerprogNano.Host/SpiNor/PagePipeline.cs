@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -124,8 +124,8 @@ namespace SerprogNano.Host.SpiNor
             var missed = new List<PageWrite>();
             for (int i = 0; i < count; i++)
             {
-                probesReady += (statuses[2 * i] & StatusRegister.Busy) == 0 ? 1 : 0;
-                if ((statuses[(2 * i) + 1] & StatusRegister.Busy) != 0)
+                probesReady += (statuses[2 * i] & SpiNorStatusBits.WriteInProgress) == 0 ? 1 : 0;
+                if ((statuses[(2 * i) + 1] & SpiNorStatusBits.WriteInProgress) != 0)
                 {
                     // The chip was busy when this page's WREN came, so it ignored the WREN and the program.
                     missed.Add(pages[first + i]);
@@ -197,7 +197,7 @@ namespace SerprogNano.Host.SpiNor
         private static SpiTransaction PaddedStatusRead(int padding, Memory<byte> status)
         {
             var bytes = new byte[1 + padding];
-            bytes[0] = SpiNorOpcode.ReadStatus;
+            bytes[0] = SpiNorOpcodes.ReadStatus;
             return new SpiTransaction(bytes, status, "read status register");
         }
     }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Host.SpiNor
 {

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Host.SpiNor
 {
@@ -21,8 +21,8 @@ namespace SerprogNano.Host.SpiNor
 
             bool dedicated = Mode == FourByteAddressing.FourByteOpcodes;
             AddressBytes = Mode == FourByteAddressing.None ? 3 : 4;
-            ReadOpcode = dedicated ? SpiNorOpcode.Read4Byte : SpiNorOpcode.Read;
-            ProgramOpcode = dedicated ? SpiNorOpcode.PageProgram4Byte : SpiNorOpcode.PageProgram;
+            ReadOpcode = dedicated ? SpiNorOpcodes.Read4Byte : SpiNorOpcodes.Read;
+            ProgramOpcode = dedicated ? SpiNorOpcodes.PageProgram4Byte : SpiNorOpcodes.PageProgram;
             var usable = new List<EraseBlockType>();
             foreach (EraseBlockType block in chip.EraseBlocks)
             {

@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -9,14 +10,14 @@ namespace SerprogNano.Host.SpiNor
     /// </summary>
     public static class SpiNorCommands
     {
-        private static readonly byte[] WriteEnableBytes = { SpiNorOpcode.WriteEnable };
-        private static readonly byte[] WriteDisableBytes = { SpiNorOpcode.WriteDisable };
-        private static readonly byte[] EnableWriteStatusBytes = { SpiNorOpcode.EnableWriteStatus };
-        private static readonly byte[] Enter4ByteBytes = { SpiNorOpcode.Enter4ByteMode };
-        private static readonly byte[] Exit4ByteBytes = { SpiNorOpcode.Exit4ByteMode };
-        private static readonly byte[] JedecIdBytes = { SpiNorOpcode.ReadJedecId };
-        private static readonly byte[] RemsBytes = { SpiNorOpcode.ReadElectronicManufacturerId, 0, 0, 0 };
-        private static readonly byte[] ResBytes = { SpiNorOpcode.ReleasePowerDownId, 0, 0, 0 };
+        private static readonly byte[] WriteEnableBytes = { SpiNorOpcodes.WriteEnable };
+        private static readonly byte[] WriteDisableBytes = { SpiNorOpcodes.WriteDisable };
+        private static readonly byte[] EnableWriteStatusBytes = { SpiNorOpcodes.EnableWriteStatus };
+        private static readonly byte[] Enter4ByteBytes = { SpiNorOpcodes.Enter4ByteMode };
+        private static readonly byte[] Exit4ByteBytes = { SpiNorOpcodes.Exit4ByteMode };
+        private static readonly byte[] JedecIdBytes = { SpiNorOpcodes.ReadJedecId };
+        private static readonly byte[] RemsBytes = { SpiNorOpcodes.ReadManufacturerDeviceId, 0, 0, 0 };
+        private static readonly byte[] ResBytes = { SpiNorOpcodes.ReleasePowerDownId, 0, 0, 0 };
 
         public static SpiTransaction WriteEnable() => new(WriteEnableBytes, Memory<byte>.Empty);
 
@@ -45,7 +46,7 @@ namespace SerprogNano.Host.SpiNor
         public static SpiTransaction WriteStatus(ReadOnlySpan<byte> values)
         {
             var bytes = new byte[1 + values.Length];
-            bytes[0] = SpiNorOpcode.WriteStatus;
+            bytes[0] = SpiNorOpcodes.WriteStatus;
             values.CopyTo(bytes.AsSpan(1));
             return new SpiTransaction(bytes, Memory<byte>.Empty, "write status register");
         }
@@ -60,7 +61,7 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>RDSFDP: 3-byte address and one dummy byte, whatever the addressing mode.</summary>
         public static SpiTransaction ReadSfdp(int address, Memory<byte> destination)
         {
-            return new SpiTransaction(Addressed(SpiNorOpcode.ReadSfdp, address, 3, 1), destination, "read SFDP at " + Hex(address));
+            return new SpiTransaction(Addressed(SpiNorOpcodes.ReadSfdp, address, 3, 1), destination, "read SFDP at " + Hex(address));
         }
 
         /// <summary>PP or PP4: at most one page, which the chip wraps within.</summary>
@@ -78,13 +79,11 @@ namespace SerprogNano.Host.SpiNor
             return new SpiTransaction(Addressed(opcode, address, addressBytes, 0), Memory<byte>.Empty, "erase " + blockSize / 1024 + " KiB at " + Hex(address));
         }
 
-        public static SpiTransaction ChipErase(byte opcode) => new(new[] { opcode }, Memory<byte>.Empty, "chip erase");
-
         /// <summary>SST AAI start: opcode, address and the first two bytes.</summary>
         public static SpiTransaction AaiStart(long address, byte first, byte second)
         {
             var bytes = new byte[6];
-            WriteHeader(bytes, SpiNorOpcode.AutoAddressIncrementWordProgram, address, 3);
+            WriteHeader(bytes, SpiNorOpcodes.AaiWordProgram, address, 3);
             bytes[4] = first;
             bytes[5] = second;
             return new SpiTransaction(bytes, Memory<byte>.Empty, "AAI program at " + Hex(address));
@@ -93,7 +92,7 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>SST AAI continuation: the next two bytes at the chip's own incremented address (named in the label, for messages).</summary>
         public static SpiTransaction AaiContinue(byte first, byte second, long address)
         {
-            return new SpiTransaction(new[] { SpiNorOpcode.AutoAddressIncrementWordProgram, first, second }, Memory<byte>.Empty, "AAI program at " + Hex(address));
+            return new SpiTransaction(new[] { SpiNorOpcodes.AaiWordProgram, first, second }, Memory<byte>.Empty, "AAI program at " + Hex(address));
         }
 
         public static string Hex(long address) => "0x" + address.ToString("X6");

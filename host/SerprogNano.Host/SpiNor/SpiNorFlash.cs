@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -70,16 +70,6 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>Pages (or AAI runs) that had to be programmed again because the chip was still busy.</summary>
         public long ProgramsRetried => _pages.PagesRetried + _aai.RunsRetried;
 
-        /// <summary>The link bytes the pipeline now leaves between a page program and the next WREN.</summary>
-        public int ProgramPadding => Chip.SstAai ? _aai.Padding : _pages.Padding;
-
-        /// <summary>Probes the bus and returns the chip with how it was found.</summary>
-        public static SpiNorFlash Probe(ISpiMaster master, ChipDatabase database, string? forcedName, out ProbeResult result)
-        {
-            result = ChipProber.Probe(master, database, forcedName);
-            return new SpiNorFlash(master, result.Chip);
-        }
-
         public void Read(long address, Memory<byte> destination, IProgress<long>? progress = null)
         {
             CheckRange(address, destination.Length, "read");
@@ -143,14 +133,6 @@ namespace SerprogNano.Host.SpiNor
             });
         }
 
-        /// <summary>The chip's whole-chip erase.</summary>
-        public void EraseChip()
-        {
-            byte opcode = Chip.ChipEraseOpcode ?? throw new SpiNorException("chip erase", null, Chip.Name + " has no chip erase command.");
-            Master.Execute(new[] { SpiNorCommands.WriteEnable(), SpiNorCommands.ChipErase(opcode) });
-            WriteInProgressPoller.WaitUntilReady(Master, Chip.Timings.ChipEraseMax, Chip.Timings.ChipEraseTypical, "chip erase", null);
-        }
-
         /// <summary>Programs erased (all-ones) space; reports bytes programmed.</summary>
         public void Program(long address, ReadOnlyMemory<byte> data, IProgress<long>? progress = null)
         {
@@ -187,9 +169,9 @@ namespace SerprogNano.Host.SpiNor
         {
             byte opcode = register switch
             {
-                1 => SpiNorOpcode.ReadStatus,
-                2 => SpiNorOpcode.ReadStatus2,
-                3 => SpiNorOpcode.ReadStatus3,
+                1 => SpiNorOpcodes.ReadStatus,
+                2 => SpiNorOpcodes.ReadStatus2,
+                3 => SpiNorOpcodes.ReadStatus3,
                 _ => throw new ArgumentOutOfRangeException(nameof(register)),
             };
             var value = new byte[1];
@@ -216,7 +198,7 @@ namespace SerprogNano.Host.SpiNor
         public void ClearProtection()
         {
             byte status = ReadStatus(1);
-            byte cleared = (byte)(status & ~(Chip.ProtectMask | 0x80) & ~(StatusRegister.Busy | StatusRegister.WriteEnableLatch));
+            byte cleared = (byte)(status & ~(Chip.ProtectMask | SpiNorStatusBits.StatusRegisterProtect0) & ~(SpiNorStatusBits.WriteInProgress | SpiNorStatusBits.WriteEnableLatch));
             Master.Execute(new[]
             {
                 Chip.NeedsEwsr ? SpiNorCommands.EnableWriteStatus() : SpiNorCommands.WriteEnable(),

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -32,7 +33,7 @@ namespace SerprogNano.Host.SpiNor
             ArgumentNullException.ThrowIfNull(master);
             ArgumentNullException.ThrowIfNull(sleep);
             var status = new byte[1];
-            var read = SpiNorCommands.ReadStatus(SpiNorOpcode.ReadStatus, status);
+            var read = SpiNorCommands.ReadStatus(SpiNorOpcodes.ReadStatus, status);
             long started = Environment.TickCount64;
             long limit = (long)(maxTime + maxTime / 2 + LinkAllowance).TotalMilliseconds;
             TimeSpan pause = typicalTime / 64;
@@ -43,7 +44,7 @@ namespace SerprogNano.Host.SpiNor
                 // the clock check must not blame the chip; only a status read after the limit can.
                 long polledAt = Environment.TickCount64;
                 master.Execute(read);
-                if ((status[0] & StatusRegister.Busy) == 0)
+                if ((status[0] & SpiNorStatusBits.WriteInProgress) == 0)
                 {
                     return status[0];
                 }

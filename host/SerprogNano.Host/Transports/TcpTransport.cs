@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Net.Sockets;
 using System.Text;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Protocol;
 
 namespace SerprogNano.Host.Transports
 {
@@ -104,16 +104,16 @@ namespace SerprogNano.Host.Transports
             _firstCount += take;
         }
 
-        /// <summary>The message for a server that closed because it serves another client (<see cref="SerprogTcpServer.BusyBanner"/>), else null.</summary>
+        /// <summary>The message for a server that closed because it serves another client (<see cref="SerprogTcpBanner.Busy"/>), else null.</summary>
         private string? BusyServer()
         {
             string start = Encoding.ASCII.GetString(_firstBytes, 0, _firstCount);
-            if (!start.StartsWith(SerprogTcpServer.BusyBanner, StringComparison.Ordinal))
+            if (!start.StartsWith(SerprogTcpBanner.Busy, StringComparison.Ordinal))
             {
                 return null;
             }
 
-            string other = start[SerprogTcpServer.BusyBanner.Length..];
+            string other = start[SerprogTcpBanner.Busy.Length..];
             int end = other.IndexOf('\n');
             return "the programmer on " + Description + " is busy with another client" + (end > 0 ? " (" + other[..end] + ")" : "")
                 + ": serprog emulate and serprog serve take one client at a time. Wait until the other one is done, then run the command again.";

@@ -1,4 +1,6 @@
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -70,7 +72,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.PageProgram(chip, top, ChipWire.Pattern(256));
 
-            AssertBytes.AllAre(0xFF, ChipWire.Read(chip, top, 256));
+            BytesAssert.AllAre(0xFF, ChipWire.Read(chip, top, 256));
             Assert.AreEqual(0x04, ChipWire.Status(chip), "WEL cleared, BP bits kept");
             Assert.AreEqual(0, chip.PagePrograms);
         }
@@ -93,9 +95,9 @@ namespace SerprogNano.Emulator.Tests.Chip
             var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
             ChipWire.WriteStatus(chip, 0x04);
 
-            ChipWire.Erase(chip, 0xD8, chip.Model.Size - 1);
+            ChipWire.Erase(chip, SpiNorOpcodes.BlockErase64K, chip.Model.Size - 1);
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0, ChipWire.Status(chip) & 0x02);
         }
 
@@ -108,7 +110,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Command(chip, new[] { SpiNorOpcodes.ChipEraseC7 });
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0, chip.ChipErases);
         }
 

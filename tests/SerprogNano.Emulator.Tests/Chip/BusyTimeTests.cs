@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using Microsoft.Extensions.Time.Testing;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip
@@ -7,8 +9,6 @@ namespace SerprogNano.Emulator.Tests.Chip
     [TestClass]
     public sealed class BusyTimeTests
     {
-        private const byte Wip = 0x01;
-        private const byte Wel = 0x02;
         private static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
 
         [TestMethod]
@@ -16,7 +16,7 @@ namespace SerprogNano.Emulator.Tests.Chip
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
 
-            ChipWire.Erase(chip, 0xD8, 0);
+            ChipWire.Erase(chip, SpiNorOpcodes.BlockErase64K, 0);
 
             Assert.AreEqual(0, ChipWire.Status(chip));
         }
@@ -33,27 +33,27 @@ namespace SerprogNano.Emulator.Tests.Chip
             clock.Advance(Tick);
             byte done = ChipWire.Status(chip);
 
-            Assert.AreEqual(Wip | Wel, busy);
-            Assert.AreEqual(Wip | Wel, stillBusy);
+            Assert.AreEqual(SpiNorStatusBits.WriteInProgress | SpiNorStatusBits.WriteEnableLatch, busy);
+            Assert.AreEqual(SpiNorStatusBits.WriteInProgress | SpiNorStatusBits.WriteEnableLatch, stillBusy);
             Assert.AreEqual(0, done);
             Assert.AreEqual(0x00, chip.Snapshot()[0], "the data changes at once");
         }
 
         [TestMethod]
-        [DataRow(0x20)]
-        [DataRow(0x52)]
-        [DataRow(0xD8)]
-        public void Each_erase_keeps_WIP_for_its_own_typical_time(int opcode)
+        [DataRow(SpiNorOpcodes.SectorErase4K)]
+        [DataRow(SpiNorOpcodes.BlockErase32K)]
+        [DataRow(SpiNorOpcodes.BlockErase64K)]
+        public void Each_erase_keeps_WIP_for_its_own_typical_time(byte opcode)
         {
             var (chip, clock) = TimedChip(SpiNorModels.GD25Q64C);
             TimeSpan typical = chip.Model.EraseTypes.First(e => e.Opcode == opcode).TypicalTime;
 
-            ChipWire.Erase(chip, (byte)opcode, 0);
+            ChipWire.Erase(chip, opcode, 0);
             clock.Advance(typical - Tick);
             byte busy = ChipWire.Status(chip);
             clock.Advance(Tick);
 
-            Assert.AreEqual(Wip, busy & Wip);
+            Assert.AreEqual(SpiNorStatusBits.WriteInProgress, busy & SpiNorStatusBits.WriteInProgress);
             Assert.AreEqual(0, ChipWire.Status(chip));
         }
 
@@ -72,8 +72,8 @@ namespace SerprogNano.Emulator.Tests.Chip
             byte chipEraseBusy = ChipWire.Status(chip);
             clock.Advance(Tick);
 
-            Assert.AreEqual(Wip, statusWriteBusy & Wip);
-            Assert.AreEqual(Wip, chipEraseBusy & Wip);
+            Assert.AreEqual(SpiNorStatusBits.WriteInProgress, statusWriteBusy & SpiNorStatusBits.WriteInProgress);
+            Assert.AreEqual(SpiNorStatusBits.WriteInProgress, chipEraseBusy & SpiNorStatusBits.WriteInProgress);
             Assert.AreEqual(0, ChipWire.Status(chip));
         }
 
@@ -93,7 +93,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             CollectionAssert.AreEqual(new byte[] { 0xFF, 0xFF, 0xFF }, id);
             Assert.AreEqual(0x00, status2, "status register 2 can be read while busy");
             CollectionAssert.AreEqual(new byte[] { 0x00, 0xFF }, ChipWire.Read(chip, 0, 2));
-            Assert.AreEqual(0, ChipWire.Status(chip) & Wel, "the WREN sent while busy was ignored");
+            Assert.AreEqual(0, ChipWire.Status(chip) & SpiNorStatusBits.WriteEnableLatch, "the WREN sent while busy was ignored");
         }
 
         [TestMethod]
@@ -110,7 +110,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             chip.Exchange(new byte[] { 0xFF, 0xFF }, second);
             chip.Deselect();
 
-            CollectionAssert.AreEqual(new byte[] { 0xFF, Wip | Wel, Wip | Wel }, first);
+            CollectionAssert.AreEqual(new byte[] { 0xFF, SpiNorStatusBits.WriteInProgress | SpiNorStatusBits.WriteEnableLatch, SpiNorStatusBits.WriteInProgress | SpiNorStatusBits.WriteEnableLatch }, first);
             CollectionAssert.AreEqual(new byte[] { 0, 0 }, second);
         }
 
@@ -126,9 +126,9 @@ namespace SerprogNano.Emulator.Tests.Chip
             Assert.AreEqual(0x1C, ChipWire.Status(chip) & 0x1F, "neither busy nor write-enabled");
         }
 
-        private static (EmulatedSpiNor Chip, ManualTimeProvider Clock) TimedChip(SpiNorModel model)
+        private static (EmulatedSpiNor Chip, FakeTimeProvider Clock) TimedChip(SpiNorModel model)
         {
-            var clock = new ManualTimeProvider();
+            var clock = new FakeTimeProvider();
             var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = true, TimeProvider = clock });
             return (chip, clock);
         }

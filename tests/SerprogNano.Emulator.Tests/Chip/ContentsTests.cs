@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -13,8 +14,10 @@ namespace SerprogNano.Emulator.Tests.Chip
         {
             var chip = new EmulatedSpiNor(SpiNorModels.SST25VF040B);
 
-            Assert.ThrowsExactly<ArgumentException>(() => chip.Load(new byte[chip.Model.Size - 1]));
-            Assert.ThrowsExactly<ArgumentException>(() => chip.Load(new byte[chip.Model.Size + 1]));
+            var shorter = Assert.ThrowsExactly<InvalidDataException>(() => chip.Load(new byte[chip.Model.Size - 1]));
+            Assert.ThrowsExactly<InvalidDataException>(() => chip.Load(new byte[chip.Model.Size + 1]));
+
+            Assert.AreEqual("the image has 524287 bytes; SST25VF040B holds 524288.", shorter.Message);
         }
 
         [TestMethod]
@@ -40,7 +43,7 @@ namespace SerprogNano.Emulator.Tests.Chip
                 var other = new EmulatedSpiNor(SpiNorModels.SST25VF040B);
                 other.LoadFile(path);
 
-                AssertBytes.Equal(image, other.Snapshot());
+                BytesAssert.Equal(image, other.Snapshot());
             }
             finally
             {
@@ -69,12 +72,12 @@ namespace SerprogNano.Emulator.Tests.Chip
                 if (firstErased >= 0)
                 {
                     Assert.AreEqual(0, firstErased % 256, "a page was caught half programmed");
-                    AssertBytes.AllAre(0xFF, snapshot.AsSpan(firstErased, (Pages * 256) - firstErased));
+                    BytesAssert.AllAre(0xFF, snapshot.AsSpan(firstErased, (Pages * 256) - firstErased));
                 }
             }
 
             writer.GetAwaiter().GetResult();
-            AssertBytes.AllAre(0x00, chip.Snapshot().AsSpan(0, Pages * 256));
+            BytesAssert.AllAre(0x00, chip.Snapshot().AsSpan(0, Pages * 256));
         }
     }
 }

@@ -1,3 +1,4 @@
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip
@@ -13,7 +14,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.PageProgram(chip, 0, new byte[] { 1 });
             ChipWire.PageProgram(chip, 256, new byte[] { 1 });
             ChipWire.Erase(chip, 0x20, 0);
-            ChipWire.Erase(chip, 0xD8, 0);
+            ChipWire.Erase(chip, SpiNorOpcodes.BlockErase64K, 0);
             ChipWire.WriteEnable(chip);
             ChipWire.Command(chip, new[] { SpiNorOpcodes.ChipEraseC7 });
             ChipWire.Read(chip, 0, 100);

@@ -1,5 +1,7 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -7,18 +9,18 @@ namespace SerprogNano.Emulator.Tests.Chip
     public sealed class EraseTests
     {
         [TestMethod]
-        [DataRow(0x20, 4 * 1024)]
-        [DataRow(0x52, 32 * 1024)]
-        [DataRow(0xD8, 64 * 1024)]
-        public void A_block_erase_clears_exactly_its_aligned_block(int opcode, int size)
+        [DataRow(SpiNorOpcodes.SectorErase4K, 4 * 1024)]
+        [DataRow(SpiNorOpcodes.BlockErase32K, 32 * 1024)]
+        [DataRow(SpiNorOpcodes.BlockErase64K, 64 * 1024)]
+        public void A_block_erase_clears_exactly_its_aligned_block(byte opcode, int size)
         {
             var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
             int inside = (3 * size) + 123;
 
-            ChipWire.Erase(chip, (byte)opcode, inside);
+            ChipWire.Erase(chip, opcode, inside);
 
             byte[] after = chip.Snapshot();
-            AssertBytes.AllAre(0xFF, after.AsSpan(3 * size, size));
+            BytesAssert.AllAre(0xFF, after.AsSpan(3 * size, size));
             Assert.AreEqual(image[(3 * size) - 1], after[(3 * size) - 1]);
             Assert.AreEqual(image[4 * size], after[4 * size]);
             Assert.AreEqual(1, chip.Erases(size));
@@ -32,21 +34,21 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Erase(chip, 0x52, 0x10000);
 
-            AssertBytes.AllAre(0xFF, chip.Snapshot().AsSpan(0x10000, 0x10000));
+            BytesAssert.AllAre(0xFF, chip.Snapshot().AsSpan(0x10000, 0x10000));
             Assert.AreEqual(1, chip.Erases(64 * 1024));
         }
 
         [TestMethod]
-        [DataRow(0x60)]
-        [DataRow(0xC7)]
-        public void Chip_erase_clears_the_whole_array(int opcode)
+        [DataRow(SpiNorOpcodes.ChipErase60)]
+        [DataRow(SpiNorOpcodes.ChipEraseC7)]
+        public void Chip_erase_clears_the_whole_array(byte opcode)
         {
             var chip = ReadTests.LoadedChip(SpiNorModels.W25Q32FV, out _);
             ChipWire.WriteEnable(chip);
 
-            ChipWire.Command(chip, new[] { (byte)opcode });
+            ChipWire.Command(chip, new[] { opcode });
 
-            AssertBytes.AllAre(0xFF, chip.Snapshot());
+            BytesAssert.AllAre(0xFF, chip.Snapshot());
             Assert.AreEqual(1, chip.ChipErases);
         }
 
@@ -58,7 +60,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.Command(chip, ChipWire.Op(0x20, 0));
             ChipWire.Command(chip, new byte[] { SpiNorOpcodes.ChipEraseC7 });
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0, chip.Erases(4096) + chip.ChipErases);
         }
 
@@ -70,7 +72,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(0x20, 0), new byte[] { 0 }));
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
         }
 
         [TestMethod]
@@ -79,9 +81,9 @@ namespace SerprogNano.Emulator.Tests.Chip
             var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out byte[] image);
             ChipWire.WriteEnable(chip);
 
-            ChipWire.Command(chip, new byte[] { 0x20, 0x00, 0x10 });
+            ChipWire.Command(chip, new byte[] { SpiNorOpcodes.SectorErase4K, 0x00, 0x10 });
 
-            AssertBytes.Equal(image, chip.Snapshot());
+            BytesAssert.Equal(image, chip.Snapshot());
             Assert.AreEqual(0x02, ChipWire.Status(chip), "WEL still set");
         }
     }

@@ -1,4 +1,6 @@
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -20,7 +22,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             double expected = Length * 8 * 1e-4; // about 839
             Assert.IsTrue(flipped > expected * 0.8 && flipped < expected * 1.2, $"{flipped} flips");
             CollectionAssert.AreEqual(first, second);
-            AssertBytes.AllAre(0xFF, chip.Snapshot()); // the array itself is untouched
+            BytesAssert.AllAre(0xFF, chip.Snapshot()); // the array itself is untouched
         }
 
         [TestMethod]
@@ -48,7 +50,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.PageProgram(chip, 0x1200, ChipWire.Pattern(256));
             ChipWire.PageProgram(chip, 0x1300, ChipWire.Pattern(256));
 
-            AssertBytes.AllAre(0xFF, ChipWire.Read(chip, 0x1200, 256));
+            BytesAssert.AllAre(0xFF, ChipWire.Read(chip, 0x1200, 256));
             CollectionAssert.AreEqual(ChipWire.Pattern(256), ChipWire.Read(chip, 0x1300, 256));
             Assert.AreEqual(0, ChipWire.Status(chip));
             Assert.AreEqual(2, chip.PagePrograms);

@@ -1,5 +1,7 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -55,11 +57,11 @@ namespace SerprogNano.Emulator.Tests.Chip
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q256JV);
 
             ChipWire.WriteEnable(chip);
-            ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.PageProgram4, High, 4), new byte[] { 0x11, 0x22 }));
-            byte[] read4 = ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.Read4, High, 4), 2);
-            byte[] fastRead4 = ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.FastRead4, High, 4), new byte[] { 0 }), 2);
+            ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.PageProgram4Byte, High, 4), new byte[] { 0x11, 0x22 }));
+            byte[] read4 = ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.Read4Byte, High, 4), 2);
+            byte[] fastRead4 = ChipWire.Command(chip, ChipWire.Concat(ChipWire.Op(SpiNorOpcodes.FastRead4Byte, High, 4), new byte[] { 0 }), 2);
             ChipWire.WriteEnable(chip);
-            ChipWire.Command(chip, ChipWire.Op(0xDC, High, 4));
+            ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.BlockErase64K4Byte, High, 4));
             byte afterBe4 = chip.Snapshot()[High];
 
             CollectionAssert.AreEqual(new byte[] { 0x11, 0x22 }, read4);
@@ -76,7 +78,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.WriteEnable(chip);
             ChipWire.Command(chip, ChipWire.Op(0x21, High, 4));
 
-            AssertBytes.AllAre(0xFF, chip.Snapshot().AsSpan(High & ~0xFFF, 4096));
+            BytesAssert.AllAre(0xFF, chip.Snapshot().AsSpan(High & ~0xFFF, 4096));
         }
 
         [TestMethod]

@@ -1,3 +1,4 @@
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip

@@ -1,5 +1,7 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -12,7 +14,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
 
             Assert.HasCount(SpiNorModels.W25Q64FV.Size, chip.Snapshot());
-            AssertBytes.AllAre(0xFF, chip.Snapshot());
+            BytesAssert.AllAre(0xFF, chip.Snapshot());
         }
 
         [TestMethod]
@@ -94,7 +96,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             chip.Deselect();
 
-            AssertBytes.Equal(image, read);
+            BytesAssert.Equal(image, read);
             Assert.AreEqual(image.Length, chip.BytesRead);
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip
@@ -41,7 +42,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             }
 
             var expected = new List<(int Size, byte Opcode)>();
-            foreach (SpiNorEraseType erase in model.EraseTypes)
+            foreach (EraseBlockType erase in model.EraseTypes)
             {
                 expected.Add((erase.Size, erase.Opcode));
             }
@@ -84,7 +85,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             Assert.AreEqual(0b1000011u, table[0] & 0x7F, "READ4, FAST_READ4 and PP4, nothing multi-line");
             for (int i = 0; i < model.EraseTypes.Count; i++)
             {
-                byte? opcode = model.EraseTypes[i].FourByteOpcode;
+                byte? opcode = model.EraseTypes[i].Opcode4Byte;
                 Assert.AreEqual(opcode is not null, (table[0] & (1u << (9 + i))) != 0, $"erase type {i + 1}");
                 Assert.AreEqual(opcode ?? 0xFF, (byte)(table[1] >> (8 * i)), $"erase type {i + 1}");
             }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip
@@ -67,7 +68,7 @@ namespace SerprogNano.Emulator.Tests.Chip
                 Assert.AreEqual(model.Size > 16 * 1024 * 1024, model.HasFourByteMode, model.Name);
                 Assert.HasCount(3, model.StatusWriteMasks, model.Name);
                 Assert.HasCount(3, model.PowerUpStatus, model.Name);
-                foreach (SpiNorEraseType erase in model.EraseTypes)
+                foreach (EraseBlockType erase in model.EraseTypes)
                 {
                     Assert.IsTrue(BitOperations.IsPow2(erase.Size) && erase.Size <= model.Size, model.Name);
                 }

@@ -1,3 +1,4 @@
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip
@@ -5,8 +6,6 @@ namespace SerprogNano.Emulator.Tests.Chip
     [TestClass]
     public sealed class SstAaiTests
     {
-        private const byte AaiBit = 0x40;
-        private const byte Wel = 0x02;
 
         [TestMethod]
         public void The_SST25VF040B_powers_up_with_the_whole_array_protected()
@@ -55,7 +54,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             byte after = ChipWire.Status(chip);
 
             CollectionAssert.AreEqual(new byte[] { 1, 2, 3, 4, 5, 6, 0xFF }, ChipWire.Read(chip, 0x100, 7), "A0 of the start address is ignored");
-            Assert.AreEqual(AaiBit | Wel, during);
+            Assert.AreEqual(SpiNorStatusBits.SstAaiActive | SpiNorStatusBits.WriteEnableLatch, during);
             Assert.AreEqual(0, after);
             Assert.AreEqual(3, chip.AaiWordPrograms);
         }

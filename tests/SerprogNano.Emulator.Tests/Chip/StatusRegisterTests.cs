@@ -1,3 +1,4 @@
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip
@@ -5,7 +6,6 @@ namespace SerprogNano.Emulator.Tests.Chip
     [TestClass]
     public sealed class StatusRegisterTests
     {
-        private const byte Wel = 0x02;
 
         [TestMethod]
         public void WREN_sets_WEL_and_WRDI_clears_it()
@@ -18,9 +18,9 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.Command(chip, new[] { SpiNorOpcodes.WriteDisable });
             byte disabled = ChipWire.Status(chip);
 
-            Assert.AreEqual(0, before & Wel);
-            Assert.AreEqual(Wel, enabled & Wel);
-            Assert.AreEqual(0, disabled & Wel);
+            Assert.AreEqual(0, before & SpiNorStatusBits.WriteEnableLatch);
+            Assert.AreEqual(SpiNorStatusBits.WriteEnableLatch, enabled & SpiNorStatusBits.WriteEnableLatch);
+            Assert.AreEqual(0, disabled & SpiNorStatusBits.WriteEnableLatch);
         }
 
         [TestMethod]
@@ -30,7 +30,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteEnable, 0x00 });
 
-            Assert.AreEqual(0, ChipWire.Status(chip) & Wel);
+            Assert.AreEqual(0, ChipWire.Status(chip) & SpiNorStatusBits.WriteEnableLatch);
         }
 
         [TestMethod]
@@ -41,7 +41,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             byte[] status = ChipWire.Command(chip, new[] { SpiNorOpcodes.ReadStatus }, 5);
 
-            CollectionAssert.AreEqual(ChipWire.Filled(5, Wel), status);
+            CollectionAssert.AreEqual(ChipWire.Filled(5, SpiNorStatusBits.WriteEnableLatch), status);
         }
 
         [TestMethod]
@@ -95,7 +95,7 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             ChipWire.WriteStatus(chip, 0x04, 0x00);
 
-            Assert.AreEqual(Wel, ChipWire.Status(chip));
+            Assert.AreEqual(SpiNorStatusBits.WriteEnableLatch, ChipWire.Status(chip));
         }
 
         [TestMethod]
@@ -107,7 +107,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteStatus2, 0x40 });
 
             Assert.AreEqual(0x40, ChipWire.Status(chip, SpiNorOpcodes.ReadStatus2));
-            Assert.AreEqual(0, ChipWire.Status(chip) & Wel);
+            Assert.AreEqual(0, ChipWire.Status(chip) & SpiNorStatusBits.WriteEnableLatch);
         }
 
         [TestMethod]
@@ -119,7 +119,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             ChipWire.Command(chip, new byte[] { SpiNorOpcodes.WriteStatus2, 0x40 });
 
             Assert.AreEqual(0xFF, ChipWire.Status(chip, SpiNorOpcodes.ReadStatus2));
-            Assert.AreEqual(Wel, ChipWire.Status(chip), "the ignored 0x31 did not use up WEL");
+            Assert.AreEqual(SpiNorStatusBits.WriteEnableLatch, ChipWire.Status(chip), "the ignored 0x31 did not use up WEL");
         }
 
         [TestMethod]

@@ -1,3 +1,4 @@
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Emulator.Tests.Chip
@@ -27,7 +28,7 @@ namespace SerprogNano.Emulator.Tests.Chip
         {
             var chip = ReadTests.LoadedChip(SpiNorModels.W25Q64FV, out _);
 
-            byte[] data = ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.Read4, 0, 4), 2);
+            byte[] data = ChipWire.Command(chip, ChipWire.Op(SpiNorOpcodes.Read4Byte, 0, 4), 2);
 
             CollectionAssert.AreEqual(ChipWire.Filled(2, 0xFF), data);
         }

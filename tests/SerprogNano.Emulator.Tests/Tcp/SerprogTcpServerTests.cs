@@ -2,9 +2,10 @@ using System;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Links;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Links;
+using SerprogNano.Engine.Hosting.Tcp;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Emulator.Tests.Tcp
@@ -32,15 +33,15 @@ namespace SerprogNano.Emulator.Tests.Tcp
             using (Socket first = Connect(server))
             {
                 Exchange(first, new byte[] { SerprogOpcode.SetPinState, 1 }, 1);
-                Exchange(first, SpiOperation(new byte[] { 0x50 }, 0), 1); // EWSR
-                Exchange(first, SpiOperation(new byte[] { 0x01, 0x00 }, 0), 1); // clear the power-up protection
-                Exchange(first, SpiOperation(new byte[] { 0x06 }, 0), 1);
-                Exchange(first, SpiOperation(new byte[] { 0x02, 0x00, 0x00, 0x10, 0x5A }, 0), 1);
+                Exchange(first, SpiOperation(new byte[] { SpiNorOpcodes.EnableWriteStatus }, 0), 1); // EWSR
+                Exchange(first, SpiOperation(new byte[] { SpiNorOpcodes.WriteStatus, 0x00 }, 0), 1); // clear the power-up protection
+                Exchange(first, SpiOperation(new byte[] { SpiNorOpcodes.WriteEnable }, 0), 1);
+                Exchange(first, SpiOperation(new byte[] { SpiNorOpcodes.PageProgram, 0x00, 0x00, 0x10, 0x5A }, 0), 1);
             }
 
             using Socket second = Connect(server);
             Exchange(second, new byte[] { SerprogOpcode.SetPinState, 1 }, 1);
-            byte[] read = Exchange(second, SpiOperation(new byte[] { 0x03, 0x00, 0x00, 0x10 }, 1), 2);
+            byte[] read = Exchange(second, SpiOperation(new byte[] { SpiNorOpcodes.Read, 0x00, 0x00, 0x10 }, 1), 2);
             Assert.AreEqual(0x5A, read[1]);
             Assert.AreEqual(2, server.Connections);
         }
@@ -53,14 +54,14 @@ namespace SerprogNano.Emulator.Tests.Tcp
             using Socket client = Connect(server);
             Exchange(client, new byte[] { SerprogOpcode.SetPinState, 1 }, 1);
             var watch = Stopwatch.StartNew();
-            byte[] reply = Exchange(client, SpiOperation(new byte[] { 0x03, 0, 0, 0 }, 2000), 2001);
+            byte[] reply = Exchange(client, SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 2000), 2001);
             watch.Stop();
             Assert.AreEqual(SerprogReply.Ack, reply[0]);
             Assert.IsTrue(watch.Elapsed >= TimeSpan.FromMilliseconds(190), $"{watch.ElapsedMilliseconds} ms");
         }
 
         private static SerprogTcpServer Serve(EmulatedSpiNor chip, LinkModel? model = null) =>
-            new(new SerprogEmulator(chip), new IPEndPoint(IPAddress.Loopback, 0), model: model);
+            new(new SerprogEmulator(chip).Serve, new IPEndPoint(IPAddress.Loopback, 0), model: model);
 
         private static Socket Connect(SerprogTcpServer server)
         {

@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Firmware.Tests.Harness
@@ -9,9 +10,6 @@ namespace SerprogNano.Firmware.Tests.Harness
     /// </summary>
     internal sealed class PatternFlash : ISpiTarget
     {
-        private const byte Read = 0x03;
-        private const byte ReadStatus = 0x05;
-        private const byte PageProgram = 0x02;
         private const int AddressEnd = 4;
 
         private int _position;
@@ -48,13 +46,13 @@ namespace SerprogNano.Firmware.Tests.Harness
 
                 switch (_command)
                 {
-                    case Read when _position >= AddressEnd:
+                    case SpiNorOpcodes.Read when _position >= AddressEnd:
                         miso[i] = ExpectedAt(_address + _position - AddressEnd);
                         break;
-                    case ReadStatus when _position > 0:
+                    case SpiNorOpcodes.ReadStatus when _position > 0:
                         miso[i] = 0x00;
                         break;
-                    case PageProgram when _position >= AddressEnd:
+                    case SpiNorOpcodes.PageProgram when _position >= AddressEnd:
                         BytesProgrammed++;
                         break;
                 }

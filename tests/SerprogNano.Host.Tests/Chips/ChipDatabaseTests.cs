@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Host.Tests.Chips
 {
@@ -135,7 +135,7 @@ namespace SerprogNano.Host.Tests.Chips
 
             Assert.AreEqual(FourByteAddressing.FourByteOpcodes, chip.FourByteAddressing);
             Assert.AreEqual((byte)0x21, chip.EraseBlocks.Single(block => block.Size == 4 * KiB).Opcode4Byte);
-            Assert.AreEqual((byte)0xDC, chip.EraseBlocks.Single(block => block.Size == 64 * KiB).Opcode4Byte);
+            Assert.AreEqual(SpiNorOpcodes.BlockErase64K4Byte, chip.EraseBlocks.Single(block => block.Size == 64 * KiB).Opcode4Byte);
         }
 
         [TestMethod]

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Text;
 using System.Text.Json.Nodes;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 
 namespace SerprogNano.Host.Tests.Chips
 {
@@ -25,7 +25,7 @@ namespace SerprogNano.Host.Tests.Chips
             Assert.AreEqual("TEST25Q64", chip.Name);
             Assert.AreEqual((byte)0xEF, chip.ManufacturerId);
             Assert.AreEqual((ushort)0x4017, chip.DeviceId);
-            Assert.AreEqual((byte)0xD8, chip.EraseBlocks[1].Opcode);
+            Assert.AreEqual(SpiNorOpcodes.BlockErase64K, chip.EraseBlocks[1].Opcode);
             Assert.IsNull(chip.EraseBlocks[1].Opcode4Byte);
             Assert.AreEqual(GenericTimings.ForChip(chip.Size), chip.Timings);
             Assert.AreEqual(GenericTimings.ForEraseBlock(4096).Max, chip.EraseBlocks[0].MaxTime);

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
+using SerprogNano.Host.Sfdp;
 
 namespace SerprogNano.Host.Tests.Chips
 {
@@ -50,7 +51,7 @@ namespace SerprogNano.Host.Tests.Chips
             Assert.IsFalse(info.NeedsEwsr);
             Assert.IsNull(info.Timings);
             CollectionAssert.AreEqual(
-                new[] { new SfdpEraseType(4096, 0x20, null, null), new SfdpEraseType(32768, 0x52, null, null), new SfdpEraseType(65536, 0xD8, null, null) },
+                new[] { new SfdpEraseType(4096, SpiNorOpcodes.SectorErase4K, null, null), new SfdpEraseType(32768, SpiNorOpcodes.BlockErase32K, null, null), new SfdpEraseType(65536, SpiNorOpcodes.BlockErase64K, null, null) },
                 info.EraseTypes.ToArray());
         }
 
@@ -65,9 +66,9 @@ namespace SerprogNano.Host.Tests.Chips
             CollectionAssert.AreEqual(
                 new[]
                 {
-                    new SfdpEraseType(4096, 0x20, Ms(48), Ms(384)),
-                    new SfdpEraseType(32768, 0x52, Ms(128), Ms(1024)),
-                    new SfdpEraseType(65536, 0xD8, Ms(160), Ms(1280)),
+                    new SfdpEraseType(4096, SpiNorOpcodes.SectorErase4K, Ms(48), Ms(384)),
+                    new SfdpEraseType(32768, SpiNorOpcodes.BlockErase32K, Ms(128), Ms(1024)),
+                    new SfdpEraseType(65536, SpiNorOpcodes.BlockErase64K, Ms(160), Ms(1280)),
                 },
                 info.EraseTypes.ToArray());
             Assert.AreEqual(new ChipTimings(TimeSpan.FromMicroseconds(384), TimeSpan.FromMicroseconds(2304), Ms(20_000), Ms(160_000)), info.Timings);
@@ -120,7 +121,7 @@ namespace SerprogNano.Host.Tests.Chips
             SfdpInfo info = Parse(Image(table))!;
 
             CollectionAssert.AreEqual(new[] { 4096, 65536 }, info.EraseTypes.Select(erase => erase.Size).ToArray());
-            CollectionAssert.AreEqual(new byte[] { 0x20, 0xD8 }, info.EraseTypes.Select(erase => erase.Opcode).ToArray());
+            CollectionAssert.AreEqual(new byte[] { SpiNorOpcodes.SectorErase4K, SpiNorOpcodes.BlockErase64K }, info.EraseTypes.Select(erase => erase.Opcode).ToArray());
         }
 
         [TestMethod]
@@ -132,7 +133,7 @@ namespace SerprogNano.Host.Tests.Chips
 
             SfdpInfo info = Parse(Image(table))!;
 
-            CollectionAssert.AreEqual(new[] { new SfdpEraseType(4096, 0x20, null, null) }, info.EraseTypes.ToArray());
+            CollectionAssert.AreEqual(new[] { new SfdpEraseType(4096, SpiNorOpcodes.SectorErase4K, null, null) }, info.EraseTypes.ToArray());
         }
 
         [TestMethod]

@@ -1,7 +1,7 @@
 using System;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
@@ -17,8 +17,8 @@ namespace SerprogNano.Host.Tests.Doubles
             Emulator = new SerprogEmulator(Chip);
             Client = Rig.Connect(Emulator);
             Master = new SerprogSpiMaster(Client);
-            Flash = SpiNorFlash.Probe(Master, ChipDatabase.Default, forcedChip ?? ForcedNameFor(model), out ProbeResult probe);
-            Probe = probe;
+            Probe = ChipProber.Probe(Master, ChipDatabase.Default, forcedChip ?? ForcedNameFor(model));
+            Flash = new SpiNorFlash(Master, Probe.Chip);
         }
 
         public EmulatedSpiNor Chip { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Host.Tests.Doubles
@@ -32,7 +33,7 @@ namespace SerprogNano.Host.Tests.Doubles
             for (int i = 0; i < mosi.Length; i++, _clocked++)
             {
                 _current.Add(mosi[i]);
-                bool idPhase = _current.Count > 0 && _current[0] == 0x9F && _clocked >= 1 && _clocked <= 3;
+                bool idPhase = _current.Count > 0 && _current[0] == SpiNorOpcodes.ReadJedecId && _clocked >= 1 && _clocked <= 3;
                 miso[i] = idPhase ? _id[_clocked - 1] : (byte)0xFF;
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
 namespace SerprogNano.Host.Tests.Doubles
@@ -28,7 +29,7 @@ namespace SerprogNano.Host.Tests.Doubles
         {
             if (_first && mosi.Length > 0)
             {
-                _rdid = mosi[0] == 0x9F;
+                _rdid = mosi[0] == SpiNorOpcodes.ReadJedecId;
                 _first = false;
             }
 

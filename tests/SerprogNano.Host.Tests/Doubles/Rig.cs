@@ -3,6 +3,7 @@ using SerprogNano.Emulator.Chip;
 using SerprogNano.Engine;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Transports;
+using SerprogNano.Programmers.Emulator;
 
 namespace SerprogNano.Host.Tests.Doubles
 {

@@ -2,12 +2,13 @@ using System;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Host.Transports;
+using SerprogNano.Programmers.Emulator;
 
 namespace SerprogNano.Host.Tests.Faults
 {
@@ -47,7 +48,7 @@ namespace SerprogNano.Host.Tests.Faults
             _client?.Dispose();
             _client = SerprogClient.Connect(new EmulatorTransport(Emulator), ShortTimeouts);
             Master = new RetryingSpiMaster(new SerprogSpiMaster(_client));
-            return SpiNorFlash.Probe(Master, ChipDatabase.Default, FlashRig.ForcedNameFor(Chip.Model), out _);
+            return new SpiNorFlash(Master, ChipProber.Probe(Master, ChipDatabase.Default, FlashRig.ForcedNameFor(Chip.Model)).Chip);
         }
 
         /// <summary>

@@ -10,6 +10,9 @@ namespace SerprogNano.Host.Tests.Faults
     [TestClass]
     public sealed class LinkDropAndStallTests
     {
+        /// <summary>A hang guard, not a speed target: the waits time out within seconds, so only a wait without one reaches it.</summary>
+        private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(1);
+
         [TestMethod]
         public void A_dropped_link_fails_the_read_at_once_naming_the_read_and_its_address()
         {
@@ -19,11 +22,10 @@ namespace SerprogNano.Host.Tests.Faults
             SpiNorFlash flash = rig.Connect();
             rig.Faults.DropAfter(30);
 
-            var clock = Stopwatch.StartNew();
             var failure = Assert.ThrowsExactly<SerprogException>(() => flash.Read(0, new byte[flash.Size]));
 
-            Assert.IsLessThan(3.0, clock.Elapsed.TotalSeconds, "a closed link must fail at once, not after time-outs");
             StringAssert.Contains(failure.Message, "closed");
+            Assert.DoesNotContain("did not answer", failure.Message, "a closed link must fail at once, not after time-outs");
             StringAssert.Matches(failure.Command, new System.Text.RegularExpressions.Regex("read \\d+ bytes at 0x[0-9A-F]+"));
             Assert.AreEqual(1, rig.Faults.Drops);
             CollectionAssert.AreEqual(old, rig.Chip.Snapshot());
@@ -41,7 +43,7 @@ namespace SerprogNano.Host.Tests.Faults
             var clock = Stopwatch.StartNew();
             var failure = Assert.Throws<SerprogException>(() => flash.Read(0, new byte[flash.Size]));
 
-            Assert.IsLessThan(8.0, clock.Elapsed.TotalSeconds, "every wait has a time-out");
+            Assert.IsLessThan(HangLimit, clock.Elapsed, "every wait has a time-out");
             StringAssert.Contains(failure.Message, "did not answer");
             StringAssert.Contains(failure.Message, "O_SPIOP (read");
             StringAssert.Contains(failure.Message, "at 0x");
@@ -64,7 +66,7 @@ namespace SerprogNano.Host.Tests.Faults
 
             var clock = Stopwatch.StartNew();
             var failure = Assert.Throws<SpiNorException>(() => flash.Erase(0x10000, 4096));
-            Assert.IsLessThan(8.0, clock.Elapsed.TotalSeconds);
+            Assert.IsLessThan(HangLimit, clock.Elapsed, "the busy wait has a time-out");
             StringAssert.Contains(failure.Message, "erase");
             StringAssert.Contains(failure.Message, "0x010000");
 

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using SerprogNano.Host.Layout;
-using SerprogNano.Interop.Tests;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Layout
 {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using SerprogNano.Host.Layout;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Layout
 {

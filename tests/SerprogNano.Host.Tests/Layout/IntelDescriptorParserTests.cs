@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using SerprogNano.Host.Layout;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Layout
 {

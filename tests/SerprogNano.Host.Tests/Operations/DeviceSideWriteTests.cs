@@ -2,13 +2,14 @@ using System;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Engine;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Protocol;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Operations
 {
@@ -145,7 +146,8 @@ namespace SerprogNano.Host.Tests.Operations
                 var emulator = new SerprogEmulator(Chip, new EngineSettings { ProgrammerName = programmerName });
                 Link = Rig.Monitor(emulator, hidden ?? Array.Empty<byte>());
                 _client = SerprogClient.Connect(Link);
-                Flash = SpiNorFlash.Probe(new RetryingSpiMaster(new SerprogSpiMaster(_client)), ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q64FV), out _);
+                var master = new RetryingSpiMaster(new SerprogSpiMaster(_client));
+                Flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q64FV)).Chip);
             }
 
             public EmulatedSpiNor Chip { get; }

@@ -3,6 +3,7 @@ using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Layout;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Tests.Doubles;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Operations
 {

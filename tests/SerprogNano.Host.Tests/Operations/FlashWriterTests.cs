@@ -1,8 +1,10 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Operations
 {
@@ -46,7 +48,7 @@ namespace SerprogNano.Host.Tests.Operations
             Assert.IsTrue(result.Unchanged);
             Assert.AreEqual(0, rig.Chip.PagePrograms);
             Assert.AreEqual(0, rig.Chip.Erases(4 * KiB) + rig.Chip.Erases(32 * KiB) + rig.Chip.Erases(64 * KiB) + rig.Chip.ChipErases);
-            Assert.AreEqual(0, rig.Chip.CommandCount(SpiNorOpcode.WriteEnable));
+            Assert.AreEqual(0, rig.Chip.CommandCount(SpiNorOpcodes.WriteEnable));
             Assert.AreEqual(image.Length, result.BytesVerified);
             Assert.IsFalse(backupTaken);
         }

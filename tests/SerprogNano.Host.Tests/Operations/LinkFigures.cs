@@ -2,13 +2,15 @@ using System;
 using System.Diagnostics;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Host.Transports;
+using SerprogNano.Programmers.Emulator;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Operations
 {
@@ -59,7 +61,7 @@ namespace SerprogNano.Host.Tests.Operations
             Print("program throughput", size / programSeconds / LinkBytesPerSecond * 100, "% of link (bound for " + (pageTime * 1000) + " ms pages: " + (bound * 100).ToString("F0") + "%)");
             Print("program line use", lineUse * 100, "% of the time the host-to-device line carried bytes");
             Print("program round trips", programRoundTrips, "(" + (programRoundTrips * (8388608.0 / size)).ToString("F0") + " per 8 MiB)");
-            Print("pages re-sent", flash.ProgramsRetried, "padding " + flash.ProgramPadding + " bytes");
+            Print("pages re-sent", flash.ProgramsRetried, "pages");
 
             var read = new byte[size];
             clock.Restart();

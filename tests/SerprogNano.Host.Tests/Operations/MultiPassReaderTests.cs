@@ -1,6 +1,7 @@
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Tests.Doubles;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Operations
 {

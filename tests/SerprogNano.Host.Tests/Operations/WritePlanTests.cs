@@ -1,5 +1,5 @@
 using System;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 
 namespace SerprogNano.Host.Tests.Operations
@@ -13,7 +13,7 @@ namespace SerprogNano.Host.Tests.Operations
         {
             new(4 * KiB, 0x20, null, TimeSpan.FromMilliseconds(45), TimeSpan.FromMilliseconds(400)),
             new(32 * KiB, 0x52, null, TimeSpan.FromMilliseconds(120), TimeSpan.FromMilliseconds(1600)),
-            new(64 * KiB, 0xD8, null, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(2000)),
+            new(64 * KiB, SpiNorOpcodes.BlockErase64K, null, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(2000)),
         };
 
         [TestMethod]

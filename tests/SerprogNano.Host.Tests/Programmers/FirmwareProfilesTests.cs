@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
 using SerprogNano.Host.Programmers.Compatibility;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
@@ -109,7 +109,7 @@ namespace SerprogNano.Host.Tests.Programmers
             using SerprogClient client = SerprogClient.Connect(link);
             var master = new SerprogSpiMaster(client);
             Assert.IsFalse(master.SendsAhead, client.Driving.Reason);
-            SpiNorFlash flash = SpiNorFlash.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q32FV), out _);
+            SpiNorFlash flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q32FV)).Chip);
             byte[] data = FlashRig.RandomImage(16 * 256, 5);
             int before = link.OpcodesSent.Count;
 

@@ -1,8 +1,10 @@
 using System;
+using SerprogNano.Chips;
 using SerprogNano.Emulator;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Host.Transports;
+using SerprogNano.Programmers.Emulator;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Host.Tests.Serprog
@@ -73,8 +75,6 @@ namespace SerprogNano.Host.Tests.Serprog
             Assert.AreEqual(2_000_000u, client.SetSpiFrequency(3_000_000));
             Assert.AreEqual(2_000_000u, emulator.Bus.Frequency);
             client.SetChipSelect(0);
-            client.SetSpiMode(SpiMode.HalfDuplex);
-            client.SetChipSelectMode(ChipSelectMode.Auto);
             client.SetBusType(BusType.Spi);
             client.SetPinState(false);
             Assert.IsFalse(emulator.Bus.Driven);
@@ -107,27 +107,27 @@ namespace SerprogNano.Host.Tests.Serprog
         public void A_command_missing_from_the_map_is_refused_without_being_sent()
         {
             SerprogEmulator emulator = NewEmulator(out _);
-            MonitoringTransport link = Rig.Monitor(emulator);
+            var link = new MonitoringTransport(new EmulatorTransport(emulator), new[] { SerprogOpcode.SetSpiChipSelect });
             using SerprogClient client = SerprogClient.Connect(link);
 
-            var e = Assert.ThrowsExactly<SerprogUnsupportedCommandException>(() => client.QueryChipSize());
+            var e = Assert.ThrowsExactly<SerprogUnsupportedCommandException>(() => client.SetChipSelect(1));
 
-            StringAssert.Contains(e.Message, "Q_CHIPSIZE");
-            Assert.DoesNotContain(SerprogOpcode.QueryChipSize, link.OpcodesSent);
-            Assert.ThrowsExactly<SerprogUnsupportedCommandException>(() => client.QueryOperationBuffer());
+            StringAssert.Contains(e.Message, "S_SPI_CS");
+            Assert.DoesNotContain(SerprogOpcode.SetSpiChipSelect, link.OpcodesSent);
         }
 
         [TestMethod]
-        public void SpiOperation_sends_the_write_phase_and_returns_the_read_phase()
+        public void An_SPI_operation_sends_the_write_phase_and_returns_the_read_phase()
         {
             SerprogEmulator emulator = NewEmulator(out IdOnlyChip chip);
             using SerprogClient client = Rig.Connect(emulator);
             var id = new byte[3];
 
-            client.SpiOperation(new byte[] { 0x9F }, id);
+            client.QueueSpiOperation(new byte[] { SpiNorOpcodes.ReadJedecId }, id);
+            client.Flush();
 
             CollectionAssert.AreEqual(new byte[] { 0xEF, 0x40, 0x17 }, id);
-            CollectionAssert.AreEqual(new byte[] { 0x9F, 0xFF, 0xFF, 0xFF }, chip.Commands[^1]);
+            CollectionAssert.AreEqual(new byte[] { SpiNorOpcodes.ReadJedecId, 0xFF, 0xFF, 0xFF }, chip.Commands[^1]);
         }
 
         [TestMethod]
@@ -140,7 +140,7 @@ namespace SerprogNano.Host.Tests.Serprog
             for (int i = 0; i < replies.Length; i++)
             {
                 replies[i] = new byte[i % 2 == 0 ? 3 : 0];
-                client.QueueSpiOperation(new byte[] { i % 2 == 0 ? (byte)0x9F : (byte)i }, replies[i]);
+                client.QueueSpiOperation(new byte[] { i % 2 == 0 ? SpiNorOpcodes.ReadJedecId : (byte)i }, replies[i]);
             }
 
             client.Flush();
@@ -148,7 +148,7 @@ namespace SerprogNano.Host.Tests.Serprog
             for (int i = 0; i < replies.Length; i += 2)
             {
                 CollectionAssert.AreEqual(new byte[] { 0xEF, 0x40, 0x17 }, replies[i]);
-                Assert.AreEqual(i % 2 == 0 ? 0x9F : i, chip.Commands[i][0]);
+                Assert.AreEqual(i % 2 == 0 ? SpiNorOpcodes.ReadJedecId : i, chip.Commands[i][0]);
             }
         }
 
@@ -187,12 +187,13 @@ namespace SerprogNano.Host.Tests.Serprog
             using SerprogClient client = SerprogClient.Connect(link, new SerprogClientOptions { SpiFrequency = 8_000_000 });
             for (int i = 0; i < 50; i++)
             {
-                client.QueueSpiOperation(new byte[] { 0x9F }, new byte[3]);
+                client.QueueSpiOperation(new byte[] { SpiNorOpcodes.ReadJedecId }, new byte[3]);
             }
 
             client.Flush();
             var id = new byte[3];
-            client.SpiOperation(new byte[] { 0x9F }, id);
+            client.QueueSpiOperation(new byte[] { SpiNorOpcodes.ReadJedecId }, id);
+            client.Flush();
 
             CollectionAssert.AreEqual(new byte[] { 0xEF, 0x40, 0x17 }, id);
             Assert.AreEqual(SerprogClientOptions.SafeSerialBufferSize, client.SerialBufferSize);
@@ -235,7 +236,11 @@ namespace SerprogNano.Host.Tests.Serprog
             using SerprogClient client = SerprogClient.Connect(link, new SerprogClientOptions { ReplyTimeout = TimeSpan.FromMilliseconds(100), SyncTimeout = TimeSpan.FromMilliseconds(100), SyncAttempts = 2 });
             link.Stalled = true;
 
-            var e = Assert.ThrowsExactly<SerprogTimeoutException>(() => client.SpiOperation(new byte[] { 0x03, 0x12, 0x30, 0x00 }, new byte[4096], "read 4096 bytes at 0x123000"));
+            var e = Assert.ThrowsExactly<SerprogTimeoutException>(() =>
+            {
+                client.QueueSpiOperation(new byte[] { SpiNorOpcodes.Read, 0x12, 0x30, 0x00 }, new byte[4096], "read 4096 bytes at 0x123000");
+                client.Flush();
+            });
 
             StringAssert.Contains(e.Message, "O_SPIOP (read 4096 bytes at 0x123000)");
             StringAssert.Contains(e.Message, "--spispeed");

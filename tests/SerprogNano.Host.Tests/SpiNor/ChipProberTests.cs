@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Host.Chips;
+using SerprogNano.Chips;
+using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
 
@@ -102,10 +103,10 @@ namespace SerprogNano.Host.Tests.SpiNor
         [TestMethod]
         public void A_part_missing_from_the_database_is_described_by_its_SFDP()
         {
-            SpiNorModel unknown = SpiNorModels.W25Q64FV with { Name = "Mystery", ManufacturerId = 0x5E, DeviceId = 0x4017 };
+            SpiNorModel unknown = SpiNorModels.W25Q64FV with { Name = "Mystery", Chip = SpiNorModels.W25Q64FV.Chip with { ManufacturerId = 0x5E, DeviceId = 0x4017 } };
             var chip = new EmulatedSpiNor(unknown);
             using var client = Rig.Connect(new Emulator.SerprogEmulator(chip));
-            var master = new Spi.SerprogSpiMaster(client);
+            var master = new SerprogSpiMaster(client);
 
             ProbeResult result = ChipProber.Probe(master, ChipDatabase.Default);
 
@@ -163,7 +164,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
             using var client = Rig.Connect(Rig.Emulator(new NoRdidChip(chip)));
 
-            ProbeResult result = ChipProber.Probe(new Spi.SerprogSpiMaster(client), ChipDatabase.Default, forced);
+            ProbeResult result = ChipProber.Probe(new SerprogSpiMaster(client), ChipDatabase.Default, forced);
 
             Assert.AreEqual("REMS", result.Identity.Command);
             Assert.AreEqual(contradiction, result.Contradiction);
@@ -176,7 +177,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
             using var client = Rig.Connect(Rig.Emulator(new NoRdidChip(chip)));
 
-            var e = Assert.ThrowsExactly<SpiNorException>(() => ChipProber.Probe(new Spi.SerprogSpiMaster(client), ChipDatabase.Default));
+            var e = Assert.ThrowsExactly<SpiNorException>(() => ChipProber.Probe(new SerprogSpiMaster(client), ChipDatabase.Default));
 
             Assert.AreEqual(
                 "The chip does not answer RDID but answers REMS EF 16: an old part without a JEDEC id. Name it with -c: reading follows -c, writing and erasing only when the chip's REMS maker and SFDP size confirm the part.",
@@ -189,7 +190,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var chip = new EmulatedSpiNor(SpiNorModels.SST25VF040B);
             using var client = Rig.Connect(Rig.Emulator(new NoRdidChip(chip)));
 
-            ProbeResult result = ChipProber.Probe(new Spi.SerprogSpiMaster(client), ChipDatabase.Default, "SST25VF040B");
+            ProbeResult result = ChipProber.Probe(new SerprogSpiMaster(client), ChipDatabase.Default, "SST25VF040B");
 
             Assert.AreEqual("The chip gives no JEDEC id (it answers REMS BF 8D, and has no SFDP tables), so nothing confirms that it is a SST25VF040B of 512 KiB.", result.Contradiction);
         }

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.SpiNor
 {
@@ -36,13 +39,13 @@ namespace SerprogNano.Host.Tests.SpiNor
             chip.Load(image);
             var emulator = new Emulator.SerprogEmulator(chip, new Engine.EngineSettings { ProgrammerName = "small", MaxReadLength = 1000 });
             using var client = Rig.Connect(emulator);
-            var flash = new SpiNorFlash(new Spi.SerprogSpiMaster(client), SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), SerprogNano.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
 
             var read = new byte[10_000];
             flash.Read(0x12345, read);
 
             BytesAssert.Equal(image.AsSpan(0x12345, 10_000).ToArray(), read);
-            Assert.AreEqual(10, chip.CommandCount(SpiNorOpcode.Read));
+            Assert.AreEqual(10, chip.CommandCount(SpiNorOpcodes.Read));
         }
 
         [TestMethod]
@@ -51,7 +54,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var chip = new EmulatedSpiNor(SpiNorModels.GD25Q64C);
             var emulator = new Emulator.SerprogEmulator(chip, new Engine.EngineSettings { ProgrammerName = "tiny", MaxWriteLength = 100 });
             using var client = Rig.Connect(emulator);
-            var flash = new SpiNorFlash(new Spi.SerprogSpiMaster(client), SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), SerprogNano.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
             byte[] data = FlashRig.RandomImage(4096, 8);
 
             flash.Program(0x2000, data);
@@ -137,8 +140,8 @@ namespace SerprogNano.Host.Tests.SpiNor
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q256JV);
             using var client = Rig.Connect(new Emulator.SerprogEmulator(chip));
-            var definition = SerprogNano.Host.Chips.ChipDatabase.Default.FindByName("W25Q256JV")! with { FourByteAddressing = SerprogNano.Host.Chips.FourByteAddressing.Enter4ByteMode };
-            var flash = new SpiNorFlash(new Spi.SerprogSpiMaster(client), definition);
+            var definition = SerprogNano.Chips.ChipDatabase.Default.FindByName("W25Q256JV")! with { FourByteAddressing = SerprogNano.Chips.FourByteAddressing.Enter4ByteMode };
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), definition);
             byte[] data = FlashRig.RandomImage(8 * KiB, 9);
 
             flash.Erase(0x1800000, 4 * KiB);
@@ -148,9 +151,9 @@ namespace SerprogNano.Host.Tests.SpiNor
 
             BytesAssert.Equal(data, read);
             BytesAssert.Equal(data, chip.Snapshot().AsSpan(0x1800000, data.Length));
-            Assert.AreEqual(3, chip.CommandCount(SpiNorOpcode.Enter4ByteMode));
+            Assert.AreEqual(3, chip.CommandCount(SpiNorOpcodes.Enter4ByteMode));
             Assert.AreEqual(0, flash.ReadStatus(3) & 0x01, "ADS: the chip is back in 3-byte mode for the board's boot");
-            Assert.AreEqual(0, chip.CommandCount(SpiNorOpcode.Read4Byte));
+            Assert.AreEqual(0, chip.CommandCount(SpiNorOpcodes.Read4Byte));
         }
 
         [TestMethod]
@@ -162,7 +165,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             rig.Flash.ClearProtection();
 
             Assert.AreEqual(0, rig.Flash.ReadProtectionBits());
-            Assert.AreEqual(1, rig.Chip.CommandCount(SpiNorOpcode.EnableWriteStatus), "SST needs EWSR before WRSR");
+            Assert.AreEqual(1, rig.Chip.CommandCount(SpiNorOpcodes.EnableWriteStatus), "SST needs EWSR before WRSR");
         }
 
         [TestMethod]
@@ -173,7 +176,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             byte[] registers = rig.Flash.ReadStatusRegisters();
 
             Assert.HasCount(rig.Flash.Chip.StatusRegisters, registers);
-            Assert.AreEqual(0, registers[0] & StatusRegister.Busy);
+            Assert.AreEqual(0, registers[0] & SpiNorStatusBits.WriteInProgress);
         }
 
         [TestMethod]

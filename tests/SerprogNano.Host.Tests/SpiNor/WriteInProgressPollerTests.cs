@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 
@@ -53,7 +54,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             // at the clock; the chip was fine all along and the next poll says so.
             var chip = new BusyFor(1) { StallAfterFirstPoll = TimeSpan.FromMilliseconds(300) };
             byte status = WriteInProgressPoller.WaitUntilReady(chip, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(0.5), "page program", 0, _ => { });
-            Assert.AreEqual(0, status & StatusRegister.Busy);
+            Assert.AreEqual(0, status & SpiNorStatusBits.WriteInProgress);
             Assert.AreEqual(2, chip.Polls);
         }
 
@@ -90,8 +91,8 @@ namespace SerprogNano.Host.Tests.SpiNor
             {
                 foreach (SpiTransaction transaction in batch)
                 {
-                    Assert.AreEqual(SpiNorOpcode.ReadStatus, transaction.Write.Span[0]);
-                    transaction.Read.Span[0] = Polls++ < _busyPolls ? StatusRegister.Busy : (byte)0;
+                    Assert.AreEqual(SpiNorOpcodes.ReadStatus, transaction.Write.Span[0]);
+                    transaction.Read.Span[0] = Polls++ < _busyPolls ? SpiNorStatusBits.WriteInProgress : (byte)0;
                 }
 
                 if (Polls == 1 && StallAfterFirstPoll > TimeSpan.Zero)

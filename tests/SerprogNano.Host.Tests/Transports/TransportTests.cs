@@ -5,14 +5,15 @@ using System.Net;
 using System.Threading;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Tcp;
-using SerprogNano.Host.Chips;
+using SerprogNano.Engine.Hosting.Tcp;
+using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Host.Transports;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Transports
 {
@@ -23,7 +24,7 @@ namespace SerprogNano.Host.Tests.Transports
         public void Tcp_carries_a_write_and_a_read_of_a_chip()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.GD25Q64C);
-            using var server = new SerprogTcpServer(new SerprogEmulator(chip), new IPEndPoint(IPAddress.Loopback, 0));
+            using var server = new SerprogTcpServer(new SerprogEmulator(chip).Serve, new IPEndPoint(IPAddress.Loopback, 0));
 
             WriteAndReadBack(new TcpTransport("127.0.0.1", server.LocalEndPoint.Port), chip, 1024 * 1024);
         }
@@ -45,7 +46,7 @@ namespace SerprogNano.Host.Tests.Transports
         public void Serial_port_through_a_pty_carries_a_write_and_a_read()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.GD25Q64C);
-            using var server = new SerprogTcpServer(new SerprogEmulator(chip), new IPEndPoint(IPAddress.Loopback, 0));
+            using var server = new SerprogTcpServer(new SerprogEmulator(chip).Serve, new IPEndPoint(IPAddress.Loopback, 0));
             string pty = Path.Combine(Path.GetTempPath(), "serprog-host-test-" + Environment.ProcessId);
             using Process socat = Process.Start(new ProcessStartInfo("socat", "pty,raw,echo=0,link=" + pty + " tcp:127.0.0.1:" + server.LocalEndPoint.Port) { UseShellExecute = false })!;
             try

@@ -1,8 +1,8 @@
 using System;
 using System.Net;
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Emulator.Links;
-using SerprogNano.Emulator.Tcp;
+using SerprogNano.Engine.Hosting.Links;
+using SerprogNano.Engine.Hosting.Tcp;
 
 namespace SerprogNano.Interop.Tests.Doubles
 {

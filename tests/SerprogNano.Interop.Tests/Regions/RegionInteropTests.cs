@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using SerprogNano.Cli;
-using SerprogNano.Host.Tests.Layout;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Interop.Tests.Regions
 {

@@ -1,4 +1,5 @@
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Sbc.Tests.Doubles
 {

@@ -1,0 +1,19 @@
+using SerprogNano.Host.Serprog;
+using SerprogNano.Host.Transports;
+
+namespace SerprogNano.Programmers.Serprog
+{
+    /// <summary>serprog's start-up on any transport, with the clock and chip select the user asked for.</summary>
+    internal static class SerprogStartup
+    {
+        public static SerprogClient Connect(IByteTransport transport, ProgrammerSpec spec, ProgrammerEnvironment environment)
+        {
+            var options = new SerprogClientOptions
+            {
+                SpiFrequency = environment.SpiSpeedHz,
+                ChipSelect = spec.ChipSelect,
+            };
+            return SerprogClient.Connect(transport, options);
+        }
+    }
+}
