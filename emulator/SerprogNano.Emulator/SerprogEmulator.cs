@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using SerprogNano.Engine.Hosting.Board;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
 using SerprogNano.Engine.Hosting.Links;
@@ -39,7 +40,7 @@ namespace SerprogNano.Emulator
             lock (_serving)
             {
                 ISerialLink served = LinkFaults is LinkFaults faults ? new FaultySerialLink(link, faults) : link;
-                new SerprogEngine(served, Bus, Bus, Bus, Settings).Run();
+                new SerprogEngine(served, Bus, Bus, Bus, Settings, new SystemCrc32(), new SystemMillisecondClock()).Run();
             }
         }
 

@@ -8,10 +8,8 @@ namespace SerprogNano.Engine
     /// Runs unchanged on nanoFramework (the ESP32 firmware) and on .NET (the emulator, SBC server):
     /// it allocates its buffers once and moves data only in bulk calls.
     /// </summary>
-    public class SerprogEngine
+    public partial class SerprogEngine
     {
-        private const int ParameterBufferLength = 8;
-
         // SPI DMA wants word-aligned buffers: data starts at a word boundary and the ACK sits just before it.
         private const int ReplyDataOffset = 4;
 
@@ -23,9 +21,11 @@ namespace SerprogNano.Engine
         private readonly int _maxWriteLength;
         private readonly int _maxReadLength;
         private readonly int _serialBufferSize;
+        private readonly ICrc32 _crc;
+        private readonly IMillisecondClock _time;
 
         private readonly byte[] _data;
-        private readonly byte[] _parameters = new byte[ParameterBufferLength];
+        private readonly byte[] _parameters = new byte[SerprogCommandTable.MaxParameterLength];
         private readonly byte[] _reply = new byte[1 + SerprogLimits.CommandMapLength];
         private readonly byte[] _commandMap = new byte[SerprogLimits.CommandMapLength];
         private readonly byte[] _programmerName = new byte[SerprogLimits.ProgrammerNameLength];
@@ -35,7 +35,17 @@ namespace SerprogNano.Engine
         private byte _chipSelectMode = ChipSelectMode.Auto;
         private int _framesDropped;
 
+        /// <summary>An engine with serprog v1 only: the board offers no CRC or clock for the SerprogNano extensions.</summary>
         public SerprogEngine(ISerialLink link, ISpiBus spi, ISpiClock clock, IPinDrivers pins, EngineSettings settings)
+            : this(link, spi, clock, pins, settings, null, null)
+        {
+        }
+
+        /// <summary>
+        /// An engine that also offers the SerprogNano extensions (protocol/EXTENSIONS.md) when the board gives both
+        /// a CRC and a millisecond clock.
+        /// </summary>
+        public SerprogEngine(ISerialLink link, ISpiBus spi, ISpiClock clock, IPinDrivers pins, EngineSettings settings, ICrc32 crc, IMillisecondClock time)
         {
             if (link == null || spi == null || clock == null || pins == null || settings == null)
             {
@@ -55,7 +65,9 @@ namespace SerprogNano.Engine
             _bufferSize = settings.BufferSize;
             _maxWriteLength = settings.MaxWriteLength;
             _maxReadLength = settings.MaxReadLength;
-            _serialBufferSize = settings.SerialBufferSize > 0xFFFF ? 0xFFFF : settings.SerialBufferSize;
+            _serialBufferSize = settings.SerialBufferSize > SerprogLimits.FlowControlledSerialBuffer ? SerprogLimits.FlowControlledSerialBuffer : settings.SerialBufferSize;
+            _crc = crc;
+            _time = time;
             _data = new byte[_bufferSize];
             FillProgrammerName(settings.ProgrammerName);
             FillCommandMap();
@@ -125,35 +137,35 @@ namespace SerprogNano.Engine
             switch (opcode)
             {
                 case SerprogOpcode.Nop:
-                    SendAck(0);
+                    SendReply(opcode);
                     break;
                 case SerprogOpcode.QueryInterface:
                     LittleEndian.WriteUInt16(_reply, 1, SerprogLimits.InterfaceVersion);
-                    SendAck(2);
+                    SendReply(opcode);
                     break;
                 case SerprogOpcode.QueryCommandMap:
                     Array.Copy(_commandMap, 0, _reply, 1, SerprogLimits.CommandMapLength);
-                    SendAck(SerprogLimits.CommandMapLength);
+                    SendReply(opcode);
                     break;
                 case SerprogOpcode.QueryProgrammerName:
                     Array.Copy(_programmerName, 0, _reply, 1, SerprogLimits.ProgrammerNameLength);
-                    SendAck(SerprogLimits.ProgrammerNameLength);
+                    SendReply(opcode);
                     break;
                 case SerprogOpcode.QuerySerialBuffer:
                     LittleEndian.WriteUInt16(_reply, 1, _serialBufferSize);
-                    SendAck(2);
+                    SendReply(opcode);
                     break;
                 case SerprogOpcode.QueryBusType:
                     _reply[1] = BusType.Spi;
-                    SendAck(1);
+                    SendReply(opcode);
                     break;
                 case SerprogOpcode.QueryWriteNMaxLength:
                     LittleEndian.WriteUInt24(_reply, 1, LittleEndian.EncodeMaxLength(_maxWriteLength));
-                    SendAck(3);
+                    SendReply(opcode);
                     break;
                 case SerprogOpcode.QueryReadNMaxLength:
                     LittleEndian.WriteUInt24(_reply, 1, LittleEndian.EncodeMaxLength(_maxReadLength));
-                    SendAck(3);
+                    SendReply(opcode);
                     break;
                 case SerprogOpcode.SyncNop:
                     _reply[0] = SerprogReply.Nak;
@@ -161,7 +173,7 @@ namespace SerprogNano.Engine
                     _link.Write(_reply, 0, 2);
                     break;
                 case SerprogOpcode.SetBusType:
-                    if (ReadParameters(1))
+                    if (ReadParameters(opcode))
                     {
                         SendStatus((_parameters[0] & BusType.Spi) != 0);
                     }
@@ -174,10 +186,10 @@ namespace SerprogNano.Engine
                     HandleSetFrequency();
                     break;
                 case SerprogOpcode.SetPinState:
-                    if (ReadParameters(1))
+                    if (ReadParameters(opcode))
                     {
                         SetPinState(_parameters[0] != 0);
-                        SendAck(0);
+                        SendReply(opcode);
                     }
 
                     break;
@@ -185,7 +197,7 @@ namespace SerprogNano.Engine
                     HandleSetChipSelect();
                     break;
                 case SerprogOpcode.SetSpiMode:
-                    if (ReadParameters(1))
+                    if (ReadParameters(opcode))
                     {
                         bool valid = _parameters[0] <= SpiMode.FullDuplex;
                         if (valid)
@@ -198,7 +210,7 @@ namespace SerprogNano.Engine
 
                     break;
                 case SerprogOpcode.SetChipSelectMode:
-                    if (ReadParameters(1))
+                    if (ReadParameters(opcode))
                     {
                         bool valid = _parameters[0] <= ChipSelectMode.Deselected;
                         if (valid)
@@ -211,6 +223,12 @@ namespace SerprogNano.Engine
                     }
 
                     break;
+                case SerprogNanoOpcode.SpiOperationWait:
+                    HandleSpiOperationWait();
+                    break;
+                case SerprogNanoOpcode.FlashCrc32:
+                    HandleFlashCrc32();
+                    break;
                 default:
                     // Unsupported opcodes (parallel-bus commands among them) are NAKed at once, as their bit in Q_CMDMAP says.
                     SendNak();
@@ -220,7 +238,7 @@ namespace SerprogNano.Engine
 
         private void HandleSpiOperation()
         {
-            if (!ReadParameters(SerprogLimits.SpiOperationHeaderLength))
+            if (!ReadParameters(SerprogOpcode.SpiOperation))
             {
                 return;
             }
@@ -332,7 +350,7 @@ namespace SerprogNano.Engine
 
         private void HandleSetFrequency()
         {
-            if (!ReadParameters(4))
+            if (!ReadParameters(SerprogOpcode.SetSpiFrequency))
             {
                 return;
             }
@@ -345,12 +363,12 @@ namespace SerprogNano.Engine
             }
 
             LittleEndian.WriteUInt32(_reply, 1, _clock.SetFrequency(requested));
-            SendAck(4);
+            SendReply(SerprogOpcode.SetSpiFrequency);
         }
 
         private void HandleSetChipSelect()
         {
-            if (!ReadParameters(1))
+            if (!ReadParameters(SerprogOpcode.SetSpiChipSelect))
             {
                 return;
             }
@@ -369,7 +387,7 @@ namespace SerprogNano.Engine
 
             _spi.SelectChip(index);
             ApplyIdleChipSelect();
-            SendAck(0);
+            SendReply(SerprogOpcode.SetSpiChipSelect);
         }
 
         private void SetPinState(bool drive)
@@ -425,9 +443,10 @@ namespace SerprogNano.Engine
             }
         }
 
-        private bool ReadParameters(int count)
+        /// <summary>Reads the opcode's fixed parameters (their length from the protocol's table) into <see cref="_parameters"/>.</summary>
+        private bool ReadParameters(byte opcode)
         {
-            return ReadData(_parameters, 0, count);
+            return ReadData(_parameters, 0, SerprogCommandTable.ParameterLength(opcode));
         }
 
         /// <summary>Reads exactly <paramref name="count"/> bytes; false (frame dropped) on time-out or close.</summary>
@@ -477,6 +496,12 @@ namespace SerprogNano.Engine
             }
         }
 
+        /// <summary>ACK and the opcode's fixed reply (its length from the protocol's table), prepared in <see cref="_reply"/> after the ACK.</summary>
+        private void SendReply(byte opcode)
+        {
+            SendAck(SerprogCommandTable.ReplyLength(opcode));
+        }
+
         private void SendAck(int payloadLength)
         {
             _reply[0] = SerprogReply.Ack;
@@ -519,6 +544,12 @@ namespace SerprogNano.Engine
             for (int i = 0; i < supported.Length; i++)
             {
                 CommandMap.Set(_commandMap, 0, supported[i]);
+            }
+
+            if (HasExtensions)
+            {
+                CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.SpiOperationWait);
+                CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.FlashCrc32);
             }
         }
     }

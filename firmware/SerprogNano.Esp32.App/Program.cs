@@ -30,7 +30,7 @@ namespace SerprogNano.Esp32
             }
 
             Esp32SpiMaster spi = new Esp32SpiMaster(board, gpio, settings.BufferSize);
-            SerprogEngine engine = new SerprogEngine(link, spi, spi, spi, settings);
+            SerprogEngine engine = new SerprogEngine(link, spi, spi, spi, settings, new NativeCrc32(), new UptimeClock());
             Serve(engine);
         }
 

@@ -1,7 +1,8 @@
 namespace SerprogNano.Protocol
 {
     /// <summary>
-    /// Every opcode of serprog v1 with the bytes that follow it and the bytes that follow its ACK.
+    /// Every opcode of serprog v1 and of the SerprogNano extensions with the bytes that follow it and the
+    /// bytes that follow its ACK: the one home of these lengths for the engine, the client and the tests.
     /// Lengths are the fixed part: O_SPIOP's parameters are followed by slen data bytes and its reply
     /// by rlen bytes, which <see cref="Variable"/> marks.
     /// </summary>
@@ -9,6 +10,9 @@ namespace SerprogNano.Protocol
     {
         /// <summary>Marks a reply whose length the frame's own parameters give.</summary>
         public const int Variable = -1;
+
+        /// <summary>The longest fixed parameters of any opcode here (O_NANO_CRC32's): what a frame buffer must hold.</summary>
+        public const int MaxParameterLength = SerprogNanoExtensions.CrcParameterLength;
 
         // Indexed by opcode 0x00..0x18; one row per opcode keeps the table readable against the spec.
         private static readonly string[] Names =
@@ -35,33 +39,55 @@ namespace SerprogNano.Protocol
             0, 0,
         };
 
+        // The extensions (protocol/EXTENSIONS.md), indexed by opcode - SerprogNanoOpcode.First.
+        private static readonly string[] ExtensionNames = { "O_NANO_SPIOP_WAIT", "O_NANO_CRC32" };
+
+        private static readonly int[] ExtensionParameterLengths =
+        {
+            SerprogNanoExtensions.WaitParameterLength, SerprogNanoExtensions.CrcParameterLength,
+        };
+
+        private static readonly int[] ExtensionReplyLengths = { SerprogNanoExtensions.WaitReplyLength, Variable };
+
+        /// <summary>Whether serprog v1 or the SerprogNano extensions define the opcode.</summary>
         public static bool IsDefined(int opcode)
         {
-            return opcode >= 0 && opcode <= SerprogOpcode.Last;
+            return (opcode >= 0 && opcode <= SerprogOpcode.Last) || IsExtension(opcode);
+        }
+
+        /// <summary>Whether the opcode is one of the SerprogNano extensions.</summary>
+        public static bool IsExtension(int opcode)
+        {
+            return opcode >= SerprogNanoOpcode.First && opcode <= SerprogNanoOpcode.Last;
         }
 
         /// <summary>The spec's name of an opcode, or "0xNN" for one it does not define.</summary>
         public static string NameOf(int opcode)
         {
+            if (IsExtension(opcode))
+            {
+                return ExtensionNames[opcode - SerprogNanoOpcode.First];
+            }
+
             return IsDefined(opcode) ? Names[opcode] : "0x" + opcode.ToString("X2");
         }
 
         /// <summary>Fixed parameter bytes after the opcode; for O_SPIOP the 6 header bytes (slen data follows).</summary>
         public static int ParameterLength(int opcode)
         {
-            return ParameterLengths[opcode];
+            return IsExtension(opcode) ? ExtensionParameterLengths[opcode - SerprogNanoOpcode.First] : ParameterLengths[opcode];
         }
 
         /// <summary>Fixed reply bytes after ACK, or <see cref="Variable"/> where the parameters say.</summary>
         public static int ReplyLength(int opcode)
         {
-            return ReplyLengths[opcode];
+            return IsExtension(opcode) ? ExtensionReplyLengths[opcode - SerprogNanoOpcode.First] : ReplyLengths[opcode];
         }
 
-        /// <summary>True where the frame carries data whose length its parameters give (O_WRITEN, O_SPIOP).</summary>
+        /// <summary>True where the frame carries data whose length its parameters give (O_WRITEN, O_SPIOP, O_NANO_SPIOP_WAIT).</summary>
         public static bool HasVariableData(int opcode)
         {
-            return opcode == SerprogOpcode.WriteNToBuffer || opcode == SerprogOpcode.SpiOperation;
+            return opcode == SerprogOpcode.WriteNToBuffer || opcode == SerprogOpcode.SpiOperation || opcode == SerprogNanoOpcode.SpiOperationWait;
         }
     }
 }

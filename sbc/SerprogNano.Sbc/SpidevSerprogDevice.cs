@@ -1,4 +1,5 @@
 using System;
+using SerprogNano.Engine.Hosting.Board;
 using SerprogNano.Engine;
 
 namespace SerprogNano.Sbc
@@ -31,7 +32,10 @@ namespace SerprogNano.Sbc
         {
             lock (_serving)
             {
-                new SerprogEngine(link, _bus, Port, _pins, Settings).Run();
+                // With spidev's own chip select a CRC block (command and data under one select) would not fit one
+                // transfer: that bus offers serprog v1 only, and the host keeps its v1 path.
+                bool extensions = _bus is GpioChipSelectBus;
+                new SerprogEngine(link, _bus, Port, _pins, Settings, extensions ? new SystemCrc32() : null, extensions ? new SystemMillisecondClock() : null).Run();
             }
         }
 

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using SerprogNano.Host.Operations;
+using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Cli.Commands
 {
@@ -29,6 +30,9 @@ namespace SerprogNano.Cli.Commands
             ImageFile.RequireChipSize(file, image, session.Chip, "nothing to compare.");
             IReadOnlyList<IncludedRegion>? included = request?.Resolve(context, session, image: null);
             long compared = 0;
+            context.Detail(DeviceSideFlash.For(session.Flash) != null
+                ? "Path: SerprogNano extensions: compared by CRC-32 computed on the programmer (whole erase blocks; other ranges are read)."
+                : "Path: plain SPI transactions: the chip is read over the link.");
             try
             {
                 if (included == null)

@@ -94,6 +94,7 @@ namespace SerprogNano.Cli.Commands
                 ClearProtection = unprotect,
                 Regions = included?.Select(region => region.Region).ToList(),
                 VerifyAll = verifyAll,
+                OldContentsNeeded = backupPath != null,
                 BeforeChange = old =>
                 {
                     if (backupPath != null)
@@ -156,6 +157,10 @@ namespace SerprogNano.Cli.Commands
             context.Result["programs"] = result.ProgramsDone;
             context.Result["bytesProgrammed"] = result.BytesProgrammed;
             context.Result["bytesVerified"] = result.BytesVerified;
+            context.Result["path"] = result.Path == WritePath.DeviceSide ? "device-side" : "transactions";
+            context.Detail(result.Path == WritePath.DeviceSide
+                ? "Path: SerprogNano extensions: planned and verified by CRC-32 computed on the programmer, erases and page programs waited for on the device."
+                : "Path: plain SPI transactions (serprog v1 or another master): every compared byte read over the link.");
             long mustVerify = verifyAll ? image.Length : included!.Sum(region => (long)region.Length);
             if (result.BytesVerified < mustVerify)
             {
@@ -168,7 +173,7 @@ namespace SerprogNano.Cli.Commands
                 ? "The chip already holds this image" + (included == null ? "" : " in " + string.Join(", ", included.Select(region => region.Region.Name))) + ": nothing to erase or program."
                 : "Erased " + Describe(result) + ", programmed " + result.ProgramsDone + " pages (" + result.BytesProgrammed + " bytes).");
             context.Say(included == null
-                ? "VERIFIED: all " + result.BytesVerified + " bytes read back match the image."
+                ? "VERIFIED: all " + result.BytesVerified + (result.Path == WritePath.DeviceSide ? " bytes match the image (CRC-32 per erase block, computed by the programmer from the chip)." : " bytes read back match the image.")
                 : "VERIFIED: " + string.Join(", ", included.Select(region => region.Region.Name)) + " match" + (included.Count == 1 ? "es" : "") + " the image"
                     + (verifyAll ? " and the rest of the chip is unchanged (all " + result.BytesVerified + " bytes read back)." : " (" + result.BytesVerified + " bytes read back; the rest was not checked, as --noverify-all asks)."));
             return ExitCodes.Ok;

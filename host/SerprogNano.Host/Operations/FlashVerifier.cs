@@ -13,11 +13,35 @@ namespace SerprogNano.Host.Operations
         public static long Verify(SpiNorFlash flash, long address, ReadOnlyMemory<byte> expected, IProgress<OperationProgress>? progress = null)
         {
             ArgumentNullException.ThrowIfNull(flash);
+            DeviceSideFlash? device = DeviceSideFlash.For(flash);
+            if (CrcFlashWriter.Applies(device, address, expected.Length, new WriteOptions()))
+            {
+                return VerifyByCrc(device!, address, expected, progress);
+            }
+
             var actual = new byte[expected.Length];
             flash.Read(address, actual, new PhaseProgress(progress, "verify", expected.Length));
             BlockRereader.Settle(flash, address, expected.Span, actual);
             ThrowIfDifferent(address, expected.Span, actual);
             return actual.Length;
+        }
+
+        /// <summary>
+        /// Compares CRC-32s the programmer computes from the chip with the image's, block by block: no data crosses the
+        /// link unless a block differs, which is then read to name the first differing byte.
+        /// </summary>
+        private static long VerifyByCrc(DeviceSideFlash device, long address, ReadOnlyMemory<byte> expected, IProgress<OperationProgress>? progress)
+        {
+            var phase = new PhaseProgress(progress, "verify (device CRC)", expected.Length);
+            int blockSize = device.BlockSize;
+            int differing = CrcFlashWriter.FirstDifferingBlock(CrcFlashWriter.LocalCrcs(expected.Span, blockSize), device.BlockCrcs(address, expected.Length));
+            if (differing >= 0)
+            {
+                throw CrcFlashWriter.BlockMismatch(device, address + ((long)differing * blockSize), expected.Slice(differing * blockSize, blockSize), 0);
+            }
+
+            phase.Report(expected.Length);
+            return expected.Length;
         }
 
         /// <summary>Throws <see cref="VerifyFailedException"/> naming the first differing address and how many differ.</summary>

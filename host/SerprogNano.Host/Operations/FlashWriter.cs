@@ -19,6 +19,12 @@ namespace SerprogNano.Host.Operations
         {
             ArgumentNullException.ThrowIfNull(flash);
             options ??= new WriteOptions();
+            DeviceSideFlash? device = DeviceSideFlash.For(flash);
+            if (CrcFlashWriter.Applies(device, address, image.Length, options))
+            {
+                return CrcFlashWriter.Write(device!, address, image, options);
+            }
+
             var rounds = new Rounds();
             for (int pass = 1; ; pass++)
             {
@@ -51,9 +57,15 @@ namespace SerprogNano.Host.Operations
                 return last;
             }
 
+            return ChipRefused(last, rounds.Failures.Count);
+        }
+
+        /// <summary>The verify failure of the last round, blamed on the chip: every round failed there while the reads agreed.</summary>
+        internal static VerifyFailedException ChipRefused(VerifyFailedException last, int rounds)
+        {
             return new VerifyFailedException(
                 last,
-                "Verify failed: the chip did not take the data at " + SpiNorCommands.Hex(last.Address!.Value) + " after " + rounds.Failures.Count + " rounds of erase, program and read-back, "
+                "Verify failed: the chip did not take the data at " + SpiNorCommands.Hex(last.Address!.Value) + " after " + rounds + " rounds of erase, program and read-back, "
                 + "though the reads there agree every time (the link is healthy): " + last.MismatchedBytes + " byte(s) still differ (expected 0x" + last.Expected.ToString("X2")
                 + ", read 0x" + last.Actual.ToString("X2") + "). The chip is NOT as intended. A worn-out part, or one that protects that area, does this: "
                 + "check WP# and the protection bits ('serprog info' shows the status registers), else replace the chip.");

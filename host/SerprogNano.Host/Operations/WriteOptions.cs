@@ -13,6 +13,12 @@ namespace SerprogNano.Host.Operations
         /// </summary>
         public Action<ReadOnlyMemory<byte>>? BeforeChange { get; set; }
 
+        /// <summary>
+        /// Whether <see cref="BeforeChange"/> needs the old contents (a backup). Without, a programmer that checksums the
+        /// chip itself lets the write skip reading it, and <see cref="BeforeChange"/> gets empty memory.
+        /// </summary>
+        public bool OldContentsNeeded { get; set; } = true;
+
         /// <summary>Clear block protection if set; otherwise a protected chip stops the write before it starts.</summary>
         public bool ClearProtection { get; set; }
 

@@ -25,6 +25,9 @@ namespace SerprogNano.Host.Operations
         /// <summary>Rounds of read, plan, write and verify it took (more than 1 when a final verify found something to redo).</summary>
         public int Passes { get; init; } = 1;
 
+        /// <summary>Whether the write went through plain transactions or the programmer's device-side operations.</summary>
+        public WritePath Path { get; init; } = WritePath.Transactions;
+
         /// <summary>The chip already held the image: nothing was erased or programmed.</summary>
         public bool Unchanged => ErasesBySize.Count == 0 && ProgramsDone == 0;
     }

@@ -149,55 +149,55 @@ namespace SerprogNano.Host.Serprog
                 + " tries: is it a serprog device, is the port or baud rate right, is it powered?");
         }
 
-        public void Nop() => Command(SerprogOpcode.Nop, 0, 0);
+        public void Nop() => Command(SerprogOpcode.Nop);
 
         public int QueryInterface()
         {
-            Command(SerprogOpcode.QueryInterface, 0, 2);
+            Command(SerprogOpcode.QueryInterface);
             return LittleEndian.ReadUInt16(_reply, 0);
         }
 
         public byte[] QueryCommandMap()
         {
-            Command(SerprogOpcode.QueryCommandMap, 0, SerprogLimits.CommandMapLength);
+            Command(SerprogOpcode.QueryCommandMap);
             return _reply.AsSpan(0, SerprogLimits.CommandMapLength).ToArray();
         }
 
         public string QueryProgrammerName()
         {
-            Command(SerprogOpcode.QueryProgrammerName, 0, SerprogLimits.ProgrammerNameLength);
+            Command(SerprogOpcode.QueryProgrammerName);
             int length = _reply.AsSpan(0, SerprogLimits.ProgrammerNameLength).IndexOf((byte)0);
             return Encoding.ASCII.GetString(_reply, 0, length < 0 ? SerprogLimits.ProgrammerNameLength : length);
         }
 
         public int QuerySerialBuffer()
         {
-            Command(SerprogOpcode.QuerySerialBuffer, 0, 2);
+            Command(SerprogOpcode.QuerySerialBuffer);
             return LittleEndian.ReadUInt16(_reply, 0);
         }
 
         public byte QueryBusType()
         {
-            Command(SerprogOpcode.QueryBusType, 0, 1);
+            Command(SerprogOpcode.QueryBusType);
             return _reply[0];
         }
 
         public int QueryMaxWriteLength()
         {
-            Command(SerprogOpcode.QueryWriteNMaxLength, 0, 3);
+            Command(SerprogOpcode.QueryWriteNMaxLength);
             return LittleEndian.DecodeMaxLength(LittleEndian.ReadUInt24(_reply, 0));
         }
 
         public int QueryMaxReadLength()
         {
-            Command(SerprogOpcode.QueryReadNMaxLength, 0, 3);
+            Command(SerprogOpcode.QueryReadNMaxLength);
             return LittleEndian.DecodeMaxLength(LittleEndian.ReadUInt24(_reply, 0));
         }
 
         public void SetBusType(byte busTypes)
         {
             _parameters[0] = busTypes;
-            Command(SerprogOpcode.SetBusType, 1, 0);
+            Command(SerprogOpcode.SetBusType);
         }
 
         /// <summary>S_SPI_FREQ: returns the frequency the device set.</summary>
@@ -205,7 +205,7 @@ namespace SerprogNano.Host.Serprog
         {
             ArgumentOutOfRangeException.ThrowIfZero(hz);
             LittleEndian.WriteUInt32(_parameters, 0, hz);
-            Command(SerprogOpcode.SetSpiFrequency, 4, 4);
+            Command(SerprogOpcode.SetSpiFrequency);
             SpiFrequency = LittleEndian.ReadUInt32(_reply, 0);
             return SpiFrequency.Value;
         }
@@ -214,14 +214,14 @@ namespace SerprogNano.Host.Serprog
         public void SetPinState(bool drive)
         {
             _parameters[0] = drive ? (byte)1 : (byte)0;
-            Command(SerprogOpcode.SetPinState, 1, 0);
+            Command(SerprogOpcode.SetPinState);
             _pinsDriven = drive;
         }
 
         public void SetChipSelect(byte index)
         {
             _parameters[0] = index;
-            Command(SerprogOpcode.SetSpiChipSelect, 1, 0);
+            Command(SerprogOpcode.SetSpiChipSelect);
         }
 
         /// <summary>
@@ -235,6 +235,88 @@ namespace SerprogNano.Host.Serprog
             LittleEndian.WriteUInt24(_spiHeader, 0, write.Length);
             LittleEndian.WriteUInt24(_spiHeader, 3, read.Length);
             Send(SerprogOpcode.SpiOperation, _spiHeader, write, read.Length, read, label);
+        }
+
+        /// <summary>
+        /// Whether the device offers the SerprogNano extensions (protocol/EXTENSIONS.md): Q_CMDMAP lists them and
+        /// Q_PGMNAME names a SerprogNano firmware, as the specification asks before a host sends one.
+        /// </summary>
+        public bool HasExtensions =>
+            SerprogNanoExtensions.IsSerprogNanoName(ProgrammerName)
+            && Supports(SerprogNanoOpcode.SpiOperationWait) && Supports(SerprogNanoOpcode.FlashCrc32);
+
+        /// <summary>
+        /// Queues an O_NANO_SPIOP_WAIT: <paramref name="writeEnable"/> (0: none) in its own chip-select cycle, then
+        /// <paramref name="operation"/>, then status polling on the device until (status &amp; mask) == 0 or the time-out.
+        /// Its 2-byte reply (outcome, last status) lands in <paramref name="reply"/> by the time <see cref="Flush"/> returns.
+        /// </summary>
+        public void QueueSpiOperationWait(byte writeEnable, ReadOnlySpan<byte> operation, byte statusOpcode, byte mask, int timeoutMs, Memory<byte> reply, string? label = null)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(operation.Length, 1, nameof(operation));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(operation.Length, MaxWriteLength, nameof(operation));
+            ArgumentOutOfRangeException.ThrowIfNegative(timeoutMs);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(timeoutMs, 0xFFFF);
+            Span<byte> parameters = stackalloc byte[SerprogCommandTable.ParameterLength(SerprogNanoOpcode.SpiOperationWait)];
+            parameters[0] = writeEnable;
+            parameters[1] = statusOpcode;
+            parameters[2] = mask;
+            parameters[3] = (byte)timeoutMs;
+            parameters[4] = (byte)(timeoutMs >> 8);
+            parameters[5] = (byte)operation.Length;
+            parameters[6] = (byte)(operation.Length >> 8);
+            parameters[7] = (byte)(operation.Length >> 16);
+            RequireExtensions(SerprogNanoOpcode.SpiOperationWait);
+            Send(SerprogNanoOpcode.SpiOperationWait, parameters, operation, SerprogCommandTable.ReplyLength(SerprogNanoOpcode.SpiOperationWait), reply, label);
+        }
+
+        /// <summary>
+        /// Queues an O_NANO_CRC32 of <paramref name="blocks"/> consecutive blocks read with <paramref name="readOpcode"/>
+        /// (no dummy cycles) at <paramref name="addressBytes"/>-byte addresses; 4 bytes per block land in <paramref name="crcs"/>.
+        /// </summary>
+        public void QueueFlashCrc32(byte readOpcode, int addressBytes, long start, int blockLength, int blocks, Memory<byte> crcs)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(blockLength, SerprogNanoExtensions.MaxCrcBlockLength);
+            ArgumentOutOfRangeException.ThrowIfLessThan(blocks, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(blocks, SerprogNanoExtensions.MaxCrcBlockCount);
+            Span<byte> parameters = stackalloc byte[SerprogCommandTable.ParameterLength(SerprogNanoOpcode.FlashCrc32)];
+            parameters[0] = readOpcode;
+            parameters[1] = (byte)addressBytes;
+            for (int i = 0; i < 4; i++)
+            {
+                parameters[2 + i] = (byte)(start >> (8 * i));
+            }
+
+            parameters[6] = (byte)blockLength;
+            parameters[7] = (byte)(blockLength >> 8);
+            parameters[8] = (byte)(blockLength >> 16);
+            parameters[9] = (byte)blocks;
+            parameters[10] = (byte)(blocks >> 8);
+            RequireExtensions(SerprogNanoOpcode.FlashCrc32);
+            Send(SerprogNanoOpcode.FlashCrc32, parameters, ReadOnlySpan<byte>.Empty, blocks * SerprogNanoExtensions.CrcBytesPerBlock, crcs, "CRC-32 of " + blocks + " x " + blockLength + " bytes at 0x" + start.ToString("X6"));
+        }
+
+        /// <summary>Runs <paramref name="operation"/> with the reply time-out raised by <paramref name="extra"/>: for device-side work that takes long.</summary>
+        public void WithLongerReplies(TimeSpan extra, Action operation)
+        {
+            TimeSpan normal = _transport.ReadTimeout;
+            _transport.ReadTimeout = normal + extra;
+            try
+            {
+                operation();
+            }
+            finally
+            {
+                _transport.ReadTimeout = normal;
+            }
+        }
+
+        private void RequireExtensions(byte opcode)
+        {
+            if (!HasExtensions)
+            {
+                throw Unsupported(opcode, "it is a SerprogNano extension this programmer does not offer");
+            }
         }
 
         /// <summary>Waits until every queued command is answered.</summary>
@@ -423,9 +505,14 @@ namespace SerprogNano.Host.Serprog
             return new SerprogUnsupportedCommandException(name, "The programmer does not support " + name + ": " + consequence + ".");
         }
 
-        /// <summary>A command whose short reply lands in <see cref="_reply"/>; waits for it.</summary>
-        private void Command(byte opcode, int parameterLength, int replyLength)
+        /// <summary>
+        /// A command whose parameters wait in <see cref="_parameters"/> and whose short reply lands in <see cref="_reply"/>;
+        /// waits for it. Both lengths come from the protocol's table.
+        /// </summary>
+        private void Command(byte opcode)
         {
+            int parameterLength = SerprogCommandTable.ParameterLength(opcode);
+            int replyLength = SerprogCommandTable.ReplyLength(opcode);
             // Q_IFACE and Q_CMDMAP come before the map is known; every serprog device has them.
             bool mapKnown = _commandMap != null;
             if (mapKnown && !Supports(opcode))

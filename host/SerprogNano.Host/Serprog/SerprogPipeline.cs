@@ -19,7 +19,7 @@ namespace SerprogNano.Host.Serprog
         private readonly Queue<PendingCommand> _pending = new();
         private readonly byte[] _outgoing = new byte[OutgoingCapacity];
         private readonly byte[] _incoming = new byte[IncomingCapacity];
-        private readonly byte[] _header = new byte[1 + 8];
+        private readonly byte[] _header = new byte[1 + SerprogCommandTable.MaxParameterLength];
         private int _outgoingLength;
         private int _incomingStart;
         private int _incomingEnd;

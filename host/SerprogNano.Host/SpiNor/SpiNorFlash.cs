@@ -229,7 +229,7 @@ namespace SerprogNano.Host.SpiNor
         }
 
         /// <summary>EN4B before and EX4B after the operation, on chips that need the mode switch past 16 MiB.</summary>
-        private void InAddressMode(Action operation)
+        internal void InAddressMode(Action operation)
         {
             if (!Addressing.NeedsModeSwitch)
             {

@@ -71,7 +71,8 @@ namespace SerprogNano.Cli.Tests.Faults
             emulator.Chip.Load(File.ReadAllBytes(image));
             emulator.LinkFaults.SetBitFlips(1e-6, LinkFaultDirection.ToHost, seed: 57);
 
-            CliRun run = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "--no-backup");
+            // With a backup the chip is read over the link on every path (with the SerprogNano extensions, once).
+            CliRun run = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "--backup", files.PathOf("backup.bin"));
 
             Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
             Assert.IsGreaterThan(0L, emulator.LinkFaults.BitsFlippedToHost, "the fault must have struck");

@@ -31,6 +31,9 @@ namespace SerprogNano.Host.Tests.Doubles
 
         public List<byte> OpcodesSent { get; } = new();
 
+        /// <summary>Bytes that came back from the device: what a read costs on the link.</summary>
+        public long BytesReceived { get; private set; }
+
         public int BytesInFlight { get; private set; }
 
         public int MaxBytesInFlight { get; private set; }
@@ -67,6 +70,7 @@ namespace SerprogNano.Host.Tests.Doubles
             }
 
             int read = _inner.Read(buffer);
+            BytesReceived += read;
             for (int i = 0; i < read; i++)
             {
                 buffer[i] = FollowIncoming(buffer[i]);
@@ -94,6 +98,11 @@ namespace SerprogNano.Host.Tests.Doubles
                 _frameTotal += LittleEndian.ReadUInt24(header, 1);
             }
 
+            if (_frame[0] == SerprogNanoOpcode.SpiOperationWait && _frame.Count == 1 + SerprogNanoExtensions.WaitParameterLength)
+            {
+                _frameTotal += LittleEndian.ReadUInt24(_frame.ToArray(), 6);
+            }
+
             if (_frame.Count < _frameTotal)
             {
                 return;
@@ -102,6 +111,7 @@ namespace SerprogNano.Host.Tests.Doubles
             byte opcode = _frame[0];
             int replyLength = opcode == SerprogOpcode.SpiOperation
                 ? LittleEndian.ReadUInt24(_frame.ToArray(), 4)
+                : opcode == SerprogNanoOpcode.FlashCrc32 ? SerprogNanoExtensions.CrcBytesPerBlock * LittleEndian.ReadUInt16(_frame.ToArray(), 10)
                 : opcode == SerprogOpcode.SyncNop ? 1 : Math.Max(0, SerprogCommandTable.ReplyLength(opcode));
             _awaiting.Enqueue((opcode, _frame.Count, replyLength));
             _frame.Clear();

@@ -38,11 +38,14 @@ namespace SerprogNano.Host.Tests.Faults
 
             SpiNorFlash again = rig.Connect();
             WritePlan remaining = WritePlan.Create(again.Addressing.EraseBlocks, again.ProgramUnit, 0, rig.Chip.Snapshot(), image);
-            WriteResult result = FlashWriter.Write(again, 0, image, Unprotect);
+            // With a backup the chip is read whatever the path (serprog v1, or the SerprogNano extensions' CRC-settled read).
+            byte[]? backup = null;
+            WriteResult result = FlashWriter.Write(again, 0, image, new WriteOptions { ClearProtection = true, BeforeChange = old => backup = old.ToArray() });
 
             Assert.AreEqual(model.Size, result.BytesVerified);
             Assert.AreEqual(remaining.BytesToProgram, result.BytesProgrammed, "the re-run re-plans from what the chip holds");
             CollectionAssert.AreEqual(image, rig.Chip.Snapshot());
+            Assert.IsNotNull(backup);
         }
     }
 }

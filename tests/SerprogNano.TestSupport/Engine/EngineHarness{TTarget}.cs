@@ -5,6 +5,7 @@ using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Engine.Hosting.Links;
 using SerprogNano.Engine;
+using SerprogNano.Engine.Hosting.Board;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.TestSupport
@@ -19,7 +20,8 @@ namespace SerprogNano.TestSupport
         private readonly Thread _thread;
         private long _bytesSent;
 
-        public EngineHarness(TTarget[] targets, EngineSettings settings, TimeSpan frameTimeout, uint[]? clockSteps = null)
+        /// <param name="extensions">Whether the engine gets the PC's CRC and clock, and so offers the SerprogNano extensions.</param>
+        public EngineHarness(TTarget[] targets, EngineSettings settings, TimeSpan frameTimeout, uint[]? clockSteps = null, bool extensions = false)
         {
             Targets = targets;
             var spiTargets = new ISpiTarget[targets.Length];
@@ -33,7 +35,9 @@ namespace SerprogNano.TestSupport
             Host = link.Host;
             Host.ReadTimeout = (int)EngineHarness.ReplyTimeout.TotalMilliseconds;
             Link = new CountingSerialLink(link.Device);
-            Engine = new SerprogEngine(Link, Bus, Bus, Bus, settings);
+            Engine = extensions
+                ? new SerprogEngine(Link, Bus, Bus, Bus, settings, new SystemCrc32(), new SystemMillisecondClock())
+                : new SerprogEngine(Link, Bus, Bus, Bus, settings);
             _thread = new Thread(Engine.Run) { IsBackground = true, Name = "serprog engine" };
             _thread.Start();
         }

@@ -1,0 +1,172 @@
+using SerprogNano.Protocol;
+
+namespace SerprogNano.Engine
+{
+    /// <summary>The SerprogNano extensions (protocol/EXTENSIONS.md): device-side waiting and flash CRC-32.</summary>
+    public partial class SerprogEngine
+    {
+        /// <summary>Most bytes handed to <see cref="ICrc32.Append"/> at once: the ESP32 native takes 16-bit lengths.</summary>
+        public const int MaxCrcChunk = 32767;
+
+        private readonly byte[] _command = new byte[5];
+
+        /// <summary>Whether the board gave what the extensions need; only then does Q_CMDMAP list them.</summary>
+        private bool HasExtensions
+        {
+            get { return _crc != null && _time != null; }
+        }
+
+        /// <summary>
+        /// O_NANO_SPIOP_WAIT: u8 write-enable opcode (0: none), u8 status opcode, u8 mask, u16 time-out ms, u24 slen,
+        /// then slen bytes. Sends the write enable in its own chip-select cycle, the slen bytes in the next, then reads
+        /// the status register until (status &amp; mask) == 0 or the time-out passed. Replies ACK, outcome, last status.
+        /// </summary>
+        private void HandleSpiOperationWait()
+        {
+            if (!HasExtensions)
+            {
+                SendNak();
+                return;
+            }
+
+            if (!ReadParameters(SerprogNanoOpcode.SpiOperationWait))
+            {
+                return;
+            }
+
+            byte writeEnable = _parameters[0];
+            byte statusOpcode = _parameters[1];
+            byte mask = _parameters[2];
+            int timeout = LittleEndian.ReadUInt16(_parameters, 3);
+            int writeLength = LittleEndian.ReadUInt24(_parameters, 5);
+
+            // The whole operation is received before chip select goes low, so a frame that stops arriving never
+            // reaches the chip half-sent; held chip-select modes would merge its cycles, so only auto is served.
+            bool valid = _pinsDriven && _chipSelectMode == ChipSelectMode.Auto
+                && writeLength >= 1 && writeLength <= _bufferSize && writeLength <= _maxWriteLength;
+            if (!valid)
+            {
+                if (Discard(writeLength))
+                {
+                    SendNak();
+                }
+
+                return;
+            }
+
+            if (!ReadData(_data, 0, writeLength))
+            {
+                return;
+            }
+
+            if (writeEnable != 0)
+            {
+                _command[0] = writeEnable;
+                WriteCycle(_command, 1);
+            }
+
+            WriteCycle(_data, writeLength);
+            long started = _time.Milliseconds;
+            byte status;
+            bool done;
+            while (true)
+            {
+                // Taken before the poll, so a time-out is only declared on a poll made after the deadline; strictly
+                // more ticks than the time-out, so a whole time-out has passed however the clock's ticks fall.
+                bool expired = _time.Milliseconds - started > timeout;
+                _command[0] = statusOpcode;
+                _spi.SetChipSelect(true);
+                _spi.Write(_command, 0, 1);
+                _spi.Read(_command, 0, 1);
+                _spi.SetChipSelect(false);
+                status = _command[0];
+                done = (status & mask) == 0;
+                if (done || expired)
+                {
+                    break;
+                }
+            }
+
+            _reply[1] = done ? SerprogNanoExtensions.WaitDone : SerprogNanoExtensions.WaitTimedOut;
+            _reply[2] = status;
+            SendReply(SerprogNanoOpcode.SpiOperationWait);
+        }
+
+        /// <summary>
+        /// O_NANO_CRC32: u8 read opcode, u8 address bytes (3 or 4), u32 start, u24 block length, u16 block count.
+        /// Reads each block with its own read command and answers ACK, then one u32 CRC-32 per block as it is done.
+        /// </summary>
+        private void HandleFlashCrc32()
+        {
+            if (!HasExtensions)
+            {
+                SendNak();
+                return;
+            }
+
+            if (!ReadParameters(SerprogNanoOpcode.FlashCrc32))
+            {
+                return;
+            }
+
+            byte readOpcode = _parameters[0];
+            int addressBytes = _parameters[1];
+            uint start = LittleEndian.ReadUInt32(_parameters, 2);
+            int blockLength = LittleEndian.ReadUInt24(_parameters, 6);
+            int blockCount = LittleEndian.ReadUInt16(_parameters, 9);
+            ulong end = start + ((ulong)blockLength * (ulong)blockCount);
+            ulong addressable = addressBytes == 3 ? (ulong)SerprogLimits.MaxLength24 : 0x100000000UL;
+            bool valid = _pinsDriven && _chipSelectMode == ChipSelectMode.Auto
+                && (addressBytes == 3 || addressBytes == 4) && blockLength >= 1 && blockCount >= 1 && end <= addressable;
+            if (!valid)
+            {
+                SendNak();
+                return;
+            }
+
+            _reply[0] = SerprogReply.Ack;
+            _link.Write(_reply, 0, 1);
+            uint address = start;
+            for (int block = 0; block < blockCount; block++)
+            {
+                LittleEndian.WriteUInt32(_reply, 1, BlockCrc(readOpcode, addressBytes, address, blockLength));
+                _link.Write(_reply, 1, SerprogNanoExtensions.CrcBytesPerBlock);
+                address += (uint)blockLength;
+            }
+        }
+
+        private uint BlockCrc(byte readOpcode, int addressBytes, uint address, int length)
+        {
+            _command[0] = readOpcode;
+            for (int i = addressBytes; i >= 1; i--)
+            {
+                _command[i] = (byte)address;
+                address >>= 8;
+            }
+
+            _crc.Reset();
+            int chunkLimit = _bufferSize < MaxCrcChunk ? _bufferSize : MaxCrcChunk;
+            _spi.SetChipSelect(true);
+            _spi.Write(_command, 0, 1 + addressBytes);
+            int left = length;
+            while (left > 0)
+            {
+                int chunk = left < chunkLimit ? left : chunkLimit;
+                _spi.Read(_data, 0, chunk);
+                _crc.Append(_data, 0, chunk);
+                left -= chunk;
+            }
+
+            _spi.SetChipSelect(false);
+            return _crc.Current;
+        }
+
+        /// <summary>One write-only operation in its own chip-select cycle.</summary>
+        private void WriteCycle(byte[] buffer, int count)
+        {
+            _spi.SetChipSelect(true);
+            _spi.Write(buffer, 0, count);
+            _spi.SetChipSelect(false);
+        }
+    }
+}

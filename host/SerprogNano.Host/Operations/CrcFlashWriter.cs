@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.IO.Hashing;
+using SerprogNano.Host.SpiNor;
+
+namespace SerprogNano.Host.Operations
+{
+    /// <summary>
+    /// The write through the SerprogNano extensions: the old contents cross the link once (only when a backup is
+    /// wanted) and the image once (only where it differs); planning and verifying compare CRC-32s the device computes
+    /// from the chip with the image's, block by block, and every erase and page program is waited for on the device.
+    /// </summary>
+    public static class CrcFlashWriter
+    {
+        /// <summary>Reads of a block whose CRC disagrees with the device's before the backup is given up as unreadable.</summary>
+        private const int BackupReadAttempts = 3;
+
+        /// <summary>Whether this write can go the device-side way: a device offering it, and whole erase blocks.</summary>
+        public static bool Applies(DeviceSideFlash? device, long address, long length, WriteOptions options)
+        {
+            return device != null && options.Regions == null && length > 0
+                && address % device.BlockSize == 0 && length % device.BlockSize == 0;
+        }
+
+        public static WriteResult Write(DeviceSideFlash device, long address, ReadOnlyMemory<byte> image, WriteOptions options)
+        {
+            SpiNorFlash flash = device.Flash;
+            int blockSize = device.BlockSize;
+            uint[] wanted = LocalCrcs(image.Span, blockSize);
+            byte[]? backup = null;
+            uint[] onChip;
+            if (options.BeforeChange != null && options.OldContentsNeeded)
+            {
+                backup = ReadSettledByCrc(device, address, image.Length, options.Progress, out onChip);
+            }
+            else
+            {
+                onChip = device.BlockCrcs(address, image.Length);
+            }
+
+            WritePlan plan = Plan(flash, address, image, blockSize, wanted, onChip, backup);
+            if (plan.IsEmpty)
+            {
+                // Every block's CRC, computed on the device from the chip, equals the image's: that is the verify.
+                return Result(plan, image.Length);
+            }
+
+            ProtectionGuard.Ensure(flash, ProtectionGuard.Touched(plan), options.ClearProtection, "write");
+            options.BeforeChange?.Invoke(backup ?? ReadOnlyMemory<byte>.Empty);
+            WritePlan first = plan;
+            int rounds = 0;
+            while (true)
+            {
+                rounds++;
+                device.EraseBlocks(plan.Erases, new PhaseProgress(options.Progress, (rounds > 1 ? "repair " : "") + "erase", plan.BytesToErase));
+                device.ProgramUnits(plan.Programs, new PhaseProgress(options.Progress, (rounds > 1 ? "repair " : "") + "program", plan.BytesToProgram));
+                onChip = device.BlockCrcs(address, image.Length);
+                int differing = FirstDifferingBlock(wanted, onChip);
+                if (differing < 0)
+                {
+                    return Result(first, image.Length) with { Repaired = rounds > 1, Passes = rounds };
+                }
+
+                if (rounds == FlashWriter.MaxPasses)
+                {
+                    throw BlockMismatch(device, address + ((long)differing * blockSize), image.Slice(differing * blockSize, blockSize), rounds);
+                }
+
+                // What the device's CRCs flag is unknown now: erase and program those blocks again.
+                plan = Plan(flash, address, image, blockSize, wanted, onChip, null);
+            }
+        }
+
+        /// <summary>CRC-32 of each block of <paramref name="data"/>.</summary>
+        public static uint[] LocalCrcs(ReadOnlySpan<byte> data, int blockSize)
+        {
+            var crcs = new uint[data.Length / blockSize];
+            for (int i = 0; i < crcs.Length; i++)
+            {
+                crcs[i] = Crc32.HashToUInt32(data.Slice(i * blockSize, blockSize));
+            }
+
+            return crcs;
+        }
+
+        /// <summary>Index of the first block whose CRCs differ, or -1.</summary>
+        public static int FirstDifferingBlock(uint[] expected, uint[] actual)
+        {
+            for (int i = 0; i < expected.Length; i++)
+            {
+                if (expected[i] != actual[i])
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// One read of the range over the link, settled by the device's CRCs of the same blocks instead of a second read:
+        /// a block whose bytes do not match the chip's CRC is read again.
+        /// </summary>
+        private static byte[] ReadSettledByCrc(DeviceSideFlash device, long address, int length, IProgress<OperationProgress>? progress, out uint[] onChip)
+        {
+            int blockSize = device.BlockSize;
+            var bytes = new byte[length];
+            device.Flash.Read(address, bytes, new PhaseProgress(progress, "read", length));
+            onChip = device.BlockCrcs(address, length);
+            for (int block = 0; block < onChip.Length; block++)
+            {
+                Memory<byte> part = bytes.AsMemory(block * blockSize, blockSize);
+                long at = address + ((long)block * blockSize);
+                for (int attempt = 1; Crc32.HashToUInt32(part.Span) != onChip[block]; attempt++)
+                {
+                    if (attempt == BackupReadAttempts)
+                    {
+                        throw new SpiNorException("read", at, "The block at " + SpiNorCommands.Hex(at) + " read differently from what the programmer checksums on the chip, " + BackupReadAttempts
+                            + " times: the link corrupts data. Nothing was changed. Check the USB cable and the clip, lower --spispeed, and try again.");
+                    }
+
+                    // Either side may have been hit on the link: the data or the 4 bytes of its CRC.
+                    device.Flash.Read(at, part);
+                    onChip[block] = device.BlockCrcs(at, blockSize)[0];
+                }
+            }
+
+            return bytes;
+        }
+
+        /// <summary>
+        /// The plan from what the chip holds to the image. Blocks whose CRC matches hold the image, blocks whose CRC is that
+        /// of an erased block hold 0xFF; another differing block holds the backup's bytes where one was read, else unknown
+        /// bytes, planned as the image's complement so that the block is erased whenever the image has a 1 bit in it and
+        /// every page is programmed.
+        /// </summary>
+        private static WritePlan Plan(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, int blockSize, uint[] wanted, uint[] onChip, byte[]? backup)
+        {
+            byte[] current = image.ToArray();
+            byte[] erased = new byte[blockSize];
+            Array.Fill(erased, (byte)0xFF);
+            uint erasedCrc = Crc32.HashToUInt32(erased);
+            for (int block = 0; block < wanted.Length; block++)
+            {
+                if (wanted[block] == onChip[block])
+                {
+                    continue;
+                }
+
+                Span<byte> part = current.AsSpan(block * blockSize, blockSize);
+                if (backup != null)
+                {
+                    backup.AsSpan(block * blockSize, blockSize).CopyTo(part);
+                }
+                else if (onChip[block] == erasedCrc)
+                {
+                    erased.CopyTo(part);
+                }
+                else
+                {
+                    for (int i = 0; i < part.Length; i++)
+                    {
+                        part[i] = (byte)~part[i];
+                    }
+                }
+            }
+
+            return WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, current, image);
+        }
+
+        /// <summary>
+        /// A block whose device CRC differs: its read over the link names the byte, as the v1 verify does. After
+        /// <paramref name="rounds"/> of writing, a read that agrees with the device's CRC shows the link healthy: the chip refused.
+        /// </summary>
+        internal static VerifyFailedException BlockMismatch(DeviceSideFlash device, long blockAddress, ReadOnlyMemory<byte> expected, int rounds)
+        {
+            var actual = new byte[expected.Length];
+            device.Flash.Read(blockAddress, actual);
+            try
+            {
+                FlashVerifier.ThrowIfDifferent(blockAddress, expected.Span, actual);
+            }
+            catch (VerifyFailedException e)
+            {
+                bool readAgrees = Crc32.HashToUInt32(actual) == device.BlockCrcs(blockAddress, expected.Length)[0];
+                if (rounds > 0 && readAgrees)
+                {
+                    return FlashWriter.ChipRefused(e, rounds);
+                }
+
+                return rounds > 0 ? e : new VerifyFailedException(e, e.Message + " (Compared by the programmer's CRC-32 of each erase block, then read.)");
+            }
+
+            return new VerifyFailedException(
+                new VerifyFailedException(blockAddress, expected.Span[0], actual[0], 0),
+                "Verify failed: the programmer's CRC-32 of the block at " + SpiNorCommands.Hex(blockAddress) + " differs from the image's although a read of it over the link matches: "
+                + "the chip reads back inconsistently (a weak cell, a marginal clip or supply). The chip may NOT be as intended: reseat the clip, then write again.");
+        }
+
+        private static WriteResult Result(WritePlan plan, long verified)
+        {
+            return new WriteResult
+            {
+                ErasesBySize = EraseTally.BySize(plan.Erases),
+                ProgramsDone = plan.Programs.Count,
+                BytesProgrammed = plan.BytesToProgram,
+                ProgramsRetried = 0,
+                BytesVerified = verified,
+                Path = WritePath.DeviceSide,
+            };
+        }
+    }
+}

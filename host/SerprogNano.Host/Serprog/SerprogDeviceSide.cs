@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using SerprogNano.Host.Spi;
+using SerprogNano.Protocol;
+
+namespace SerprogNano.Host.Serprog
+{
+    /// <summary>The SerprogNano extensions (protocol/EXTENSIONS.md) of a serprog client, pipelined like O_SPIOP.</summary>
+    public sealed class SerprogDeviceSide : IDeviceSideOperations
+    {
+        /// <summary>Bytes one O_NANO_CRC32 covers: about half a second of reading on a 20 MHz ESP32, inside the reply time-out.</summary>
+        public const int CrcBytesPerCommand = 1024 * 1024;
+
+        private readonly SerprogClient _client;
+
+        public SerprogDeviceSide(SerprogClient client)
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            _client = client;
+        }
+
+        public void Crc32(byte readOpcode, int addressBytes, long start, int blockLength, Span<uint> crcs)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1);
+            int blocksPerCommand = Math.Clamp(CrcBytesPerCommand / blockLength, 1, SerprogNanoExtensions.MaxCrcBlockCount);
+            var replies = new byte[crcs.Length * SerprogNanoExtensions.CrcBytesPerBlock];
+            int count = crcs.Length;
+            // A single block larger than the usual share gets the time its reading needs (at 1 MiB/s at worst).
+            TimeSpan extra = TimeSpan.FromSeconds(Math.Max(0, (double)blockLength / (1024 * 1024)));
+            _client.WithLongerReplies(extra, () =>
+            {
+                for (int done = 0; done < count; done += blocksPerCommand)
+                {
+                    int blocks = Math.Min(blocksPerCommand, count - done);
+                    _client.QueueFlashCrc32(readOpcode, addressBytes, start + ((long)done * blockLength), blockLength, blocks, replies.AsMemory(done * 4, blocks * 4));
+                }
+
+                _client.Flush();
+            });
+            for (int i = 0; i < count; i++)
+            {
+                crcs[i] = (uint)LittleEndian.ReadUInt32(replies, i * 4);
+            }
+        }
+
+        public IReadOnlyList<DeviceWaitOutcome> ExecuteWithWait(IReadOnlyList<WaitedOperation> operations)
+        {
+            ArgumentNullException.ThrowIfNull(operations);
+            var replies = new byte[operations.Count * SerprogNanoExtensions.WaitReplyLength];
+            TimeSpan longest = TimeSpan.Zero;
+            foreach (WaitedOperation operation in operations)
+            {
+                longest = operation.Timeout > longest ? operation.Timeout : longest;
+            }
+
+            _client.WithLongerReplies(longest, () =>
+            {
+                for (int i = 0; i < operations.Count; i++)
+                {
+                    WaitedOperation operation = operations[i];
+                    int timeoutMs = (int)Math.Clamp(Math.Ceiling(operation.Timeout.TotalMilliseconds), 0, 0xFFFF);
+                    _client.QueueSpiOperationWait(operation.WriteEnable, operation.Operation.Span, operation.StatusOpcode, operation.Mask, timeoutMs, replies.AsMemory(i * 2, 2), operation.Label);
+                }
+
+                _client.Flush();
+            });
+            var outcomes = new DeviceWaitOutcome[operations.Count];
+            for (int i = 0; i < outcomes.Length; i++)
+            {
+                outcomes[i] = new DeviceWaitOutcome(replies[i * 2] != SerprogNanoExtensions.WaitDone, replies[(i * 2) + 1]);
+            }
+
+            return outcomes;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+
+namespace SerprogNano.Host.Spi
+{
+    /// <summary>
+    /// Flash work a programmer can do on its own side of the link (the SerprogNano extensions): waiting for a status
+    /// register and checksumming the chip, so neither costs a round trip or the data on the link.
+    /// </summary>
+    public interface IDeviceSideOperations
+    {
+        /// <summary>
+        /// CRC-32 (IEEE, as System.IO.Hashing.Crc32) of <paramref name="crcs"/>.Length consecutive blocks of
+        /// <paramref name="blockLength"/> bytes from <paramref name="start"/>, read with <paramref name="readOpcode"/>
+        /// (no dummy cycles) and <paramref name="addressBytes"/>-byte addresses.
+        /// </summary>
+        void Crc32(byte readOpcode, int addressBytes, long start, int blockLength, Span<uint> crcs);
+
+        /// <summary>
+        /// Runs each operation (after its write enable) and waits on the device until its status mask clears;
+        /// returns one outcome per operation, in order. Operations after a timed-out one still run.
+        /// </summary>
+        IReadOnlyList<DeviceWaitOutcome> ExecuteWithWait(IReadOnlyList<WaitedOperation> operations);
+    }
+}

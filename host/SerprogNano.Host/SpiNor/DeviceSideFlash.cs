@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SerprogNano.Chips;
+using SerprogNano.Host.Spi;
+
+namespace SerprogNano.Host.SpiNor
+{
+    /// <summary>
+    /// A flash chip driven through its programmer's device-side operations (the SerprogNano extensions): erases and
+    /// page programs waited for on the device, and CRC-32 of chip ranges computed there.
+    /// </summary>
+    public sealed class DeviceSideFlash
+    {
+        /// <summary>Page programs per pipelined batch: 64 KiB between progress reports and drained pipelines.</summary>
+        private const int PagesPerBatch = 256;
+
+        /// <summary>Erases per pipelined batch.</summary>
+        private const int ErasesPerBatch = 16;
+
+        private readonly IDeviceSideOperations _device;
+
+        private DeviceSideFlash(SpiNorFlash flash, IDeviceSideOperations device)
+        {
+            Flash = flash;
+            _device = device;
+        }
+
+        public SpiNorFlash Flash { get; }
+
+        /// <summary>The smallest erase block: the unit CRCs are planned and checked in.</summary>
+        public int BlockSize => Flash.Addressing.EraseBlocks.Min(block => block.Size);
+
+        /// <summary>
+        /// The device-side view of <paramref name="flash"/>, or null where its programmer has no device-side operations
+        /// or the chip does not program in pages (SST AAI, byte-program parts keep the serprog v1 path).
+        /// </summary>
+        public static DeviceSideFlash? For(SpiNorFlash flash)
+        {
+            ArgumentNullException.ThrowIfNull(flash);
+            IDeviceSideOperations? device = flash.Master.DeviceSide;
+            bool pages = !flash.Chip.SstAai && !flash.Chip.ByteProgramOnly && flash.Chip.PageSize > 1 && flash.Addressing.EraseBlocks.Count > 0;
+            return device != null && pages ? new DeviceSideFlash(flash, device) : null;
+        }
+
+        /// <summary>CRC-32 of each <see cref="BlockSize"/> block of [address, address + length), which must be whole blocks.</summary>
+        public uint[] BlockCrcs(long address, long length)
+        {
+            int blockSize = BlockSize;
+            var crcs = new uint[length / blockSize];
+            Flash.InAddressMode(() => _device.Crc32(Flash.Addressing.ReadOpcode, Flash.Addressing.AddressBytes, address, blockSize, crcs));
+            return crcs;
+        }
+
+        /// <summary>Runs the erases, each waited for on the device; a time-out is an error naming the block.</summary>
+        public void EraseBlocks(IReadOnlyList<EraseStep> steps, IProgress<long>? progress)
+        {
+            var operations = steps.Select(step => new WaitedOperation(
+                SpiNorOpcodes.WriteEnable,
+                SpiNorCommands.Erase(Flash.Addressing.EraseOpcode(step.Block), step.Address, Flash.Addressing.AddressBytes, step.Block.Size).Write,
+                SpiNorOpcodes.ReadStatus,
+                SpiNorStatusBits.WriteInProgress,
+                step.Block.MaxTime,
+                "erase of " + step.Block.Size / 1024 + " KiB at " + SpiNorCommands.Hex(step.Address))).ToList();
+            Run(operations, ErasesPerBatch, steps.Select(step => (long)step.Block.Size).ToList(), progress);
+        }
+
+        /// <summary>Programs page-sized units, each waited for on the device.</summary>
+        public void ProgramUnits(IReadOnlyList<PageWrite> units, IProgress<long>? progress)
+        {
+            var operations = units.Select(unit =>
+            {
+                SpiTransaction program = SpiNorCommands.PageProgram(Flash.Addressing.ProgramOpcode, unit.Address, Flash.Addressing.AddressBytes, unit.Data.Span);
+                return new WaitedOperation(SpiNorOpcodes.WriteEnable, program.Write, SpiNorOpcodes.ReadStatus, SpiNorStatusBits.WriteInProgress, Flash.Chip.Timings.PageProgramMax, program.Label ?? "page program");
+            }).ToList();
+            Run(operations, PagesPerBatch, units.Select(unit => (long)unit.Data.Length).ToList(), progress);
+        }
+
+        private void Run(List<WaitedOperation> operations, int batchSize, List<long> sizes, IProgress<long>? progress)
+        {
+            Flash.InAddressMode(() =>
+            {
+                long done = 0;
+                for (int start = 0; start < operations.Count; start += batchSize)
+                {
+                    int count = Math.Min(batchSize, operations.Count - start);
+                    IReadOnlyList<DeviceWaitOutcome> outcomes = _device.ExecuteWithWait(operations.GetRange(start, count));
+                    for (int i = 0; i < count; i++)
+                    {
+                        if (outcomes[i].TimedOut)
+                        {
+                            WaitedOperation failed = operations[start + i];
+                            throw new SpiNorException(
+                                failed.Label,
+                                null,
+                                "The chip was still busy (status 0x" + outcomes[i].LastStatus.ToString("X2") + ") " + failed.Timeout.TotalMilliseconds + " ms after the " + failed.Label
+                                + ", longer than its data sheet allows: check the clip and the chip's supply, then write again (the write's verify shows what is on the chip).");
+                        }
+
+                        done += sizes[start + i];
+                    }
+
+                    progress?.Report(done);
+                }
+            });
+        }
+    }
+}

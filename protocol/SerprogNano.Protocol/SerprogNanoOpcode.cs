@@ -1,0 +1,20 @@
+namespace SerprogNano.Protocol
+{
+    /// <summary>
+    /// Opcodes of the SerprogNano extensions (protocol/EXTENSIONS.md). They sit at 0x80, far above serprog v1's
+    /// 0x00..0x18, so no v1 client ever sends one; a host uses them only when Q_CMDMAP lists them and Q_PGMNAME
+    /// starts with <see cref="SerprogNanoExtensions.ProgrammerNamePrefix"/>.
+    /// </summary>
+    public static class SerprogNanoOpcode
+    {
+        /// <summary>O_NANO_SPIOP_WAIT: optional write enable, one write-only SPI operation, then device-side status polling.</summary>
+        public const byte SpiOperationWait = 0x80;
+
+        /// <summary>O_NANO_CRC32: CRC-32 of consecutive flash blocks, read from the chip by the device.</summary>
+        public const byte FlashCrc32 = 0x81;
+
+        public const byte First = SpiOperationWait;
+
+        public const byte Last = FlashCrc32;
+    }
+}

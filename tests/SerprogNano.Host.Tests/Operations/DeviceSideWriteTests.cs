@@ -1,0 +1,162 @@
+using System;
+using SerprogNano.Emulator;
+using SerprogNano.Emulator.Chip;
+using SerprogNano.Engine;
+using SerprogNano.Chips;
+using SerprogNano.Host.Operations;
+using SerprogNano.Host.Serprog;
+using SerprogNano.Host.Spi;
+using SerprogNano.Host.SpiNor;
+using SerprogNano.Host.Tests.Doubles;
+using SerprogNano.Protocol;
+using SerprogNano.TestSupport;
+
+namespace SerprogNano.Host.Tests.Operations
+{
+    /// <summary>Writes and verifies through the SerprogNano extensions (device-side CRC and waits), and when they are not used.</summary>
+    [TestClass]
+    public sealed class DeviceSideWriteTests
+    {
+        private const int ChipSize = 8 * 1024 * 1024;
+
+        [TestMethod]
+        public void A_write_with_a_backup_reads_the_chip_once_and_verifies_by_crc()
+        {
+            using var rig = new Monitored();
+            byte[] old = FlashRig.RandomImage(ChipSize, 1);
+            byte[] image = FlashRig.RandomImage(ChipSize, 2);
+            rig.Chip.Load(old);
+            byte[]? backup = null;
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image, new WriteOptions { BeforeChange = current => backup = current.ToArray() });
+
+            Assert.AreEqual(WritePath.DeviceSide, result.Path);
+            BytesAssert.Equal(old, backup!);
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.AreEqual(ChipSize, result.BytesVerified);
+            Assert.IsLessThan(ChipSize + (ChipSize / 50), rig.Link.BytesReceived, "one read of the chip and CRCs, no read-back");
+            Assert.AreEqual(2, rig.Link.OpcodesSent.FindAll(opcode => opcode == SerprogOpcode.SyncNop).Count, "the start's two SYNCNOPs, no resynchronisation after a failure");
+        }
+
+        [TestMethod]
+        public void A_write_without_a_backup_sends_only_what_differs_and_reads_nothing()
+        {
+            using var rig = new Monitored();
+            byte[] image = FlashRig.RandomImage(ChipSize, 3);
+            byte[] old = (byte[])image.Clone();
+            old[0x123456] ^= 0x10; // one block differs: it is erased and programmed again
+            old[0x400000] = 0xFF;
+            rig.Chip.Load(old);
+            rig.Chip.ResetCounters();
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.AreEqual(2, rig.Chip.Erases(4096), "the two blocks that differ, nothing else");
+            Assert.AreEqual(32, result.ProgramsDone);
+            Assert.IsLessThan(64 * 1024, rig.Link.BytesReceived, "CRCs and wait replies only");
+        }
+
+        [TestMethod]
+        public void The_image_already_on_the_chip_costs_crcs_only()
+        {
+            using var rig = new Monitored();
+            byte[] image = FlashRig.RandomImage(ChipSize, 4);
+            rig.Chip.Load(image);
+            rig.Chip.ResetCounters();
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image, new WriteOptions());
+
+            Assert.IsTrue(result.Unchanged);
+            Assert.AreEqual(WritePath.DeviceSide, result.Path);
+            Assert.AreEqual(0, rig.Chip.PagePrograms);
+            Assert.IsLessThan(16 * 1024, rig.Link.BytesReceived);
+            Assert.AreEqual(ChipSize, FlashVerifier.Verify(rig.Flash, 0, image));
+            Assert.IsLessThan(32 * 1024, rig.Link.BytesReceived, "verify by CRC");
+        }
+
+        [TestMethod]
+        public void Verify_by_crc_names_the_first_differing_byte()
+        {
+            using var rig = new Monitored();
+            byte[] image = FlashRig.RandomImage(ChipSize, 5);
+            byte[] onChip = (byte[])image.Clone();
+            onChip[0x345678] ^= 0x01;
+            onChip[0x345700] ^= 0x80;
+            rig.Chip.Load(onChip);
+
+            var e = Assert.ThrowsExactly<VerifyFailedException>(() => FlashVerifier.Verify(rig.Flash, 0, image));
+
+            Assert.AreEqual(0x345678L, e.Address);
+            Assert.AreEqual(2, e.MismatchedBytes);
+            StringAssert.Contains(e.Message, "CRC");
+        }
+
+        [TestMethod]
+        public void A_page_the_chip_does_not_program_fails_the_crc_verify_at_its_address()
+        {
+            using var rig = new Monitored();
+            rig.Chip.Faults.FailingPageAddress = 0x12300;
+            byte[] image = FlashRig.RandomImage(ChipSize, 6);
+
+            var e = Assert.ThrowsExactly<VerifyFailedException>(() => FlashWriter.Write(rig.Flash, 0, image));
+
+            Assert.AreEqual(0x12300L, e.Address);
+            StringAssert.Contains(e.Message, "the link is healthy");
+        }
+
+        [TestMethod]
+        public void A_chip_stuck_busy_is_reported_by_the_device_side_wait()
+        {
+            using var rig = new Monitored();
+            byte[] image = FlashRig.RandomImage(ChipSize, 7);
+            rig.Chip.Load(FlashRig.RandomImage(ChipSize, 8));
+            rig.Chip.Faults.StuckBusy = true;
+
+            var e = Assert.ThrowsExactly<SpiNorException>(() => FlashWriter.Write(rig.Flash, 0, image));
+
+            StringAssert.Contains(e.Message, "still busy");
+        }
+
+        [TestMethod]
+        [DataRow("SerprogNano emu", true, DisplayName = "extensions hidden from Q_CMDMAP")]
+        [DataRow("other-serprog", false, DisplayName = "a programmer name that is not SerprogNano")]
+        public void Without_both_signs_the_write_keeps_serprog_v1(string programmerName, bool hide)
+        {
+            using var rig = new Monitored(programmerName, hide ? new[] { SerprogNanoOpcode.SpiOperationWait, SerprogNanoOpcode.FlashCrc32 } : Array.Empty<byte>());
+            byte[] image = FlashRig.RandomImage(ChipSize, 9);
+            Assert.IsNull(rig.Flash.Master.DeviceSide);
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+
+            Assert.AreEqual(WritePath.Transactions, result.Path);
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.FlashCrc32));
+            Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.SpiOperationWait));
+        }
+
+        /// <summary>An emulated W25Q64FV behind a link that counts what crosses it.</summary>
+        private sealed class Monitored : IDisposable
+        {
+            private readonly SerprogClient _client;
+
+            public Monitored(string programmerName = "SerprogNano emu", byte[]? hidden = null)
+            {
+                Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+                var emulator = new SerprogEmulator(Chip, new EngineSettings { ProgrammerName = programmerName });
+                Link = Rig.Monitor(emulator, hidden ?? Array.Empty<byte>());
+                _client = SerprogClient.Connect(Link);
+                var master = new RetryingSpiMaster(new SerprogSpiMaster(_client));
+                Flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q64FV)).Chip);
+            }
+
+            public EmulatedSpiNor Chip { get; }
+
+            public MonitoringTransport Link { get; }
+
+            public SpiNorFlash Flash { get; }
+
+            public void Dispose() => _client.Dispose();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using System.IO.Hashing;
+using SerprogNano.TestSupport;
+using SerprogNano.Protocol;
+
+namespace SerprogNano.VirtualEsp32.Tests
+{
+    /// <summary>The SerprogNano extensions on nanoFramework's real interpreter: the firmware's CRC (nanoFramework's Crc32) and device-side wait.</summary>
+    public sealed partial class FirmwareOnVirtualEsp32Tests
+    {
+        [TestMethod]
+        public void Device_crc_equals_system_io_hashing_and_the_wait_sees_the_erase_end()
+        {
+            string start = Flashrom.RandomImage(Directory, ChipSize, seed: 111);
+            byte[] image = File.ReadAllBytes(start);
+            using var esp32 = VirtualEsp32.Start(SharedTools.RepositoryRoot, Directory, "--image", start, "--busy");
+            using (var raw = new RawSerprog(esp32.Port))
+            {
+                raw.Send(SerprogOpcode.QueryCommandMap);
+                byte[] map = raw.Receive(1 + SerprogLimits.CommandMapLength, TimeSpan.FromSeconds(10));
+                Assert.IsTrue(CommandMap.IsSet(map, 1, SerprogNanoOpcode.SpiOperationWait) && CommandMap.IsSet(map, 1, SerprogNanoOpcode.FlashCrc32), "Q_CMDMAP lists the extensions");
+                Assert.AreEqual(SerprogReply.Ack, raw.SetPinState(true));
+
+                // Odd start and length; a block over 32,767 bytes (fed to the native in pieces); several blocks.
+                AssertCrcs(raw, image, 1, 12345, 1);
+                AssertCrcs(raw, image, 4093, 100_001, 3);
+                AssertCrcs(raw, image, ChipSize - 65536, 65536, 1);
+
+                // Zero-length blocks are refused.
+                raw.Send(CrcFrame(0, 0, 1));
+                CollectionAssert.AreEqual(new[] { SerprogReply.Nak }, raw.Receive(1, TimeSpan.FromSeconds(10)));
+
+                // WREN, 4 KiB erase at 0, wait for WIP to clear (45 ms with --busy).
+                raw.Send(SerprogNanoOpcode.SpiOperationWait, 0x06, 0x05, 0x01, 0xE8, 0x03, 4, 0, 0, 0x20, 0, 0, 0);
+                byte[] wait = raw.Receive(3, TimeSpan.FromSeconds(10));
+                CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, SerprogNanoExtensions.WaitDone }, wait[..2], "the erase ended within 1 s");
+                Assert.AreEqual(0, wait[2] & 0x01, "last status has WIP clear");
+                Array.Fill(image, (byte)0xFF, 0, 4096);
+                AssertCrcs(raw, image, 0, 4096, 2);
+            }
+
+            esp32.StopAndAssertHealthy();
+            Assert.AreEqual(0, esp32.CommandsIgnoredWhileBusy(), "nothing was sent while the chip was busy");
+        }
+
+        private static void AssertCrcs(RawSerprog raw, byte[] image, int start, int blockLength, int blocks)
+        {
+            raw.Send(CrcFrame(start, blockLength, blocks));
+            byte[] reply = raw.Receive(1 + (4 * blocks), TimeSpan.FromSeconds(30));
+            Assert.AreEqual(SerprogReply.Ack, reply[0]);
+            for (int block = 0; block < blocks; block++)
+            {
+                uint expected = Crc32.HashToUInt32(image.AsSpan(start + (block * blockLength), blockLength));
+                Assert.AreEqual(expected, LittleEndian.ReadUInt32(reply, 1 + (4 * block)), $"CRC of {blockLength} bytes at {start + (block * blockLength)}");
+            }
+        }
+
+        private static byte[] CrcFrame(int start, int blockLength, int blocks)
+        {
+            var frame = new byte[1 + SerprogNanoExtensions.CrcParameterLength];
+            frame[0] = SerprogNanoOpcode.FlashCrc32;
+            frame[1] = 0x03;
+            frame[2] = 3;
+            LittleEndian.WriteUInt32(frame, 3, (uint)start);
+            LittleEndian.WriteUInt24(frame, 7, blockLength);
+            LittleEndian.WriteUInt16(frame, 10, blocks);
+            return frame;
+        }
+    }
+}
