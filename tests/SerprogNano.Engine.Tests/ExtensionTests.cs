@@ -162,11 +162,33 @@ namespace SerprogNano.Engine.Tests
         public void Extensions_allocate_nothing_per_frame()
         {
             const int Frames = 400;
+
+            // A first run on this thread pays the one-time costs (type initialisers, the CRC's tables), so the
+            // measured run counts only what serving frames allocates.
+            ServeScript(2);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ScriptedLink link = ServeScript(Frames);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before - ScriptAllocation;
+
+            Assert.AreEqual(1 + (Frames * (1 + 8 + 1 + 2)), link.BytesWritten, "every frame answered: ACK, 2 CRCs; ACK, outcome, status");
+            Assert.IsTrue(allocated <= EngineAllocationAllowance, allocated + " bytes allocated serving " + (2 * Frames) + " extension frames");
+        }
+
+        /// <summary>What building a script, its link, bus and engine may allocate (the engine's one buffer and its objects), beside serving it.</summary>
+        private static long ScriptAllocation;
+
+        /// <summary>Less than one allocation per frame: a per-frame or per-block object (24 bytes at least) over 800 frames exceeds it many times.</summary>
+        private const long EngineAllocationAllowance = 1024;
+
+        /// <summary>Serves <paramref name="frames"/> CRC and wait frames on this thread, from bytes already there.</summary>
+        private static ScriptedLink ServeScript(int frames)
+        {
+            long start = GC.GetAllocatedBytesForCurrentThread();
             var script = new System.IO.MemoryStream();
             script.Write(new byte[] { SerprogOpcode.SetPinState, 1 });
             var page = new byte[4 + 16];
             page[0] = PageProgram;
-            for (int i = 0; i < Frames; i++)
+            for (int i = 0; i < frames; i++)
             {
                 script.WriteByte(SerprogNanoOpcode.FlashCrc32);
                 script.Write(CrcParameters(Read, 3, (uint)(i * 512), 5000, 2));
@@ -178,14 +200,9 @@ namespace SerprogNano.Engine.Tests
             var link = new ScriptedLink(script.ToArray());
             var bus = new EmulatedSpiBus(new PatternTarget());
             var engine = new SerprogEngine(link, bus, bus, bus, new EngineSettings(), new SystemCrc32(), new SystemMillisecondClock());
-
-            // The whole script is served on this thread, from bytes already there: nothing else allocates here.
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            ScriptAllocation = GC.GetAllocatedBytesForCurrentThread() - start;
             engine.Run();
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-            Assert.AreEqual(1 + (Frames * (1 + 8 + 1 + 2)), link.BytesWritten, "every frame answered: ACK, 2 CRCs; ACK, outcome, status");
-            Assert.AreEqual(0, allocated, allocated + " bytes allocated serving " + (2 * Frames) + " extension frames");
+            return link;
         }
 
         /// <summary>A link that serves a fixed script, then reports itself closed; replies are counted and dropped.</summary>
