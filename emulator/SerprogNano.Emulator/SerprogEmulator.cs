@@ -31,6 +31,12 @@ namespace SerprogNano.Emulator
 
         public EngineSettings Settings { get; }
 
+        /// <summary>
+        /// Whether the engine offers the SerprogNano extensions (protocol/EXTENSIONS.md); off, it is a plain serprog v1
+        /// device, as every other firmware is, so the host's v1 path can be measured against the same chip and link.
+        /// </summary>
+        public bool Extensions { get; init; } = true;
+
         /// <summary>Faults every link served from now on passes through, or null for healthy links.</summary>
         public LinkFaults? LinkFaults { get; set; }
 
@@ -40,7 +46,10 @@ namespace SerprogNano.Emulator
             lock (_serving)
             {
                 ISerialLink served = LinkFaults is LinkFaults faults ? new FaultySerialLink(link, faults) : link;
-                new SerprogEngine(served, Bus, Bus, Bus, Settings, new SystemCrc32(), new SystemMillisecondClock()).Run();
+                SerprogEngine engine = Extensions
+                    ? new SerprogEngine(served, Bus, Bus, Bus, Settings, new SystemCrc32(), new SystemMillisecondClock())
+                    : new SerprogEngine(served, Bus, Bus, Bus, Settings);
+                engine.Run();
             }
         }
 

@@ -8,14 +8,14 @@ namespace SerprogNano.Programmers.Emulator
 {
     /// <summary>
     /// The built-in emulator: the device engine and an emulated chip in this process.
-    /// <c>emulator[:CHIP][,baud=N][,latency-us=N][,link=packets|bursty][,busy=on][,image=FILE][,spispeed=..][,cs=..]</c>.
+    /// <c>emulator[:CHIP][,baud=N][,latency-us=N][,link=packets|bursty][,busy=on][,extensions=off][,image=FILE][,spispeed=..][,cs=..]</c>.
     /// </summary>
     public sealed class EmulatorProgrammerSpec : ProgrammerSpec
     {
         /// <summary>The part a bare <c>emulator</c> carries: the 8 MiB chip of most coreboot laptops.</summary>
         public const string DefaultChip = "W25Q64FV";
 
-        private static readonly string[] Keys = { "chip", "baud", "latency-us", "link", "busy", "image", "spispeed", "cs" };
+        private static readonly string[] Keys = { "chip", "baud", "latency-us", "link", "busy", "extensions", "image", "spispeed", "cs" };
 
         public EmulatorProgrammerSpec(string text, string chipModel, LinkModel? link, bool busyTimes, string? imagePath, uint? spiSpeedHz, byte? chipSelect)
             : base(text, spiSpeedHz, chipSelect)
@@ -34,6 +34,9 @@ namespace SerprogNano.Programmers.Emulator
 
         /// <summary>Whether program and erase take the datasheet's busy times.</summary>
         public bool BusyTimes { get; }
+
+        /// <summary>Whether the emulated programmer offers the SerprogNano extensions (extensions=off: serprog v1 only).</summary>
+        public bool Extensions { get; init; } = true;
 
         /// <summary>File the chip starts with, or null for an erased chip.</summary>
         public string? ImagePath { get; }
@@ -54,7 +57,7 @@ namespace SerprogNano.Programmers.Emulator
                 LoadImage(chip, ImagePath);
             }
 
-            var transport = new EmulatorTransport(new SerprogEmulator(chip), "emulator (" + model.Name + (Link != null ? ", " + Link : "") + ")", model: Link);
+            var transport = new EmulatorTransport(new SerprogEmulator(chip) { Extensions = Extensions }, "emulator (" + model.Name + (Link != null ? ", " + Link : "") + ")", model: Link);
             return new ProgrammerConnection(SerprogStartup.Connect(transport, this, environment), Link?.BytesPerSecond, scratchChip: true);
         }
 
@@ -79,7 +82,10 @@ namespace SerprogNano.Programmers.Emulator
             }
 
             return new EmulatorProgrammerSpec(
-                text, chip, link, parameters.GetSwitch("busy") ?? false, parameters.Get("image"), parameters.GetSpiSpeed(), parameters.GetChipSelect());
+                text, chip, link, parameters.GetSwitch("busy") ?? false, parameters.Get("image"), parameters.GetSpiSpeed(), parameters.GetChipSelect())
+            {
+                Extensions = parameters.GetSwitch("extensions") ?? true,
+            };
         }
 
         private static void LoadImage(EmulatedSpiNor chip, string path)
