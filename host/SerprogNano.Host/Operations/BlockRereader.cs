@@ -7,7 +7,9 @@ namespace SerprogNano.Host.Operations
     /// <summary>
     /// Tells a flipped bit on the link from a wrong byte on the chip: a small block that read differently
     /// from what was expected is read again, and a block is believed only when two reads of it agree.
-    /// Blocks are small so that even a noisy link (1 flipped bit in 10^6) gets a clean read in a few tries.
+    /// Blocks are small so that even a noisy link (1 flipped bit in 10^6) gets a clean read in a few tries;
+    /// neighbouring blocks are read again in one read, so a write over a chip that differs everywhere pays
+    /// one more pass at link speed, not a round trip per block.
     /// </summary>
     public static class BlockRereader
     {
@@ -15,6 +17,12 @@ namespace SerprogNano.Host.Operations
 
         /// <summary>Extra reads of one block before its last read is taken as the chip's contents.</summary>
         public const int MaxRereads = 4;
+
+        /// <summary>
+        /// Bits by which a block may differ from the expectation and still be a few flips on the link away from it.
+        /// A block further off differs on the chip too, whatever a flip did to this read of it.
+        /// </summary>
+        public const int NearMissBits = 8;
 
         /// <summary>
         /// For every block where <paramref name="actual"/> differs from <paramref name="expected"/>, reads the
@@ -28,54 +36,118 @@ namespace SerprogNano.Host.Operations
 
         /// <inheritdoc cref="Settle(SpiNorFlash, long, ReadOnlySpan{byte}, Span{byte})"/>
         /// <param name="unconfirmed">Blocks where no two of the reads agreed (the last read is kept): a noisy link, not a settled answer.</param>
-        public static int Settle(SpiNorFlash flash, long address, ReadOnlySpan<byte> expected, Span<byte> actual, out int unconfirmed)
+        /// <param name="progress">Hears the first read-again pass as the phase "read again" (a chip that differs everywhere is read twice).</param>
+        /// <param name="nearMissesOnly">
+        /// Read again only blocks within <see cref="NearMissBits"/> of the expectation: enough to plan a write, which
+        /// needs to know which blocks already hold the image, and whose verify catches anything else; not enough for a backup.
+        /// </param>
+        public static int Settle(SpiNorFlash flash, long address, ReadOnlySpan<byte> expected, Span<byte> actual, out int unconfirmed, IProgress<OperationProgress>? progress = null, bool nearMissesOnly = false)
         {
             ArgumentNullException.ThrowIfNull(flash);
-            unconfirmed = 0;
-            int reread = 0;
-            var reads = new List<byte[]>();
+            var pending = new List<PendingBlock>();
             for (int start = 0; start < actual.Length; start += BlockSize)
             {
                 int length = Math.Min(BlockSize, actual.Length - start);
-                Span<byte> block = actual.Slice(start, length);
+                ReadOnlySpan<byte> read = actual.Slice(start, length);
                 ReadOnlySpan<byte> wanted = expected.Slice(start, length);
-                if (block.SequenceEqual(wanted))
+                if (!read.SequenceEqual(wanted) && (!nearMissesOnly || IsNearMiss(read, wanted)))
                 {
-                    continue;
+                    pending.Add(new PendingBlock(start, length, actual.Slice(start, length).ToArray()));
                 }
-
-                reread++;
-                reads.Clear();
-                reads.Add(block.ToArray());
-                byte[]? settled = ReadUntilAgreed(flash, address + start, wanted, reads);
-                if (settled == null)
-                {
-                    unconfirmed++;
-                    settled = reads[^1];
-                }
-
-                settled.CopyTo(block);
             }
 
+            int reread = pending.Count;
+            for (int round = 0; round < MaxRereads && pending.Count > 0; round++)
+            {
+                PhaseProgress? phase = round == 0 && progress != null ? new PhaseProgress(progress, "read again", TotalLength(pending)) : null;
+                byte[][] again = ReadRuns(flash, address, pending, phase);
+                var next = new List<PendingBlock>();
+                for (int i = 0; i < pending.Count; i++)
+                {
+                    PendingBlock block = pending[i];
+                    ReadOnlySpan<byte> wanted = expected.Slice(block.Start, block.Length);
+                    if (again[i].AsSpan().SequenceEqual(wanted) || block.Reads.Exists(earlier => earlier.AsSpan().SequenceEqual(again[i])))
+                    {
+                        again[i].CopyTo(actual.Slice(block.Start, block.Length));
+                        continue;
+                    }
+
+                    block.Reads.Add(again[i]);
+                    next.Add(block);
+                }
+
+                pending = next;
+            }
+
+            // No two reads agreed: the last one stands, and the caller hears how many such blocks there were.
+            foreach (PendingBlock block in pending)
+            {
+                block.Reads[^1].CopyTo(actual.Slice(block.Start, block.Length));
+            }
+
+            unconfirmed = pending.Count;
             return reread;
         }
 
-        /// <summary>The read that matches the expectation or an earlier read, or null when none did.</summary>
-        private static byte[]? ReadUntilAgreed(SpiNorFlash flash, long address, ReadOnlySpan<byte> wanted, List<byte[]> reads)
+        /// <summary>Each pending block read again, neighbours (runs of adjacent blocks) in one read.</summary>
+        private static byte[][] ReadRuns(SpiNorFlash flash, long address, List<PendingBlock> pending, IProgress<long>? progress)
         {
-            for (int i = 0; i < MaxRereads; i++)
+            var result = new byte[pending.Count][];
+            long done = 0;
+            int first = 0;
+            while (first < pending.Count)
             {
-                var again = new byte[wanted.Length];
-                flash.Read(address, again);
-                if (again.AsSpan().SequenceEqual(wanted) || reads.Exists(earlier => earlier.AsSpan().SequenceEqual(again)))
+                int last = first;
+                while (last + 1 < pending.Count && pending[last + 1].Start == pending[last].Start + pending[last].Length)
                 {
-                    return again;
+                    last++;
                 }
 
-                reads.Add(again);
+                int runStart = pending[first].Start;
+                var run = new byte[pending[last].Start + pending[last].Length - runStart];
+                flash.Read(address + runStart, run, progress == null ? null : new OffsetProgress(progress, done));
+                done += run.Length;
+                for (int i = first; i <= last; i++)
+                {
+                    result[i] = run.AsSpan(pending[i].Start - runStart, pending[i].Length).ToArray();
+                }
+
+                first = last + 1;
             }
 
-            return null;
+            return result;
+        }
+
+        private static bool IsNearMiss(ReadOnlySpan<byte> read, ReadOnlySpan<byte> wanted)
+        {
+            int bits = 0;
+            for (int i = 0; i < read.Length && bits <= NearMissBits; i++)
+            {
+                bits += System.Numerics.BitOperations.PopCount((uint)(read[i] ^ wanted[i]));
+            }
+
+            return bits <= NearMissBits;
+        }
+
+        private static long TotalLength(List<PendingBlock> pending)
+        {
+            long total = 0;
+            foreach (PendingBlock block in pending)
+            {
+                total += block.Length;
+            }
+
+            return total;
+        }
+
+        /// <summary>A block not yet settled: where it is in the range, and every read of it so far.</summary>
+        private sealed class PendingBlock(int start, int length, byte[] firstRead)
+        {
+            public int Start { get; } = start;
+
+            public int Length { get; } = length;
+
+            public List<byte[]> Reads { get; } = new() { firstRead };
         }
     }
 }

@@ -74,9 +74,11 @@ namespace SerprogNano.Host.Operations
         private static WriteResult WritePass(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions options, int pass, Rounds rounds)
         {
             // Plan only from a settled read: a bit flipped on the way back would otherwise erase and
-            // reprogram a block that already holds the image. Every block that differs from the image
-            // is believed only when two reads of it agree, so the read also serves as the backup.
-            byte[] current = ReadBackSettled(flash, address, image, "read", options.Progress);
+            // reprogram a block that already holds the image. For a backup (and for the bytes kept outside
+            // regions) every block that differs from the image is believed only when two reads of it agree;
+            // otherwise only those a few flips away from it are read again, as the verify catches the rest.
+            bool backup = pass == 1 && options.BeforeChange != null && options.OldContentsNeeded;
+            byte[] current = ReadBackSettled(flash, address, image, "read", options.Progress, nearMissesOnly: !backup && options.Regions == null);
             rounds.Keeper ??= RegionKeeper.For(address, image.Length, options);
             WritePlan plan = Plan(flash, address, current, image, rounds.Keeper);
 
@@ -191,9 +193,11 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>A read-back whose blocks that differ from the image were read again: a bit flipped on the link is not a failed write.</summary>
-        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress)
+        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, bool nearMissesOnly)
         {
-            return ReadBackSettled(flash, address, image, phase, progress, null, out _);
+            byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
+            BlockRereader.Settle(flash, address, image.Span, bytes, out _, progress, nearMissesOnly);
+            return bytes;
         }
 
         /// <param name="spans">The parts to read (null: all); the rest of the result is <paramref name="image"/> itself.</param>
@@ -203,7 +207,7 @@ namespace SerprogNano.Host.Operations
             if (spans == null)
             {
                 byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
-                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed);
+                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed, progress);
                 return bytes;
             }
 
@@ -217,7 +221,7 @@ namespace SerprogNano.Host.Operations
                 Memory<byte> part = result.AsMemory(offset, (int)span.Length);
                 flash.Read(span.Start, part, new OffsetProgress(phaseProgress, done));
                 done += span.Length;
-                BlockRereader.Settle(flash, span.Start, image.Span.Slice(offset, (int)span.Length), part.Span, out int missed);
+                BlockRereader.Settle(flash, span.Start, image.Span.Slice(offset, (int)span.Length), part.Span, out int missed, progress);
                 unconfirmed += missed;
             }
 
@@ -239,12 +243,6 @@ namespace SerprogNano.Host.Operations
         /// <summary>What the rounds of one write found: each round's verify failure, and whether the last read-back's doubtful blocks settled.</summary>
         /// <summary>A chip range: first byte and length.</summary>
         private readonly record struct ChipRange(long Start, long Length);
-
-        /// <summary>Bytes done in one span, reported as bytes done in the whole phase.</summary>
-        private sealed class OffsetProgress(IProgress<long> phase, long offset) : IProgress<long>
-        {
-            public void Report(long value) => phase.Report(offset + value);
-        }
 
         private sealed class Rounds
         {

@@ -11,10 +11,11 @@ namespace SerprogNano.Host.Tests.Doubles
     /// <summary>An emulated chip on an emulated programmer, with the host's stack on top down to <see cref="SpiNorFlash"/>.</summary>
     internal sealed class FlashRig : IDisposable
     {
-        public FlashRig(SpiNorModel model, bool busyTimes = false, string? forcedChip = null)
+        /// <param name="extensions">Whether the programmer offers the SerprogNano extensions; without, it is a plain serprog v1 one.</param>
+        public FlashRig(SpiNorModel model, bool busyTimes = false, string? forcedChip = null, bool extensions = true)
         {
             Chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = busyTimes });
-            Emulator = new SerprogEmulator(Chip);
+            Emulator = new SerprogEmulator(Chip) { Extensions = extensions };
             Client = Rig.Connect(Emulator);
             Master = new SerprogSpiMaster(Client);
             Probe = ChipProber.Probe(Master, ChipDatabase.Default, forcedChip ?? ForcedNameFor(model));

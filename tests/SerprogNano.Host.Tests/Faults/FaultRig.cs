@@ -28,10 +28,11 @@ namespace SerprogNano.Host.Tests.Faults
 
         private SerprogClient? _client;
 
-        public FaultRig(SpiNorModel model)
+        /// <param name="extensions">Whether the programmer offers the SerprogNano extensions; without, it is a plain serprog v1 one.</param>
+        public FaultRig(SpiNorModel model, bool extensions = true)
         {
             Chip = new EmulatedSpiNor(model);
-            Emulator = new SerprogEmulator(Chip) { LinkFaults = Faults };
+            Emulator = new SerprogEmulator(Chip) { LinkFaults = Faults, Extensions = extensions };
         }
 
         public EmulatedSpiNor Chip { get; }

@@ -14,12 +14,14 @@ namespace SerprogNano.Host.Tests.Faults
         private const int Size = 4 * 1024 * 1024;
 
         [TestMethod]
-        [DataRow(LinkFaultDirection.ToHost, 11)]
-        [DataRow(LinkFaultDirection.ToDevice, 12)]
-        [DataRow(LinkFaultDirection.Both, 13)]
-        public void A_write_under_bit_flips_ends_verified_with_the_new_image_and_a_true_backup(LinkFaultDirection direction, int seed)
+        [DataRow(LinkFaultDirection.ToHost, 11, true)]
+        [DataRow(LinkFaultDirection.ToDevice, 12, true)]
+        [DataRow(LinkFaultDirection.Both, 13, true)]
+        [DataRow(LinkFaultDirection.ToHost, 14, false, DisplayName = "serprog v1, flips to the host")]
+        [DataRow(LinkFaultDirection.Both, 15, false, DisplayName = "serprog v1, flips both ways")]
+        public void A_write_under_bit_flips_ends_verified_with_the_new_image_and_a_true_backup(LinkFaultDirection direction, int seed, bool extensions)
         {
-            using var rig = new FaultRig(SpiNorModels.W25Q32FV);
+            using var rig = new FaultRig(SpiNorModels.W25Q32FV, extensions);
             byte[] old = FlashRig.RandomImage(Size, seed);
             byte[] image = FaultRig.Updated(old, 0x100000, 512 * 1024, seed + 100);
             rig.Chip.Load(old);
@@ -36,11 +38,13 @@ namespace SerprogNano.Host.Tests.Faults
         }
 
         [TestMethod]
-        [DataRow(31)]
-        [DataRow(32)]
-        public void An_image_already_on_the_chip_under_bit_flips_to_the_host_erases_and_programs_nothing(int seed)
+        [DataRow(31, true, true)]
+        [DataRow(32, true, true)]
+        [DataRow(33, false, true, DisplayName = "serprog v1, with a backup")]
+        [DataRow(34, false, false, DisplayName = "serprog v1, without a backup")]
+        public void An_image_already_on_the_chip_under_bit_flips_to_the_host_erases_and_programs_nothing(int seed, bool extensions, bool backup)
         {
-            using var rig = new FaultRig(SpiNorModels.W25Q32FV);
+            using var rig = new FaultRig(SpiNorModels.W25Q32FV, extensions);
             byte[] image = FlashRig.RandomImage(Size, seed);
             rig.Chip.Load(image);
             SpiNorFlash flash = rig.Connect();
@@ -48,7 +52,7 @@ namespace SerprogNano.Host.Tests.Faults
             rig.Faults.SetBitFlips(1e-6, LinkFaultDirection.ToHost, seed);
             bool backupAsked = false;
 
-            WriteResult result = FlashWriter.Write(flash, 0, image, new WriteOptions { BeforeChange = _ => backupAsked = true });
+            WriteResult result = FlashWriter.Write(flash, 0, image, new WriteOptions { BeforeChange = _ => backupAsked = true, OldContentsNeeded = backup });
 
             Assert.IsGreaterThan(0L, rig.Faults.BitsFlippedToHost, "the fault must have struck the first read");
             Assert.AreEqual(0L, rig.Chip.Erases(4096) + rig.Chip.Erases(32 * 1024) + rig.Chip.Erases(64 * 1024) + rig.Chip.ChipErases, "no erase of any size");

@@ -8,14 +8,61 @@ using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Operations
 {
+    /// <summary>Writes through the SerprogNano extensions (device-side CRC and waits): the path a SerprogNano programmer takes.</summary>
     [TestClass]
-    public sealed class FlashWriterTests
+    public sealed class FlashWriterDeviceSideTests : FlashWriterTests
+    {
+        protected override bool Extensions => true;
+    }
+
+    /// <summary>The same writes on a plain serprog v1 programmer: every other firmware, and older SerprogNano builds.</summary>
+    [TestClass]
+    public sealed class FlashWriterSerprogV1Tests : FlashWriterTests
+    {
+        protected override bool Extensions => false;
+
+        /// <summary>
+        /// The chip differs from the image everywhere: a backup must be read twice (two reads that agree), in large reads at
+        /// link speed rather than a command per block; without a backup one read plans the write, and the verify checks it.
+        /// </summary>
+        [TestMethod]
+        [DataRow(true, 3, DisplayName = "with a backup: read, read again, verify")]
+        [DataRow(false, 2, DisplayName = "without: read, verify")]
+        public void A_chip_that_differs_everywhere_is_read_again_only_for_a_backup_and_in_large_reads(bool backup, int passes)
+        {
+            const int Size = 4 * 1024 * 1024;
+            using var rig = new FlashRig(SpiNorModels.W25Q32FV, extensions: false);
+            byte[] old = FlashRig.RandomImage(Size, 40);
+            byte[] image = FlashRig.RandomImage(Size, 41);
+            rig.Chip.Load(old);
+            rig.Chip.ResetCounters();
+            byte[]? saved = null;
+
+            FlashWriter.Write(rig.Flash, 0, image, new WriteOptions { BeforeChange = contents => saved = contents.ToArray(), OldContentsNeeded = backup });
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.AreEqual((long)passes * Size, rig.Chip.BytesRead, "bytes read from the chip");
+            long reads = rig.Chip.CommandCount(SpiNorOpcodes.Read) + rig.Chip.CommandCount(SpiNorOpcodes.FastRead);
+            Assert.IsLessThan(Size / 4096L, reads, "read commands: blocks read again together, not one command each");
+            if (backup)
+            {
+                BytesAssert.Equal(old, saved!);
+            }
+        }
+    }
+
+    /// <summary>What a write must do whichever path it takes.</summary>
+    public abstract class FlashWriterTests
     {
         private const int KiB = 1024;
 
-        private static FlashRig LoadedRig(SpiNorModel model, byte[] image)
+        protected abstract bool Extensions { get; }
+
+        private FlashRig NewRig(SpiNorModel model, bool busyTimes = false) => new(model, busyTimes, extensions: Extensions);
+
+        private FlashRig LoadedRig(SpiNorModel model, byte[] image)
         {
-            var rig = new FlashRig(model);
+            var rig = NewRig(model);
             rig.Chip.Load(image);
             rig.Chip.ResetCounters();
             return rig;
@@ -24,7 +71,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_whole_chip_image_is_written_and_verified()
         {
-            using var rig = new FlashRig(SpiNorModels.W25Q32FV);
+            using FlashRig rig = NewRig(SpiNorModels.W25Q32FV);
             byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 10);
 
             WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
@@ -128,7 +175,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_page_that_does_not_program_fails_verify_at_its_address()
         {
-            using var rig = new FlashRig(SpiNorModels.GD25Q64C);
+            using FlashRig rig = NewRig(SpiNorModels.GD25Q64C);
             rig.Chip.Faults.FailingPageAddress = 0x12300;
             byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 17);
 
@@ -143,7 +190,7 @@ namespace SerprogNano.Host.Tests.Operations
         public void A_protected_chip_is_refused_unless_clearing_was_asked_for()
         {
             // A part of unknown protection layout (SST25 parts are unprotected without asking, as flashrom does).
-            using var rig = new FlashRig(SpiNorModels.EN25QH64);
+            using FlashRig rig = NewRig(SpiNorModels.EN25QH64);
             rig.Flash.WriteStatusRegisters([0x1C]);
             byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 18);
 
@@ -160,7 +207,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void SST_with_busy_times_on_a_link_too_fast_for_AAI_still_ends_verified()
         {
-            using var rig = new FlashRig(SpiNorModels.SST25VF040B, busyTimes: true);
+            using FlashRig rig = NewRig(SpiNorModels.SST25VF040B, busyTimes: true);
             byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 23);
             image.AsSpan(0, 0x7C000).Fill(0xFF); // Only the last 16 KiB holds data, to keep the test short.
 
@@ -173,7 +220,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_32_MiB_part_is_written_past_16_MiB_and_read_back()
         {
-            using var rig = new FlashRig(SpiNorModels.W25Q256JV);
+            using FlashRig rig = NewRig(SpiNorModels.W25Q256JV);
             byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 19);
 
             WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
@@ -186,7 +233,7 @@ namespace SerprogNano.Host.Tests.Operations
         public void A_write_with_busy_times_on_ends_verified()
         {
             byte[] image = FlashRig.RandomImage(128 * KiB, 20);
-            using var rig = new FlashRig(SpiNorModels.GD25Q64C, busyTimes: true);
+            using FlashRig rig = NewRig(SpiNorModels.GD25Q64C, busyTimes: true);
             rig.Chip.Load(FlashRig.RandomImage(rig.Chip.Model.Size, 22));
 
             WriteResult result = FlashWriter.Write(rig.Flash, 0x100000, image);
