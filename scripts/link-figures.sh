@@ -6,6 +6,7 @@
 #   LINK_FIGURES_SHAPES=packets,bursty       link shapes to measure
 #   LINK_FIGURES_FLASHROM=read,write,unchanged,verify   flashrom operations to run (write is the slow one)
 #   LINK_FIGURES_FLASHROM_WRITE_SHAPES=packets          shapes on which flashrom writes (stop-and-wait takes the same on both)
+#   LINK_FIGURES_V1=1                                   serve plain serprog v1 (emulate --no-extensions): serprog's v1 write path
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shapes=${LINK_FIGURES_SHAPES:-packets,bursty}
@@ -16,6 +17,7 @@ latency_us=500
 chip=W25Q64FV
 flashrom_chip="W25Q64BV/W25Q64CV/W25Q64FV"
 size=$((8 * 1024 * 1024))
+v1_option=; [ -n "${LINK_FIGURES_V1:-}" ] && v1_option=--no-extensions
 
 command -v flashrom >/dev/null || { echo "not run: flashrom is missing (apt-get install flashrom)" >&2; [ "${CI:-}" = true ] && exit 1; exit 0; }
 dotnet build host/SerprogNano.Cli -v q --nologo >/dev/null
@@ -40,7 +42,7 @@ PY
 port=$((20000 + RANDOM % 20000))
 start_emulator() { # shape, image
   stop_emulator
-  "$serprog" emulate --listen "127.0.0.1:$port" --chip "$chip" --busy --baud "$baud" --latency-us "$latency_us" --link "$1" --image "$2" >"$work/emulator.log" 2>&1 &
+  "$serprog" emulate --listen "127.0.0.1:$port" --chip "$chip" --busy --baud "$baud" --latency-us "$latency_us" --link "$1" --image "$2" $v1_option >"$work/emulator.log" 2>&1 &
   emulator_pid=$!
   for _ in $(seq 100); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
@@ -90,7 +92,7 @@ for shape in "${shape_list[@]}"; do
 done
 
 echo
-echo "Modeled link: $baud baud, $latency_us us latency each way, busy times on, $chip (8 MiB), random image over random contents; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Modeled link: $baud baud, $latency_us us latency each way, busy times on, $chip (8 MiB), ${v1_option:+serprog v1 only (--no-extensions), }random image over random contents; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 header="| operation |"; rule="|---|"
 for shape in "${shape_list[@]}"; do header+=" flashrom, $shape | serprog, $shape |"; rule+="---|---|"; done

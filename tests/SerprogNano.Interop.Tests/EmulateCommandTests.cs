@@ -15,16 +15,19 @@ namespace SerprogNano.Interop.Tests
         [GeneratedRegex(@"listening on (\S+:\d+)")]
         private static partial Regex ListeningLine();
 
+        /// <summary>With --no-extensions it is a plain serprog v1 programmer, as other firmwares are: our own host then reads to verify.</summary>
         [TestMethod]
-        public void Emulate_serves_flashrom_and_saves_the_chip_on_exit()
+        [DataRow("", "Path: SerprogNano extensions", DisplayName = "SerprogNano extensions offered")]
+        [DataRow("--no-extensions", "Path: plain SPI transactions", DisplayName = "--no-extensions: serprog v1 only")]
+        public void Emulate_serves_flashrom_and_saves_the_chip_on_exit(string options, string ourPath)
         {
             string directory = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
             string start = Flashrom.RandomImage(directory, 4 * 1024 * 1024, seed: 4);
             string image = Flashrom.RandomImage(directory, 4 * 1024 * 1024, seed: 5);
-            string saved = Path.Combine(directory, "emulate-saved.bin");
+            string saved = Path.Combine(directory, "emulate-saved" + options + ".bin");
             File.Delete(saved);
             string serprog = Path.Combine(AppContext.BaseDirectory, "serprog.dll");
-            var info = new ProcessStartInfo("dotnet", $"\"{serprog}\" emulate --listen 127.0.0.1:0 --chip W25Q32FV --image \"{start}\" --save \"{saved}\"")
+            var info = new ProcessStartInfo("dotnet", $"\"{serprog}\" emulate --listen 127.0.0.1:0 --chip W25Q32FV --image \"{start}\" --save \"{saved}\" {options}")
             {
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
@@ -36,6 +39,9 @@ namespace SerprogNano.Interop.Tests
                 var flashrom = new Flashrom($"serprog:ip={endpoint}");
                 flashrom.Verify(start, "W25Q32.V");
                 flashrom.Write(image, "W25Q32.V");
+                ToolResult verify = ExternalTool.Run("dotnet", $"\"{serprog}\" verify \"{image}\" -p tcp:{endpoint} --verbose", TimeSpan.FromSeconds(120));
+                Assert.AreEqual(0, verify.ExitCode, verify.Output);
+                StringAssert.Contains(verify.Output, ourPath);
             }
             finally
             {

@@ -39,9 +39,10 @@ namespace SerprogNano.Cli.Commands
             latency.Validators.Add(NotNegative);
             var fault = new Option<string[]>("--fault") { Description = "Link fault to inject (repeatable): " + LinkFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var chipFault = new Option<string[]>("--chip-fault") { Description = "Chip fault to inject (repeatable): " + ChipFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
+            var noExtensions = new Option<bool>("--no-extensions") { Description = "Serve plain serprog v1, as other firmwares do: no SerprogNano extensions (device-side waits and CRC) in Q_CMDMAP" };
             var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
             {
-                listen, chip, image, save, busy, baud, latency, shape, fault, chipFault,
+                listen, chip, image, save, busy, baud, latency, shape, fault, chipFault, noExtensions,
             };
             command.SetAction(parse =>
             {
@@ -56,7 +57,8 @@ namespace SerprogNano.Cli.Commands
                     parse.GetValue(save),
                     baudRate == 0 && latencyMicroseconds == 0 ? null : new LinkModel(baudRate, latencyMicroseconds).WithShape(parse.GetRequiredValue(shape)),
                     parse.GetValue(fault) ?? Array.Empty<string>(),
-                    parse.GetValue(chipFault) ?? Array.Empty<string>());
+                    parse.GetValue(chipFault) ?? Array.Empty<string>(),
+                    !parse.GetValue(noExtensions));
             });
             return command;
         }
@@ -100,7 +102,7 @@ namespace SerprogNano.Cli.Commands
             }
         }
 
-        private static int Run(CliConsole console, IPEndPoint endpoint, EmulatedSpiNor chip, FileInfo? image, FileInfo? save, LinkModel? link, string[] linkFaultTexts, string[] chipFaultTexts)
+        private static int Run(CliConsole console, IPEndPoint endpoint, EmulatedSpiNor chip, FileInfo? image, FileInfo? save, LinkModel? link, string[] linkFaultTexts, string[] chipFaultTexts, bool extensions)
         {
             SpiNorModel model = chip.Model;
             if (image is not null)
@@ -127,7 +129,7 @@ namespace SerprogNano.Cli.Commands
                 }
             }
 
-            var emulator = new SerprogEmulator(chip);
+            var emulator = new SerprogEmulator(chip) { Extensions = extensions };
             try
             {
                 emulator.LinkFaults = InjectedFaults.Apply(linkFaultTexts, chipFaultTexts, chip);
@@ -154,7 +156,7 @@ namespace SerprogNano.Cli.Commands
             {
                 server.ClientChanged += message => console.Error.WriteLine(message);
                 IPEndPoint bound = server.LocalEndPoint;
-                console.Out.WriteLine($"serprog emulator listening on {bound} ({model.Name}, {model.Size / 1024} KiB{(link is null ? string.Empty : ", link " + link)})");
+                console.Out.WriteLine($"serprog emulator listening on {bound} ({model.Name}, {model.Size / 1024} KiB{(link is null ? string.Empty : ", link " + link)}{(extensions ? string.Empty : ", serprog v1 only")})");
                 if (!IPAddress.IsLoopback(bound.Address))
                 {
                     console.Out.WriteLine("note: this address is reachable from other machines.");
