@@ -3,7 +3,8 @@
 # nanoFramework's real interpreter on THIS machine's x86-64 core, not a 240 MHz ESP32 (see README, "The firmware").
 #   1. unpaced, flashrom: interpreter CPU seconds and GC runs per MiB read and per MiB written (8 MiB each);
 #   2. UART paced at 2,000,000 baud, chip with datasheet busy times: bytes the UART dropped during a flashrom
-#      read of 8 MiB and (unless --quick) during an 8 MiB write by our CLI (about 5 minutes).
+#      read of 8 MiB and (unless --quick) our CLI's whole 8 MiB write with a backup, write --no-backup, write of the
+#      image already there and verify (a few minutes), each with its wall time and the interpreter's busy share.
 # CPU is the nanoCLR process's utime+stime from /proc around each operation. GC runs come from the firmware's
 # DEBUG-only counter ("gc runs: N", printed at each S_PIN_STATE(0)); the posix nanoCLR heap is 10 MiB
 # (nf-interpreter targets/posix/nanoCLR/Memory.cpp), so one GC run is about 10 MiB of garbage here.
@@ -29,14 +30,15 @@ start() { # OPTIONS...: the firmware on a fresh virtual ESP32, its pty at $work/
   echo "the virtual ESP32 did not start:" >&2; cat "$work/err" >&2; exit 1
 }
 stop() { kill -INT "$pid"; wait "$pid" || true; pid=; }
-measure() { # LABEL COMMAND...: runs it, prints CPU s (user = interpreter, sys = mostly the posix PAL's host threads)
-  local c0 g0 c1 g1      # and GC runs, per MiB of the 8 MiB
-  c0=$(cpu "$pid"); g0=$(gcs)
+measure() { # LABEL COMMAND...: runs it, prints its wall time, CPU s (user = interpreter, sys = mostly the posix PAL's
+  local c0 g0 c1 g1 t0 t1 # host threads), the share of the wall time the interpreter was busy, and GC runs per MiB of the 8 MiB
+  c0=$(cpu "$pid"); g0=$(gcs); t0=$(date +%s.%N)
   "${@:2}" > "$work/tool.log" 2>&1 || { cat "$work/tool.log" >&2; exit 1; }
+  t1=$(date +%s.%N)
   sleep 0.5 # the last "gc runs" line follows S_PIN_STATE(0)
   c1=$(cpu "$pid"); g1=$(gcs)
-  echo "$c0 $c1" | awk -v l="$1" -v g="$((g1 - g0))" '{ u = $3 - $1; s = $4 - $2;
-    printf "%-28s CPU user %6.2f s (%.3f s/MiB) + sys %6.2f s (%.3f s/MiB)   GC runs %3d (%.2f per MiB, ~%.1f MiB garbage per MiB)\n", l, u, u / 8, s, s / 8, g, g / 8, g * 10 / 8 }'
+  echo "$c0 $c1" | awk -v l="$1" -v g="$((g1 - g0))" -v w="$(echo "$t1 - $t0" | bc)" '{ u = $3 - $1; s = $4 - $2;
+    printf "%-30s wall %6.1f s   CPU user %6.2f s (%.3f s/MiB, interpreter busy %.1f %% of the wall time) + sys %6.2f s   GC runs %3d (%.2f per MiB)\n", l, w, u, u / 8, 100 * u / w, s, g, g / 8 }'
 }
 
 head -c 8388608 /dev/urandom > "$work/a.bin"
@@ -56,8 +58,14 @@ stop
 echo "   read:  $(grep -o '[0-9]* received bytes dropped ([0-9]* FIFO overflows)' "$work/err")"
 if ! $quick; then
   dotnet build host/SerprogNano.Cli --nologo -v q -o "$work/cli" > /dev/null
-  start --baud 2000000 --busy
-  measure "serprog write 8 MiB paced" dotnet "$work/cli/serprog.dll" write "$work/b.bin" --no-backup -p "$work/tty:2000000" -c "$chip"
+  # Random image over other random contents, as in the issue's figures: all of it erased and programmed.
+  start --image "$work/a.bin" --baud 2000000 --busy
+  measure "serprog write 8 MiB paced" dotnet "$work/cli/serprog.dll" write "$work/b.bin" --backup "$work/backup.bin" -p "$work/tty:2000000" -c "$chip" --verbose
+  grep -m1 '^Path:' "$work/tool.log" | sed 's/^/   /'
+  cmp -s "$work/backup.bin" "$work/a.bin" || { echo "the backup differs from the old contents" >&2; exit 1; }
+  measure "serprog write --no-backup" dotnet "$work/cli/serprog.dll" write "$work/a.bin" --no-backup -p "$work/tty:2000000" -c "$chip"
+  measure "serprog write, image there" dotnet "$work/cli/serprog.dll" write "$work/a.bin" --no-backup -p "$work/tty:2000000" -c "$chip"
+  measure "serprog verify" dotnet "$work/cli/serprog.dll" verify "$work/a.bin" -p "$work/tty:2000000" -c "$chip"
   stop
   echo "   write: $(grep -o '[0-9]* received bytes dropped ([0-9]* FIFO overflows)' "$work/err"); $(grep -o '[0-9]* commands ignored while busy' "$work/err")"
 fi
