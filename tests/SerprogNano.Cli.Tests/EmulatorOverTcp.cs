@@ -15,10 +15,11 @@ namespace SerprogNano.Cli.Tests
     {
         private readonly SerprogTcpServer _server;
 
-        public EmulatorOverTcp(SpiNorModel model, EmulatedSpiNorOptions? options = null)
+        /// <param name="extensions">Whether it offers the SerprogNano extensions; without, it is a plain serprog v1 programmer.</param>
+        public EmulatorOverTcp(SpiNorModel model, EmulatedSpiNorOptions? options = null, bool extensions = true)
         {
             Chip = options == null ? new EmulatedSpiNor(model) : new EmulatedSpiNor(model, options);
-            _server = new SerprogTcpServer(new SerprogEmulator(Chip) { LinkFaults = LinkFaults }.Serve, new IPEndPoint(IPAddress.Loopback, 0));
+            _server = new SerprogTcpServer(new SerprogEmulator(Chip) { LinkFaults = LinkFaults, Extensions = extensions }.Serve, new IPEndPoint(IPAddress.Loopback, 0));
         }
 
         public EmulatedSpiNor Chip { get; }

@@ -20,7 +20,7 @@ namespace SerprogNano.Cli.Commands
             var regions = new RegionOptions();
             var passes = new Option<int>("--passes")
             {
-                Description = "Read the chip this many times and require identical reads (2 is what the guide asks for)",
+                Description = "Read the chip this many times and require identical reads (2 is what the guide asks for). A SerprogNano programmer makes the passes after the first itself: it reads the chip again and sends a CRC-32 per erase block",
                 DefaultValueFactory = _ => 1,
             };
             passes.Validators.Add(result =>
@@ -70,11 +70,19 @@ namespace SerprogNano.Cli.Commands
             }
 
             context.Result["passHashes"] = hashes;
+            context.Result["deviceCrcPasses"] = read.DeviceCrcPasses;
+            if (read.DeviceCrcPasses > 0)
+            {
+                context.Say("pass" + (read.DeviceCrcPasses > 1 ? "es 2-" + passes : " 2") + ": the programmer read the chip again and sent a CRC-32 of each "
+                    + read.CrcBlockSize / 1024 + " KiB block (SerprogNano extensions), compared with pass 1's.");
+            }
+
             if (!read.Consistent)
             {
                 context.Result["firstMismatch"] = read.FirstMismatch;
                 throw new CommandFailedException(
-                    "The " + passes + " reads differ (first at " + SpiNorCommands.Hex(read.FirstMismatch!.Value) + "): the wiring is likely bad. "
+                    "The " + passes + " reads differ (first " + (read.DeviceCrcPasses > 0 ? "in the " + read.CrcBlockSize / 1024 + " KiB block at " : "at ")
+                    + SpiNorCommands.Hex(read.FirstMismatch!.Value) + "): the wiring is likely bad. "
                     + "Check the clip's seating, keep wires short (under 10 cm) and of equal length, and read again with a lower --spispeed (e.g. 4M). "
                     + "Nothing was saved.");
             }

@@ -10,7 +10,9 @@ namespace SerprogNano.Host.Operations
     /// agree, since loose wiring or too fast a clock gives different garbage each time. Every pass after
     /// the first cuts the range into different O_SPIOPs (<see cref="ReadShifted"/>), so a fault that
     /// repeats with the framing (a firmware that mixes up bytes of neighbouring commands) cannot make
-    /// two passes agree on the same wrong bytes.
+    /// two passes agree on the same wrong bytes. A programmer with the SerprogNano extensions makes the passes after the
+    /// first itself: it reads the chip again over the wiring and sends only a CRC-32 per erase block, so a second pass
+    /// costs no link time and still catches a clip or a clock that reads different bytes each time.
     /// </summary>
     public static class MultiPassReader
     {
@@ -27,9 +29,27 @@ namespace SerprogNano.Host.Operations
             var first = new byte[length];
             var hashes = new List<string>();
             long? mismatch = null;
+            DeviceSideFlash? device = DeviceSideFlash.For(flash);
+            int blockSize = device?.BlockSize ?? 0;
+            bool crcPasses = device != null && length > 0 && address % blockSize == 0 && length % blockSize == 0;
+            uint[]? firstCrcs = null;
             byte[] pass = first;
             for (int p = 0; p < passes; p++)
             {
+                if (p > 0 && crcPasses)
+                {
+                    var crcPhase = new PhaseProgress(progress, "read pass " + (p + 1) + " of " + passes + " (CRC-32 on the programmer)", length);
+                    firstCrcs ??= CrcFlashWriter.LocalCrcs(first, blockSize);
+                    int differing = CrcFlashWriter.FirstDifferingBlock(firstCrcs, device!.BlockCrcs(address, length));
+                    crcPhase.Report(length);
+                    if (differing >= 0 && mismatch == null)
+                    {
+                        mismatch = address + ((long)differing * blockSize);
+                    }
+
+                    continue;
+                }
+
                 if (p > 0)
                 {
                     pass = new byte[length];
@@ -53,7 +73,7 @@ namespace SerprogNano.Host.Operations
                 }
             }
 
-            return new MultiPassReadResult(first, hashes, mismatch);
+            return new MultiPassReadResult(first, hashes, mismatch) { DeviceCrcPasses = crcPasses ? passes - 1 : 0, CrcBlockSize = crcPasses ? blockSize : 0 };
         }
 
         /// <summary>
