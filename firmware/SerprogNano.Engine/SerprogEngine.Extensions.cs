@@ -8,6 +8,19 @@ namespace SerprogNano.Engine
         /// <summary>Most bytes handed to <see cref="ICrc32.Append"/> at once: the ESP32 native takes 16-bit lengths.</summary>
         public const int MaxCrcChunk = 32767;
 
+        /// <summary>Status polls of O_NANO_SPIOP_WAIT per reading of the clock (a power of two) while it polls back to back.</summary>
+        private const int PollsPerClockRead = 16;
+
+        /// <summary>
+        /// How long O_NANO_SPIOP_WAIT polls back to back: a page program or status write is over by then. Past it (an
+        /// erase, tens of milliseconds or more) it sleeps a millisecond between polls, rather than spin the interpreter
+        /// and fill the heap with the SPI calls' garbage for the whole erase; the UART keeps receiving meanwhile.
+        /// </summary>
+        private const int SpinMilliseconds = 5;
+
+        /// <summary>What MOSI carries while a status byte is clocked in.</summary>
+        private const byte IdleByte = 0xFF;
+
         private readonly byte[] _command = new byte[5];
 
         /// <summary>Whether the board gave what the extensions need; only then does Q_CMDMAP list them.</summary>
@@ -69,21 +82,36 @@ namespace SerprogNano.Engine
             long started = _time.Milliseconds;
             byte status;
             bool done;
-            while (true)
+            bool expired = false;
+            bool slow = false;
+            for (int poll = 0; ; poll++)
             {
-                // Taken before the poll, so a time-out is only declared on a poll made after the deadline; strictly
-                // more ticks than the time-out, so a whole time-out has passed however the clock's ticks fall.
-                bool expired = _time.Milliseconds - started > timeout;
+                // While spinning the clock is read before every 16th poll only: on nanoFramework a read makes a DateTime
+                // on the heap. Read before the poll, so a time-out is only declared on a poll made after the deadline;
+                // strictly more ticks than the time-out, so a whole time-out has passed.
+                if (slow || (poll & (PollsPerClockRead - 1)) == 0)
+                {
+                    long elapsed = _time.Milliseconds - started;
+                    expired = elapsed > timeout;
+                    slow = elapsed >= SpinMilliseconds;
+                }
+
+                // One full-duplex transfer: the opcode out, the status in on the second byte.
                 _command[0] = statusOpcode;
+                _command[1] = IdleByte;
                 _spi.SetChipSelect(true);
-                _spi.Write(_command, 0, 1);
-                _spi.Read(_command, 0, 1);
+                _spi.Exchange(_command, 0, 2);
                 _spi.SetChipSelect(false);
-                status = _command[0];
+                status = _command[1];
                 done = (status & mask) == 0;
                 if (done || expired)
                 {
                     break;
+                }
+
+                if (slow)
+                {
+                    _time.Sleep(1);
                 }
             }
 

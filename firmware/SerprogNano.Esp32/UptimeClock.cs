@@ -13,5 +13,10 @@ namespace SerprogNano.Esp32
         {
             get { return DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond; }
         }
+
+        public void Sleep(int milliseconds)
+        {
+            System.Threading.Thread.Sleep(milliseconds);
+        }
     }
 }

@@ -134,6 +134,23 @@ namespace SerprogNano.Engine.Tests
             device.AssertInSync();
         }
 
+        /// <summary>
+        /// An erase takes tens of milliseconds: past the first few the device sleeps between polls instead of spinning (on
+        /// nanoFramework every poll leaves garbage), and still answers soon after the chip is done.
+        /// </summary>
+        [TestMethod]
+        public void A_long_wait_sleeps_between_polls()
+        {
+            using var device = new Device(busyTimes: true);
+            device.DrivePins();
+            byte[] erase = device.Wait(WriteEnable, new byte[] { SpiNorOpcodes.BlockErase64K, 0x01, 0x00, 0x00 }, 3000);
+
+            Assert.AreEqual(SerprogNanoExtensions.WaitDone, erase[1]);
+            Assert.AreEqual(0, erase[2] & Busy, "answered once the chip was done");
+            Assert.IsGreaterThan(10, device.Clock.Sleeps, "slept between the polls of a 64 KiB erase");
+            device.AssertInSync();
+        }
+
         [TestMethod]
         public void A_chip_that_stays_busy_times_out_with_its_last_status()
         {
@@ -247,10 +264,12 @@ namespace SerprogNano.Engine.Tests
             public Device(bool busyTimes = false)
             {
                 Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV, new EmulatedSpiNorOptions { BusyTimes = busyTimes });
-                _harness = new EngineHarness<EmulatedSpiNor>(new[] { Chip }, new EngineSettings(), RecordingEngine.FrameTimeout, extensions: true);
+                _harness = new EngineHarness<EmulatedSpiNor>(new[] { Chip }, new EngineSettings(), RecordingEngine.FrameTimeout, extensions: true, clock: Clock);
             }
 
             public EmulatedSpiNor Chip { get; }
+
+            public SleepCountingClock Clock { get; } = new();
 
             public byte[] LoadRandom(int seed)
             {
@@ -279,6 +298,22 @@ namespace SerprogNano.Engine.Tests
             public void AssertInSync() => _harness.AssertInSync();
 
             public void Dispose() => _harness.Dispose();
+        }
+
+        /// <summary>The PC's clock, counting the sleeps the engine asks for.</summary>
+        private sealed class SleepCountingClock : IMillisecondClock
+        {
+            private readonly SystemMillisecondClock _clock = new();
+
+            public long Milliseconds => _clock.Milliseconds;
+
+            public int Sleeps { get; private set; }
+
+            public void Sleep(int milliseconds)
+            {
+                Sleeps++;
+                _clock.Sleep(milliseconds);
+            }
         }
 
         /// <summary>A chip that answers reads with a pattern and is never busy, allocating nothing (unlike the full emulation's counters).</summary>

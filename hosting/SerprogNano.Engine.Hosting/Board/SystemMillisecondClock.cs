@@ -10,5 +10,7 @@ namespace SerprogNano.Engine.Hosting.Board
     public sealed class SystemMillisecondClock : IMillisecondClock
     {
         public long Milliseconds => Stopwatch.GetTimestamp() * 1000 / Stopwatch.Frequency;
+
+        public void Sleep(int milliseconds) => System.Threading.Thread.Sleep(milliseconds);
     }
 }

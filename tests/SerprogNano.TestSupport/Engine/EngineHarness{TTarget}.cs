@@ -21,7 +21,8 @@ namespace SerprogNano.TestSupport
         private long _bytesSent;
 
         /// <param name="extensions">Whether the engine gets the PC's CRC and clock, and so offers the SerprogNano extensions.</param>
-        public EngineHarness(TTarget[] targets, EngineSettings settings, TimeSpan frameTimeout, uint[]? clockSteps = null, bool extensions = false)
+        /// <param name="clock">With the extensions, the clock instead of the PC's.</param>
+        public EngineHarness(TTarget[] targets, EngineSettings settings, TimeSpan frameTimeout, uint[]? clockSteps = null, bool extensions = false, IMillisecondClock? clock = null)
         {
             Targets = targets;
             var spiTargets = new ISpiTarget[targets.Length];
@@ -36,7 +37,7 @@ namespace SerprogNano.TestSupport
             Host.ReadTimeout = (int)EngineHarness.ReplyTimeout.TotalMilliseconds;
             Link = new CountingSerialLink(link.Device);
             Engine = extensions
-                ? new SerprogEngine(Link, Bus, Bus, Bus, settings, new SystemCrc32(), new SystemMillisecondClock())
+                ? new SerprogEngine(Link, Bus, Bus, Bus, settings, new SystemCrc32(), clock ?? new SystemMillisecondClock())
                 : new SerprogEngine(Link, Bus, Bus, Bus, settings);
             _thread = new Thread(Engine.Run) { IsBackground = true, Name = "serprog engine" };
             _thread.Start();
