@@ -78,7 +78,7 @@ namespace SerprogNano.Host.Operations
             // regions) every block that differs from the image is believed only when two reads of it agree;
             // otherwise only those a few flips away from it are read again, as the verify catches the rest.
             bool backup = pass == 1 && options.BeforeChange != null && options.OldContentsNeeded;
-            byte[] current = ReadBackSettled(flash, address, image, "read", options.Progress, nearMissesOnly: !backup && options.Regions == null);
+            byte[] current = ReadBackSettled(flash, address, image, "read", options.Progress, null, out _, nearMissesOnly: !backup && options.Regions == null);
             rounds.Keeper ??= RegionKeeper.For(address, image.Length, options);
             WritePlan plan = Plan(flash, address, current, image, rounds.Keeper);
 
@@ -193,21 +193,15 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>A read-back whose blocks that differ from the image were read again: a bit flipped on the link is not a failed write.</summary>
-        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, bool nearMissesOnly)
-        {
-            byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
-            BlockRereader.Settle(flash, address, image.Span, bytes, out _, progress, nearMissesOnly);
-            return bytes;
-        }
-
         /// <param name="spans">The parts to read (null: all); the rest of the result is <paramref name="image"/> itself.</param>
         /// <param name="unconfirmed">Blocks differing from the image where no two reads agreed.</param>
-        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, List<ChipRange>? spans, out int unconfirmed)
+        /// <param name="nearMissesOnly">Read again only blocks a few flips from the image (see <see cref="BlockRereader.Settle(SpiNorFlash, long, ReadOnlySpan{byte}, Span{byte}, out int, IProgress{OperationProgress}?, bool)"/>).</param>
+        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, List<ChipRange>? spans, out int unconfirmed, bool nearMissesOnly = false)
         {
             if (spans == null)
             {
                 byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
-                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed, progress);
+                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed, progress, nearMissesOnly);
                 return bytes;
             }
 
