@@ -7,7 +7,8 @@ namespace SerprogNano.Cli
     /// <summary>
     /// Ctrl+C (SIGINT) and SIGTERM while a command runs: the first asks the command to stop at its next
     /// safe point (between two SPI commands, which progress reports are), so it can release the pins,
-    /// restore the terminal and say what state the chip is in. A second one quits at once.
+    /// restore the terminal and say what state the chip is in. A second one (a hung link never reaches a safe
+    /// point) prints what is known of the chip and quits at once, killed by that signal (exit 130 or 143).
     /// </summary>
     public sealed class Interruption : IDisposable
     {
@@ -34,6 +35,13 @@ namespace SerprogNano.Cli
         public string? Signal => Volatile.Read(ref _signal);
 
         public bool Requested => _requested.IsCancellationRequested;
+
+        /// <summary>
+        /// What a second signal prints before quitting: the chip's state and how to finish, from what the command
+        /// has noted so far. Runs on the signal's thread while the command may still be in an SPI command: no I/O.
+        /// Commands that touch a chip set it; a first signal then also says that the stop is coming.
+        /// </summary>
+        public Func<string>? AtOnce { get; set; }
 
         /// <summary>Handles SIGINT and SIGTERM until disposed.</summary>
         public static Interruption Listen(CliConsole console) => new(console, listen: true);
@@ -66,20 +74,24 @@ namespace SerprogNano.Cli
 
         private void Handle(PosixSignalContext context)
         {
+            string signal = context.Signal == PosixSignal.SIGINT ? "Ctrl+C (SIGINT)" : "SIGTERM";
             if (Requested)
             {
-                // The second signal: quit now, with the cursor back.
-                if (_console.ErrorIsTerminal)
-                {
-                    _console.Error.Write(ShowCursor);
-                    _console.Error.Flush();
-                }
-
+                // The second signal: say what is known, then let the runtime's default action kill the process.
+                _console.Error.WriteLine((_console.ErrorIsTerminal ? ShowCursor : "") + "error: Quit at once by a second " + signal
+                    + ", maybe in the middle of an SPI command." + (AtOnce is { } atOnce ? " " + atOnce() : ""));
+                _console.Error.Flush();
                 return;
             }
 
             context.Cancel = true;
-            Request(context.Signal == PosixSignal.SIGINT ? "Ctrl+C (SIGINT)" : "SIGTERM");
+            if (AtOnce != null)
+            {
+                // A stop can take a while on a slow link: say it is coming, and how not to wait.
+                _console.Error.WriteLine("Stopping at the next point between two SPI commands (" + signal + " again quits at once)...");
+            }
+
+            Request(signal);
         }
     }
 

@@ -5,7 +5,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SerprogNano.Cli.Output;
+using System.IO;
 using SerprogNano.Host.Operations;
+using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Cli.Commands
@@ -31,17 +33,30 @@ namespace SerprogNano.Cli.Commands
             ProtectionReport.Report(context, flash, unprotect);
             ProtectionGuard.Ensure(flash, included?.Select(region => (region.Region.Start, region.Region.Size)) ?? [(0L, flash.Size)], unprotect, "erase");
 
+            var changes = new ChipChanges(flash.Size, flash.Addressing.EraseBlocks[0].Size);
+            TypedCommand again = TypedCommand.Of(context.Parse);
+            context.Interruption.AtOnce = () => Stopped(changes, again, settled: false);
             IReadOnlyDictionary<int, int> erases;
             try
             {
-                erases = included == null
-                    ? context.Progress.Run(progress => FlashEraser.Erase(flash, 0, flash.Size, progress))
-                    : context.Progress.Run(progress => EraseRegions(flash, included, progress));
+                erases = context.Progress.Run(progress =>
+                {
+                    IProgress<OperationProgress> watched = changes.Watch(progress);
+                    if (included != null)
+                    {
+                        return EraseRegions(flash, included, watched, changes);
+                    }
+
+                    // The same blocks, in the same order, as the erase below chooses.
+                    changes.Planned(EraseBlockSelector.Cover(flash.Addressing.EraseBlocks, 0, flash.Size), []);
+                    return FlashEraser.Erase(flash, 0, flash.Size, watched);
+                });
             }
             catch (CommandInterruptedException e)
             {
                 context.Result["erased"] = false;
-                throw new CommandFailedException(e.Message + " The chip may be partly erased: run the same erase again to finish it, or write the image it should hold with serprog write.");
+                context.Result["chipState"] = changes.Json(settled: true);
+                throw new CommandFailedException(e.Message + " " + Stopped(changes, again, settled: true));
             }
             catch (VerifyFailedException e) when (included != null)
             {
@@ -60,6 +75,12 @@ namespace SerprogNano.Cli.Commands
                     "The chip is not blank after the erase: 0x" + e.Actual.ToString("X2") + " at " + SpiNorCommands.Hex(e.Address!.Value) + " (" + e.MismatchedBytes
                     + " bytes not 0xFF). Erase again; if it persists check the wiring and lower --spispeed.");
             }
+            catch (Exception e) when (e is SerprogException or IOException or TimeoutException || (e is SpiNorException && changes.Started))
+            {
+                context.Result["erased"] = false;
+                context.Result["chipState"] = changes.Json(settled: false);
+                throw new CommandFailedException(e.Message + " " + Stopped(changes, again, settled: false));
+            }
 
             var tally = new JsonObject();
             foreach (var (size, count) in erases)
@@ -75,15 +96,29 @@ namespace SerprogNano.Cli.Commands
             return ExitCodes.Ok;
         }
 
+        /// <summary>What an erase that stopped early leaves, and the command that finishes it.</summary>
+        private static string Stopped(ChipChanges changes, TypedCommand again, bool settled)
+        {
+            if (!changes.Started)
+            {
+                return "Nothing was erased: the chip is as it was. To erase it, run the same command again:\n  " + again;
+            }
+
+            return changes.AllDoneBeforeCheck
+                ? "Everything was erased; the check that it reads back blank was interrupted. To finish, run the same erase again:\n  " + again
+                : "The chip may be partly erased: run the same erase again to finish it, or write the image it should hold with serprog write:\n  " + again
+                    + "\nBlock by block:" + changes.Describe(settled);
+        }
+
         /// <summary>
         /// erase -i: the write planner turns the regions to 0xFF; an erase block they share with the rest is
         /// rewritten with the rest's bytes, and the regions and every rewritten block are read back.
         /// </summary>
-        private static IReadOnlyDictionary<int, int> EraseRegions(SpiNorFlash flash, IReadOnlyList<IncludedRegion> included, IProgress<OperationProgress> progress)
+        private static IReadOnlyDictionary<int, int> EraseRegions(SpiNorFlash flash, IReadOnlyList<IncludedRegion> included, IProgress<OperationProgress> progress, ChipChanges changes)
         {
             var blank = new byte[flash.Size];
             blank.AsSpan().Fill(0xFF);
-            var options = new WriteOptions { Regions = included.Select(region => region.Region).ToList(), VerifyAll = false, Progress = progress };
+            var options = new WriteOptions { Regions = included.Select(region => region.Region).ToList(), VerifyAll = false, Progress = progress, Planned = changes.Planned };
             return FlashWriter.Write(flash, 0, blank, options).ErasesBySize;
         }
     }

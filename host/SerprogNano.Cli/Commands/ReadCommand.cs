@@ -52,6 +52,8 @@ namespace SerprogNano.Cli.Commands
                 file.FullName, "the dump", force ? null : file.FullName + " exists; not replacing it. Choose another name or add --force.", "nothing was read.");
             using FlashSession session = FlashSession.Open(context);
             int size = checked((int)session.Chip.Size);
+            string nothingSaved = "Nothing was saved" + (File.Exists(file.FullName) ? ": " + file.FullName + " is as it was." : " (no " + file.FullName + " was created).");
+            context.Interruption.AtOnce = () => nothingSaved + " The chip was only read.";
             MultiPassReadResult read;
             try
             {
@@ -59,7 +61,7 @@ namespace SerprogNano.Cli.Commands
             }
             catch (CommandInterruptedException e)
             {
-                throw new CommandFailedException(e.Message + " Nothing was saved" + (File.Exists(file.FullName) ? ": " + file.FullName + " is as it was." : " (no " + file.FullName + " was created)."));
+                throw new CommandFailedException(e.Message + " " + nothingSaved);
             }
 
             var hashes = new JsonArray();
@@ -116,6 +118,7 @@ namespace SerprogNano.Cli.Commands
 
             using FlashSession session = FlashSession.Open(context);
             IReadOnlyList<IncludedRegion> included = request.Resolve(context, session, image: null);
+            context.Interruption.AtOnce = () => "Nothing was saved. The chip was only read.";
             var chip = new byte[session.Chip.Size];
             chip.AsSpan().Fill(0xFF);
             var hashes = new JsonObject();

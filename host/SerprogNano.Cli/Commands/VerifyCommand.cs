@@ -30,6 +30,7 @@ namespace SerprogNano.Cli.Commands
             ImageFile.RequireChipSize(file, image, session.Chip, "nothing to compare.");
             IReadOnlyList<IncludedRegion>? included = request?.Resolve(context, session, image: null);
             long compared = 0;
+            context.Interruption.AtOnce = () => "The chip was only read: nothing on it changed. To compare it, run the same verify again: " + TypedCommand.Of(context.Parse);
             context.Detail(DeviceSideFlash.For(session.Flash) != null
                 ? "Path: SerprogNano extensions: compared by CRC-32 computed on the programmer (whole erase blocks; other ranges are read)."
                 : "Path: plain SPI transactions: the chip is read over the link.");

@@ -62,12 +62,17 @@ namespace SerprogNano.Cli.Commands
         {
             context.Result["file"] = file.FullName;
             byte[] image = ImageFile.Load(file);
+            TypedCommand typed = TypedCommand.Of(context.Parse);
             if (backupFile != null)
             {
                 // Backups never replace anything, not even through a link: any entry under the name is refused.
                 if (FileKinds.Of(backupFile.FullName, followLinks: false) is not FileKind.Missing)
                 {
-                    throw new CommandFailedException("Backup file " + backupFile.FullName + " exists; not replacing it. Choose another --backup name.");
+                    // Most often the same command again after a stop: that backup is then the one copy of the original.
+                    throw new CommandFailedException(
+                        "Backup file " + backupFile.FullName + " exists; not replacing it. If it is the backup of an earlier write to this chip that did not finish, "
+                        + "it holds the chip's original contents: keep it, and finish that write with --no-backup in place of --backup (another --backup name "
+                        + "would save the chip as it is now, half-written, not the original):\n  " + Finish.WithoutBackup(typed) + "\nOtherwise choose another --backup name.");
                 }
 
                 AtomicFile.CheckTarget(backupFile.FullName, "the backup", null, "nothing was written.");
@@ -88,24 +93,35 @@ namespace SerprogNano.Cli.Commands
 
             ProtectionReport.Report(context, session.Flash, unprotect);
             string? backupPath = skipBackup ? null : (backupFile?.FullName ?? DefaultBackupPath(session.Chip.Name));
-            bool changing = false;
+            var changes = new ChipChanges(session.Chip.Size, session.Flash.Addressing.EraseBlocks[0].Size);
+            var finish = new Finish(typed, changes, backupPath, backupFile != null, included != null);
+            context.Interruption.AtOnce = () => finish.Stopped(settled: false);
             var options = new WriteOptions
             {
                 ClearProtection = unprotect,
                 Regions = included?.Select(region => region.Region).ToList(),
                 VerifyAll = verifyAll,
                 OldContentsNeeded = backupPath != null,
+                Planned = changes.Planned,
                 BeforeChange = old =>
                 {
                     if (backupPath != null)
                     {
+                        finish.Original = EarlierBackup.Find(Path.GetDirectoryName(backupPath)!, BackupPrefix(session.Chip.Name), old.Span, image, session.Flash.ProgramUnit);
+                        if (finish.Original != null)
+                        {
+                            context.Result["originalBackup"] = finish.Original;
+                            context.Warn("the chip holds part of " + file.Name + " and part of " + finish.Original + ", the backup of an earlier write that did not finish: "
+                                + "that file holds the chip's original contents, the backup saved now does not.");
+                        }
+
                         // A backup that cannot be saved stops the write before the chip changes.
                         AtomicFile.Write(backupPath, old.Span, overwrite: false);
                         context.Result["backup"] = backupPath;
-                        context.Say("Saved the old contents to " + backupPath + ".");
+                        context.Say(finish.Original == null
+                            ? "Saved the old contents to " + backupPath + "."
+                            : "Saved the chip as it is, half-written, to " + backupPath + ": NOT the original contents, which are in " + finish.Original + ".");
                     }
-
-                    changing = true;
                 },
             };
 
@@ -114,34 +130,27 @@ namespace SerprogNano.Cli.Commands
             {
                 result = context.Progress.Run(progress =>
                 {
-                    options.Progress = progress;
+                    options.Progress = changes.Watch(progress);
                     return FlashWriter.Write(session.Flash, 0, image, options);
                 });
             }
-            catch (Exception e) when (changing && e is SpiNorException or SerprogException or IOException or TimeoutException or CommandInterruptedException)
-            {
-                throw new CommandFailedException(e.Message + " " + HowToFinish(backupPath, backupFile != null));
-            }
             catch (CommandInterruptedException e)
             {
-                throw new CommandFailedException(e.Message + " Nothing was written: the chip is as it was.");
+                context.Result["chipState"] = changes.Json(settled: true);
+                throw new CommandFailedException(e.Message + " " + finish.Stopped(settled: true));
+            }
+            catch (VerifyFailedException e)
+            {
+                throw new CommandFailedException(e.Message + " " + finish.NotVerified());
+            }
+            catch (Exception e) when (e is SerprogException or IOException or TimeoutException || (e is SpiNorException && changes.Started))
+            {
+                // A lost link, or the chip failing mid-write: what the last progress report said, the rest of its phase unknown.
+                context.Result["chipState"] = changes.Json(settled: false);
+                throw new CommandFailedException(e.Message + " " + finish.Stopped(settled: false));
             }
 
             return Report(context, image, result, included, verifyAll);
-        }
-
-        /// <summary>The chip may hold part old, part new: say where the old contents are and the command that finishes the job.</summary>
-        private static string HowToFinish(string? backupPath, bool backupNamed)
-        {
-            const string rerun = "it re-reads the chip and rewrites only what still differs, then verifies.";
-            if (backupPath == null)
-            {
-                return "The chip is part old, part new: run the same write again to finish it; " + rerun;
-            }
-
-            return backupNamed
-                ? "The old contents are in " + backupPath + ". To finish, run the same write again with --no-backup in place of --backup (the backup stays as it is): " + rerun
-                : "The old contents are in " + backupPath + ". To finish, run the same write again (it takes a new backup of the chip as it is now): " + rerun;
         }
 
         private static int Report(CommandContext context, byte[] image, WriteResult result, IReadOnlyList<IncludedRegion>? included, bool verifyAll)
@@ -195,8 +204,15 @@ namespace SerprogNano.Cli.Commands
             return string.Join(", ", parts);
         }
 
-        /// <summary>serprog-backup-W25Q64FV-20261124-081500.bin in the current directory; '/' in names becomes '_'.</summary>
+        /// <summary>serprog-backup-W25Q64FV-20261124-081500.bin in the current directory.</summary>
         private static string DefaultBackupPath(string chipName)
+        {
+            string stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            return Path.GetFullPath(BackupPrefix(chipName) + stamp + ".bin");
+        }
+
+        /// <summary>serprog-backup-W25Q64FV-: the default backups' names up to the time; '/' in names becomes '_'.</summary>
+        private static string BackupPrefix(string chipName)
         {
             string safe = chipName;
             foreach (char bad in Path.GetInvalidFileNameChars())
@@ -204,9 +220,73 @@ namespace SerprogNano.Cli.Commands
                 safe = safe.Replace(bad, '_');
             }
 
-            safe = safe.Replace('/', '_');
-            string stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-            return Path.GetFullPath("serprog-backup-" + safe + "-" + stamp + ".bin");
+            return "serprog-backup-" + safe.Replace('/', '_') + "-";
+        }
+
+        /// <summary>What a write that stopped early, or did not verify, says about the chip and the command that finishes the job.</summary>
+        private sealed class Finish
+        {
+            private readonly TypedCommand _typed;
+            private readonly ChipChanges _changes;
+            private readonly string? _backupPath;
+            private readonly bool _backupNamed;
+            private readonly bool _regions;
+
+            public Finish(TypedCommand typed, ChipChanges changes, string? backupPath, bool backupNamed, bool regions)
+            {
+                _typed = typed;
+                _changes = changes;
+                _backupPath = backupPath;
+                _backupNamed = backupNamed;
+                _regions = regions;
+            }
+
+            /// <summary>An earlier default backup of this chip from before a write that did not finish: the original contents.</summary>
+            public string? Original { get; set; }
+
+            /// <summary>The same write without a backup: the one taken before the stop is the copy of the old contents.</summary>
+            public static TypedCommand WithoutBackup(TypedCommand typed) => typed.Without("--backup", takesValue: true).With("--no-backup");
+
+            /// <param name="settled">Stopped at a progress report (see <see cref="ChipChanges.Ranges"/>).</param>
+            public string Stopped(bool settled)
+            {
+                if (!_changes.Started)
+                {
+                    return "Nothing was written: the chip is as it was" + (_backupPath != null ? ", and no backup was saved" : "") + ". To write it, run the same command again"
+                        + (settled ? "" : " once that is put right") + ":\n  " + _typed;
+                }
+
+                if (_changes.AllDoneBeforeCheck && !_regions)
+                {
+                    return "Everything was erased and programmed; the verify was interrupted, so the chip is not yet known to hold the image. " + Saved()
+                        + "To check it, run:\n  " + _typed.As("verify").Without("--backup", takesValue: true).Without("--no-backup").Without("--unprotect")
+                        + "\nShould it find a difference, finish with the same write" + (_backupPath != null ? " and --no-backup" : "") + ":\n  " + Again();
+                }
+
+                return NotVerified() + "\nThe chip is part old, part new:" + _changes.Describe(settled);
+            }
+
+            /// <summary>Where the old contents are and the write that finishes the job.</summary>
+            public string NotVerified()
+            {
+                string how = _backupPath == null ? "To finish, run the same write again"
+                    : _backupNamed ? "To finish, run the same write again with --no-backup in place of --backup (the backup stays as it is)"
+                    : "To finish, run the same write again with --no-backup (another backup would hold the chip half-written)";
+                return Saved() + how + "; it re-reads the chip, rewrites only what still differs, then verifies:\n  " + Again();
+            }
+
+            private string Again() => (_backupPath == null ? _typed : WithoutBackup(_typed)).ToString();
+
+            private string Saved()
+            {
+                if (_backupPath == null)
+                {
+                    return "";
+                }
+
+                return Original == null ? "The old contents are in " + _backupPath + ". "
+                    : "The original contents are in " + Original + " (" + _backupPath + " holds the chip as this write found it, half-written by an earlier one). ";
+            }
         }
     }
 }

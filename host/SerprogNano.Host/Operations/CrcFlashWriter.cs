@@ -52,6 +52,7 @@ namespace SerprogNano.Host.Operations
             while (true)
             {
                 rounds++;
+                options.Planned?.Invoke(plan);
                 device.EraseBlocks(plan.Erases, new PhaseProgress(options.Progress, (rounds > 1 ? "repair " : "") + "erase", plan.BytesToErase));
                 device.ProgramUnits(plan.Programs, new PhaseProgress(options.Progress, (rounds > 1 ? "repair " : "") + "program", plan.BytesToProgram));
                 onChip = device.BlockCrcs(address, image.Length);

@@ -97,6 +97,7 @@ namespace SerprogNano.Host.Operations
             }
 
             long retriedBefore = flash.ProgramsRetried;
+            options.Planned?.Invoke(plan);
             Execute(flash, plan, "", options.Progress);
 
             // A program the chip silently dropped (a word put one step early by SST AAI, a page it was
@@ -107,6 +108,7 @@ namespace SerprogNano.Host.Operations
             if (repaired)
             {
                 WritePlan repair = Plan(flash, address, readBack, image, rounds.Keeper);
+                options.Planned?.Invoke(repair);
                 Execute(flash, repair, "repair ", options.Progress);
                 spans = CheckedSpans(address, target.Length, options, plan, repair);
                 byte[] final = ReadBackSettled(flash, address, target, "verify after repair", options.Progress, spans, out int unconfirmed);

@@ -25,6 +25,12 @@ namespace SerprogNano.Host.Operations
         public IProgress<OperationProgress>? Progress { get; set; }
 
         /// <summary>
+        /// Hears each plan (the first, then each repair) just before it is carried out, in the order its erases and
+        /// programs report progress: with it a caller can say which blocks a stop left in which state.
+        /// </summary>
+        public Action<WritePlan>? Planned { get; set; }
+
+        /// <summary>
         /// Change only these chip regions (flashrom's -i); null changes the whole range. The rest keeps what the
         /// chip holds: an erase block that straddles a region's edge is rewritten with the chip's own bytes outside it.
         /// </summary>
