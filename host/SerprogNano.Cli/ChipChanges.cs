@@ -22,6 +22,8 @@ namespace SerprogNano.Cli
         private readonly object _gate = new();
         private readonly int _sector;
         private readonly SectorState[] _before;
+        private readonly Func<long> _retried;
+        private long _retriedAtPlan;
         private IReadOnlyList<EraseStep> _erases = [];
         private IReadOnlyList<PageWrite> _programs = [];
         private int _plans;
@@ -29,11 +31,19 @@ namespace SerprogNano.Cli
         private long _done;
 
         /// <param name="sector">The smallest erase block: the unit states are kept in.</param>
-        public ChipChanges(long size, int sector)
+        /// <param name="retried">
+        /// Page programs sent again so far (<see cref="SpiNorFlash.ProgramsRetried"/>): a page a busy chip missed goes to the end
+        /// of the queue, so with misses the bytes done are no longer the first pages of the plan.
+        /// </param>
+        public ChipChanges(long size, int sector, Func<long> retried)
         {
             _sector = sector;
             _before = new SectorState[size / sector];
+            _retried = retried;
         }
+
+        /// <summary>For a write through <paramref name="flash"/>.</summary>
+        public static ChipChanges Of(SpiNorFlash flash) => new(flash.Size, flash.Addressing.EraseBlocks[0].Size, () => flash.ProgramsRetried);
 
         public enum SectorState
         {
@@ -100,6 +110,7 @@ namespace SerprogNano.Cli
                 _erases = erases;
                 _programs = programs;
                 _plans++;
+                _retriedAtPlan = _retried();
                 _stage = Stage.Planned;
                 _done = 0;
             }
@@ -190,7 +201,7 @@ namespace SerprogNano.Cli
             SectorState.Old => "old: not yet erased or programmed",
             SectorState.Redo => "neither old nor new: a round whose verify failed left it, to be written again",
             SectorState.Erased => "erased (all 0xFF), not yet programmed",
-            SectorState.PartlyProgrammed => "erased, partly programmed",
+            SectorState.PartlyProgrammed => "partly programmed: each page erased or new",
             SectorState.New => "new: as wanted, not yet verified",
             SectorState.Unknown => "unknown: being changed when it stopped (old, erased or new)",
             _ => "unchanged",
@@ -232,21 +243,25 @@ namespace SerprogNano.Cli
                 Fill(states, _erases[i].Address, _erases[i].Block.Size, erase);
             }
 
-            // Per sector: programs planned, done, and whether one may be under way.
+            // Pages done: all of them after the program phase; in it, the first ones its bytes cover, unless pages were
+            // missed: then each of the first (done + missed) pages is done or still to come.
             int programsDone = _stage > Stage.Program ? _programs.Count : _stage == Stage.Program ? Completed(_programs.Select(p => (long)p.Data.Length), _done) : 0;
-            var planned = new Dictionary<long, (int Planned, int Done, bool Open)>();
+            long missed = _stage == Stage.Program ? _retried() - _retriedAtPlan : 0;
+            int reached = (int)Math.Min(_programs.Count, programsDone + missed);
+            var planned = new Dictionary<long, (int Planned, int Done, bool Maybe, bool Open)>();
             for (int i = 0; i < _programs.Count; i++)
             {
                 long sector = _programs[i].Address / _sector;
-                (int count, int done, bool open) = planned.GetValueOrDefault(sector);
-                planned[sector] = (count + 1, done + (i < programsDone ? 1 : 0), open || (!settled && _stage == Stage.Program && i >= programsDone));
+                (int count, int done, bool maybe, bool open) = planned.GetValueOrDefault(sector);
+                bool certain = missed == 0 && i < programsDone;
+                planned[sector] = (count + 1, done + (certain ? 1 : 0), maybe || (!certain && i < reached), open || (!settled && _stage == Stage.Program && i >= reached));
             }
 
-            foreach (var (sector, (count, done, open)) in planned)
+            foreach (var (sector, (count, done, maybe, open)) in planned)
             {
                 states[sector] = states[sector] == SectorState.Unknown || open ? SectorState.Unknown
                     : done == count ? SectorState.New
-                    : done > 0 ? SectorState.PartlyProgrammed
+                    : done > 0 || maybe ? SectorState.PartlyProgrammed
                     : states[sector];
             }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 
 namespace SerprogNano.Cli.Tests
@@ -54,9 +55,12 @@ namespace SerprogNano.Cli.Tests
         public int Id => _process.Id;
 
         /// <summary>The built serprog.dll run by the dotnet host that runs the tests.</summary>
-        public static CliProcess Start(params string[] args)
+        public static CliProcess Start(params string[] args) => StartIn(null, args);
+
+        /// <summary>As <see cref="Start"/>, in <paramref name="directory"/> (where default backups go) when given.</summary>
+        public static CliProcess StartIn(string? directory, params string[] args)
         {
-            var start = new ProcessStartInfo(DotnetHost());
+            var start = new ProcessStartInfo(DotnetHost()) { WorkingDirectory = directory ?? "" };
             start.ArgumentList.Add(SerprogDll());
             foreach (string arg in args)
             {
@@ -129,6 +133,28 @@ namespace SerprogNano.Cli.Tests
             while (clock.Elapsed < limit)
             {
                 if (Output.Contains(text, StringComparison.Ordinal) || Error.Contains(text, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                if (_process.HasExited)
+                {
+                    return false;
+                }
+
+                Thread.Sleep(20);
+            }
+
+            return false;
+        }
+
+        /// <summary>Waits (a generous while) until a line of stderr matches <paramref name="line"/>, as a progress line does mid-phase.</summary>
+        public bool WaitForLine(Regex line, TimeSpan limit)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < limit)
+            {
+                if (line.IsMatch(Error))
                 {
                     return true;
                 }

@@ -38,6 +38,7 @@ namespace SerprogNano.Emulator.Faults
                 return _inner.Read(buffer, offset, count) < 0 ? -1 : 0;
             }
 
+            _faults.WaitWhilePaused();
             int allowed = _faults.ReadableBeforeTrigger(count);
             if (allowed == 0 && count > 0)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace SerprogNano.Emulator.Faults
 {
@@ -12,6 +13,7 @@ namespace SerprogNano.Emulator.Faults
     public sealed class LinkFaults
     {
         private readonly object _gate = new();
+        private bool _paused;
         private long? _dropAt;
         private long? _stallAt;
         private ByteCorrupter? _corrupter;
@@ -103,6 +105,27 @@ namespace SerprogNano.Emulator.Faults
             }
         }
 
+        /// <summary>
+        /// Holds the device before it reads the host's next bytes until <see cref="Resume"/>: the host waits for a reply, as
+        /// behind a busy USB hub, so a test can act while it is inside a chosen phase. The host gives up after its reply time-out.
+        /// </summary>
+        public void Pause()
+        {
+            lock (_gate)
+            {
+                _paused = true;
+            }
+        }
+
+        public void Resume()
+        {
+            lock (_gate)
+            {
+                _paused = false;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
         /// <summary>Starts inverting bits at <paramref name="ratePerBit"/> (0 stops) in the given direction, reproducibly from <paramref name="seed"/>.</summary>
         public void SetBitFlips(double ratePerBit, LinkFaultDirection direction, int seed)
         {
@@ -119,6 +142,7 @@ namespace SerprogNano.Emulator.Faults
         /// <summary>Back to a healthy link; the counters stay.</summary>
         public void Clear()
         {
+            Resume();
             SetBitFlips(0, LinkFaultDirection.Both, 0);
             lock (_gate)
             {
@@ -167,6 +191,18 @@ namespace SerprogNano.Emulator.Faults
             }
 
             return parts;
+        }
+
+        /// <summary>Returns once the link is not paused.</summary>
+        internal void WaitWhilePaused()
+        {
+            lock (_gate)
+            {
+                while (_paused)
+                {
+                    Monitor.Wait(_gate);
+                }
+            }
         }
 
         /// <summary>How many of the next <paramref name="wanted"/> bytes the device may read before a drop or stall is due.</summary>

@@ -33,7 +33,7 @@ namespace SerprogNano.Cli.Commands
             ProtectionReport.Report(context, flash, unprotect);
             ProtectionGuard.Ensure(flash, included?.Select(region => (region.Region.Start, region.Region.Size)) ?? [(0L, flash.Size)], unprotect, "erase");
 
-            var changes = new ChipChanges(flash.Size, flash.Addressing.EraseBlocks[0].Size);
+            var changes = ChipChanges.Of(flash);
             TypedCommand again = TypedCommand.Of(context.Parse);
             context.Interruption.AtOnce = () => Stopped(changes, again, settled: false);
             IReadOnlyDictionary<int, int> erases;

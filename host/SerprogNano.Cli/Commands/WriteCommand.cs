@@ -93,7 +93,7 @@ namespace SerprogNano.Cli.Commands
 
             ProtectionReport.Report(context, session.Flash, unprotect);
             string? backupPath = skipBackup ? null : (backupFile?.FullName ?? DefaultBackupPath(session.Chip.Name));
-            var changes = new ChipChanges(session.Chip.Size, session.Flash.Addressing.EraseBlocks[0].Size);
+            var changes = ChipChanges.Of(session.Flash);
             var finish = new Finish(typed, changes, backupPath, backupFile != null, included != null);
             context.Interruption.AtOnce = () => finish.Stopped(settled: false);
             var options = new WriteOptions
