@@ -119,6 +119,42 @@ namespace SerprogNano.Cli.Tests
         }
 
         [TestMethod]
+        public void A_second_sigterm_during_an_erase_says_which_blocks_are_erased_exits_143_and_the_erase_it_names_finishes()
+        {
+            using var files = new TestFiles();
+            using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q32FV, new EmulatedSpiNorOptions { BusyTimes = true });
+            byte[] old = File.ReadAllBytes(files.RandomImage("old.bin", SpiNorModels.W25Q32FV.Size, seed: 218));
+            emulator.Chip.Load(old);
+            byte[] blank = new byte[old.Length];
+            Array.Fill(blank, (byte)0xFF);
+
+            string error;
+            int? exit;
+            using (CliProcess cli = CliProcess.Start("erase", "-p", emulator.Programmer, "-c", "W25Q32FV"))
+            {
+                Assert.IsTrue(cli.WaitForLine(new Regex(@"^erase: .*%\)", RegexOptions.Multiline), Generous), cli.ToString());
+                try
+                {
+                    Stop(cli, emulator, "TERM TERM");
+                    exit = cli.WaitForExit(Generous);
+                }
+                finally
+                {
+                    emulator.LinkFaults.Clear();
+                }
+
+                error = cli.Error;
+            }
+
+            Assert.AreEqual(143, exit, error);
+            StringAssert.Contains(error, "error: Quit at once by a second SIGTERM, maybe in the middle of an SPI command. The chip may be partly erased: run the same erase again to finish it");
+            ChipIsAsSaid(error, old, blank, emulator.Chip.Snapshot());
+            CliRun finish = CliRun.Of(Words(AdvisedCommand.Match(error).Groups[1].Value));
+            Assert.AreEqual(ExitCodes.Ok, finish.ExitCode, finish.ToString());
+            CollectionAssert.AreEqual(blank, emulator.Chip.Snapshot());
+        }
+
+        [TestMethod]
         public void A_backup_name_that_exists_explains_no_backup_with_the_command_and_changes_nothing()
         {
             using var files = new TestFiles();
