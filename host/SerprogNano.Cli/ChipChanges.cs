@@ -185,7 +185,7 @@ namespace SerprogNano.Cli
             return array;
         }
 
-        public static string Id(SectorState state) => state switch
+        private static string Id(SectorState state) => state switch
         {
             SectorState.Unchanged => "unchanged",
             SectorState.Old => "old",

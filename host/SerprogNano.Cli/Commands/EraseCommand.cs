@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.CommandLine;
 using System.Globalization;
+using System.IO;
 using System.Text.Json.Nodes;
 using SerprogNano.Cli.Output;
-using System.IO;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
@@ -106,7 +106,7 @@ namespace SerprogNano.Cli.Commands
 
             return changes.AllDoneBeforeCheck
                 ? "Everything was erased; the check that it reads back blank was interrupted. To finish, run the same erase again:\n  " + again
-                : "The chip may be partly erased: run the same erase again to finish it, or write the image it should hold with serprog write:\n  " + again
+                : "The chip may be partly erased: run the same erase again to finish it (or write the image it should hold with serprog write):\n  " + again
                     + "\nBlock by block:" + changes.Describe(settled);
         }
 
