@@ -29,7 +29,7 @@ namespace SerprogNano.Cli.Commands
             SpiNorFlash flash = session.Flash;
             IReadOnlyList<IncludedRegion>? included = request?.Resolve(context, session, image: null);
             ProtectionReport.Report(context, flash, unprotect);
-            ProtectionGuard.Ensure(flash, included?.Select(region => (region.Region.Start, region.Region.Size)) ?? [(0L, flash.Size)], unprotect, "erase");
+            ProtectionGuard.Ensure(flash, included?.Select(region => (region.Region.Start, region.Region.Size)) ?? [(0L, flash.Size)], unprotect, "erase", context.Say);
 
             IReadOnlyDictionary<int, int> erases;
             try
