@@ -240,7 +240,7 @@ namespace SerprogNano.Cli.Tests.Regions
             }
         }
 
-        /// <summary>The chip's FMAP at 0x10000: RW_A at 1 MiB, RW_B at 2 MiB, 1 MiB each; an image built for another board may swap them.</summary>
+        /// <summary>An FMAP at 0x10000: RW_A and RW_B, 1 MiB each; the chip's has RW_A at 1 MiB, an image built for another board may swap them.</summary>
         private static byte[] WithFmap(byte[] contents, uint rwA, uint rwB)
         {
             byte[] copy = (byte[])contents.Clone();
@@ -248,15 +248,22 @@ namespace SerprogNano.Cli.Tests.Regions
             return copy;
         }
 
+        /// <summary>A chip of random bytes with its FMAP: RW_A at 0x100000, RW_B at 0x200000.</summary>
+        private static (TestFiles Files, EmulatorOverTcp Emulator, byte[] Chip) FmapChip(int seed)
+        {
+            var (files, emulator, old, _) = Chip(seed);
+            byte[] chip = WithFmap(old, rwA: 0x100000, rwB: 0x200000);
+            emulator.Chip.Load(chip);
+            return (files, emulator, chip);
+        }
+
         [TestMethod]
         public void Fmap_write_of_an_image_whose_area_lies_elsewhere_than_on_the_chip_is_refused_and_says_what_differs()
         {
-            var (files, emulator, old, _) = Chip(seed: 56);
+            var (files, emulator, chip) = FmapChip(seed: 56);
             using (files)
             using (emulator)
             {
-                byte[] chip = WithFmap(old, rwA: 0x100000, rwB: 0x200000);
-                emulator.Chip.Load(chip);
                 string imagePath = files.PathOf("moved.rom");
                 File.WriteAllBytes(imagePath, WithFmap(File.ReadAllBytes(files.RandomImage("new.bin", ChipSize, seed: 57)), rwA: 0x200000, rwB: 0x100000));
 
@@ -273,12 +280,10 @@ namespace SerprogNano.Cli.Tests.Regions
         [TestMethod]
         public void Fmap_write_of_an_image_without_an_fmap_is_refused_and_the_chip_is_untouched()
         {
-            var (files, emulator, old, _) = Chip(seed: 58);
+            var (files, emulator, chip) = FmapChip(seed: 58);
             using (files)
             using (emulator)
             {
-                byte[] chip = WithFmap(old, rwA: 0x100000, rwB: 0x200000);
-                emulator.Chip.Load(chip);
 
                 CliRun run = CliRun.Of("write", files.RandomImage("plain.rom", ChipSize, seed: 59), "-p", emulator.Programmer, "--fmap", "-i", "RW_A", "--no-backup");
 
@@ -292,12 +297,10 @@ namespace SerprogNano.Cli.Tests.Regions
         [TestMethod]
         public void Fmap_write_of_an_image_with_the_chips_areas_changes_only_the_area()
         {
-            var (files, emulator, old, _) = Chip(seed: 60);
+            var (files, emulator, chip) = FmapChip(seed: 60);
             using (files)
             using (emulator)
             {
-                byte[] chip = WithFmap(old, rwA: 0x100000, rwB: 0x200000);
-                emulator.Chip.Load(chip);
                 byte[] image = WithFmap(File.ReadAllBytes(files.RandomImage("new.bin", ChipSize, seed: 61)), rwA: 0x100000, rwB: 0x200000);
                 string imagePath = files.PathOf("same-map.rom");
                 File.WriteAllBytes(imagePath, image);
