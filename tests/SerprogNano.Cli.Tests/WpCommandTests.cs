@@ -175,6 +175,22 @@ namespace SerprogNano.Cli.Tests
         }
 
         [TestMethod]
+        public void Wp_disable_with_a_bit_flipped_in_the_sent_WRSR_fails_saying_what_the_chip_now_holds()
+        {
+            using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q64FV);
+            ChipWire.WriteStatus(emulator.Chip, 0x84, 0x02);
+            // Byte 2 of the WRSR is SR2: QE arrives cleared, which no read before the write can prevent; the read after must tell.
+            emulator.LinkFaults.FlipFrameBit(new FrameBitFlip(null, SpiNorOpcodes.WriteStatus, 1, 2, 1, LinkFaultDirection.ToDevice));
+
+            CliRun run = CliRun.Of("wp", "-p", emulator.Programmer, "-c", "W25Q64FV", "--wp-disable", "--wp-range", "0,0");
+
+            Assert.AreEqual(1L, emulator.LinkFaults.BitsFlippedToDevice, "the flip struck");
+            Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "read back other than written (sent SR1=0x80 SR2=0x02; read SR1=0x80 SR2=0x00; before SR1=0x84 SR2=0x02)");
+            StringAssert.Contains(run.Error, "Bits that were not to change changed too (SR2 bit 1)");
+        }
+
+        [TestMethod]
         public void Write_unprotect_with_a_flipped_bit_in_an_RDSR2_reply_sets_no_lock_and_says_what_changed()
         {
             using var files = new TestFiles();
