@@ -187,7 +187,7 @@ namespace SerprogNano.Cli.Tests
             Assert.AreEqual(1L, emulator.LinkFaults.BitsFlippedToDevice, "the flip struck");
             Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, "read back other than written (sent SR1=0x80 SR2=0x02; read SR1=0x80 SR2=0x00; before SR1=0x84 SR2=0x02)");
-            StringAssert.Contains(run.Error, "Bits that were not to change changed too (SR2 bit 1)");
+            StringAssert.Contains(run.Error, "Bits that were not to change changed too (SR2 bit 1 (QE, quad enable)): the write was damaged on its way to the chip");
         }
 
         [TestMethod]

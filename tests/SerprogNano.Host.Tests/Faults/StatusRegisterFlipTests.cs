@@ -78,7 +78,7 @@ namespace SerprogNano.Host.Tests.Faults
                 WriteProtectException error = Assert.ThrowsExactly<WriteProtectException>(() => ChipWriteProtection.For(flash)!.Apply(ProtectedRange.None, WriteProtectMode.Disabled));
 
                 StringAssert.Contains(error.Message, "read back other than written (sent SR1=0x80 SR2=0x02; read SR1=0x80 SR2=0x00; before SR1=0x84 SR2=0x02)");
-                StringAssert.Contains(error.Message, "SR2 bit 1");
+                StringAssert.Contains(error.Message, "Bits that were not to change changed too (SR2 bit 1 (QE, quad enable))");
             }
         }
     }

@@ -75,11 +75,13 @@ namespace SerprogNano.Host.SpiNor.Protection
             byte[] after = ReadSettled(flash);
             if (!after.AsSpan().SequenceEqual(wanted))
             {
-                string unasked = Differing(before, after, wanted);
+                string unasked = Differing(flash.Chip.WriteProtect, before, after, wanted);
                 throw new WriteProtectException(
                     "The status registers read back other than written (sent " + Values(wanted.AsSpan(0, sentRegisters).ToArray()) + "; read " + Values(after) + "; before "
-                    + Values(before) + ")." + (unasked.Length == 0 ? " " : " Bits that were not to change changed too (" + unasked + "): run 'serprog info' to see the registers. ")
-                    + notTakenAdvice);
+                    + Values(before) + "). " + (unasked.Length == 0
+                        ? notTakenAdvice
+                        : "Bits that were not to change changed too (" + unasked + "): the write was damaged on its way to the chip, or the chip changes them with it. "
+                            + "Check the connection, see the registers with 'serprog info', and set those bits back as they were before the board is powered up."));
             }
 
             return after;
@@ -110,7 +112,7 @@ namespace SerprogNano.Host.SpiNor.Protection
                 if (was != would)
                 {
                     throw new WriteProtectException(
-                        "Refusing to write status register " + bit.Register + " as " + Hex(wanted[bit.Register - 1]) + ": it would change " + Name(bit, layout!) + " from "
+                        "Refusing to write status register " + bit.Register + " as " + Hex(wanted[bit.Register - 1]) + ": it would change " + Name(bit, layout) + " from "
                         + (was ? 1 : 0) + " to " + (would ? 1 : 0) + ", which was not asked for. Nothing was written (the registers read " + Values(before)
                         + "). This is a fault in serprog: please report it with the command you ran.");
                 }
@@ -118,7 +120,7 @@ namespace SerprogNano.Host.SpiNor.Protection
         }
 
         /// <summary>The bits that differ between what was read and what reads back, among those not meant to change.</summary>
-        private static string Differing(byte[] before, byte[] after, byte[] wanted)
+        private static string Differing(WriteProtectLayout? layout, byte[] before, byte[] after, byte[] wanted)
         {
             var bits = new List<string>();
             for (int register = 0; register < before.Length; register++)
@@ -128,7 +130,7 @@ namespace SerprogNano.Host.SpiNor.Protection
                 {
                     if ((unasked & (1 << bit)) != 0)
                     {
-                        bits.Add("SR" + (register + 1) + " bit " + bit);
+                        bits.Add(Name(new SpiNorStatusBit(register + 1, (byte)(1 << bit)), layout));
                     }
                 }
             }
@@ -136,10 +138,13 @@ namespace SerprogNano.Host.SpiNor.Protection
             return string.Join(", ", bits);
         }
 
-        private static string Name(SpiNorStatusBit bit, WriteProtectLayout layout)
+        /// <summary>"SR2 bit 1 (QE, quad enable)": QE and the one-time locks named, other bits by place.</summary>
+        private static string Name(SpiNorStatusBit bit, WriteProtectLayout? layout)
         {
             string where = "SR" + bit.Register + " bit " + System.Numerics.BitOperations.Log2(bit.Mask);
-            return bit == layout.QuadEnable ? where + " (QE, quad enable)" : where + " (a one-time lock: once set, it stays set for good)";
+            return bit == layout?.QuadEnable ? where + " (QE, quad enable)"
+                : layout?.OneTimeLocks.Contains(bit) == true ? where + " (a one-time lock: once set, it stays set for good)"
+                : where;
         }
 
         private static string Values(byte[] values) => string.Join(" ", values.Select((value, i) => "SR" + (i + 1) + "=" + Hex(value)));
