@@ -169,7 +169,7 @@ namespace SerprogNano.Cli
         /// The included regions on this chip, checked as flashrom checks them: each name exists (else a usage
         /// error listing the names), each region lies on the chip and no two overlap (else a failure, exit 1).
         /// --ifd and --fmap read the chip; for a write, --ifd takes the image's descriptor and requires the chip's,
-        /// if it has one, to define the same regions.
+        /// if it has one, to define the same regions, and --fmap requires the image's FMAP to define the chip's areas.
         /// </summary>
         public IReadOnlyList<IncludedRegion> Resolve(CommandContext context, FlashSession session, byte[]? image)
         {
@@ -177,7 +177,7 @@ namespace SerprogNano.Cli
             FlashLayout layout = Layout ?? Source switch
             {
                 RegionSource.Ifd => DescriptorLayout(context, session, image),
-                _ => ChipFmap(context, session),
+                _ => ChipFmap(context, session, image),
             };
             CheckNames(layout);
             IReadOnlyList<FlashRegion> regions = RegionOptions.Guard(() => layout.Include(Includes.Select(include => include.Name), chipSize), usage: false);
@@ -212,7 +212,7 @@ namespace SerprogNano.Cli
             }
         }
 
-        private static FlashLayout DescriptorLayout(CommandContext context, FlashSession session, byte[]? image)
+        private FlashLayout DescriptorLayout(CommandContext context, FlashSession session, byte[]? image)
         {
             var start = new byte[IntelDescriptorFormat.Size];
             session.Flash.Read(0, start);
@@ -230,30 +230,64 @@ namespace SerprogNano.Cli
                 return imageLayout;
             }
 
-            // flashrom's library refuses a write whose image descriptor differs from the chip's ("Descriptors don't match!"):
-            // the regions would move under the write, so the bytes kept "outside" them would be the wrong ones.
+            // flashrom's library refuses a write whose image descriptor differs from the chip's ("Descriptors don't match!").
             FlashLayout chipLayout = RegionOptions.Guard(() => IntelDescriptorParser.Parse(start).ToLayout(), usage: false);
-            if (!chipLayout.Regions.Select(Describe).SequenceEqual(imageLayout.Regions.Select(Describe)))
-            {
-                throw new CommandFailedException(
-                    "The image's Intel flash descriptor defines other regions than the chip's (chip: " + string.Join(", ", chipLayout.Regions.Select(Describe))
-                    + "; image: " + string.Join(", ", imageLayout.Regions.Select(Describe)) + "). Nothing was written. "
-                    + "To change the layout, write the whole image (leave out --ifd and -i); to keep regions anyway, give the layout you mean with -l FILE.");
-            }
-
+            RequireSameRegions(chipLayout, imageLayout);
             return imageLayout;
         }
 
-        private static string Describe(FlashRegion region) => region.ToString();
-
-        private static FlashLayout ChipFmap(CommandContext context, FlashSession session)
+        /// <summary>
+        /// The chip's FMAP; for a write, the image's must place every area alike, as --ifd requires of descriptors
+        /// (flashrom's --fmap writes without comparing).
+        /// </summary>
+        private FlashLayout ChipFmap(CommandContext context, FlashSession session, byte[]? image)
         {
             // flashrom's search reads parts of the chip; the whole chip is read here, once, and searched the same way.
             context.Say("Reading the chip to find its FMAP...");
             var chip = new byte[session.Chip.Size];
             session.Flash.Read(0, chip);
-            return RegionOptions.Guard(() => FmapParser.FindOnChip(chip).ToLayout(), usage: false);
+            FlashLayout chipLayout = RegionOptions.Guard(() => FmapParser.FindOnChip(chip).ToLayout(), usage: false);
+            if (image != null)
+            {
+                FlashLayout imageLayout;
+                try
+                {
+                    imageLayout = FmapParser.FindOnChip(image).ToLayout();
+                }
+                catch (LayoutException e)
+                {
+                    throw new CommandFailedException(
+                        "In the image: " + e.Message + " Without the image's FMAP it cannot be checked that its areas lie where the chip's FMAP puts them, so nothing was written. "
+                        + "To write the whole image, leave out --fmap and -i; to write the chip's areas from this image anyway, give the layout you mean with --fmap-file FILE or -l FILE.");
+                }
+
+                RequireSameRegions(chipLayout, imageLayout);
+            }
+
+            return chipLayout;
         }
+
+        /// <summary>
+        /// Refuses a write whose image places regions elsewhere than the chip: the image's bytes would go to the chip's
+        /// offsets, and the bytes kept "outside" them would be the wrong ones.
+        /// </summary>
+        private void RequireSameRegions(FlashLayout chipLayout, FlashLayout imageLayout)
+        {
+            (IReadOnlyList<FlashRegion> onChip, IReadOnlyList<FlashRegion> inImage) = chipLayout.Differences(imageLayout);
+            if (onChip.Count == 0 && inImage.Count == 0)
+            {
+                return;
+            }
+
+            (string map, string regions, string layoutOptions) = Source == RegionSource.Ifd
+                ? ("Intel flash descriptor", "regions", "-l FILE")
+                : ("FMAP", "areas", "--fmap-file FILE or -l FILE");
+            throw new CommandFailedException(
+                "The image's " + map + " defines other " + regions + " than the chip's (chip: " + List(onChip) + "; image: " + List(inImage) + "). Nothing was written. "
+                + "To change the layout, write the whole image (leave out " + SourceOption + " and -i); to keep " + regions + " anyway, give the layout you mean with " + layoutOptions + ".");
+        }
+
+        private static string List(IReadOnlyList<FlashRegion> regions) => regions.Count == 0 ? "none" : string.Join(", ", regions);
     }
 
     /// <summary>One -i region on the chip, and the file named for it alone (NAME:FILE), if any.</summary>

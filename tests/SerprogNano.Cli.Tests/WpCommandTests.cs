@@ -1,7 +1,10 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Faults;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Cli.Tests
 {
@@ -145,6 +148,66 @@ namespace SerprogNano.Cli.Tests
             CliRun erase = CliRun.Of("erase", "-p", emulator.Programmer);
             Assert.AreEqual(ExitCodes.Ok, erase.ExitCode, erase.ToString());
             Assert.IsTrue(emulator.Chip.Snapshot().All(b => b == 0xFF));
+        }
+
+        /// <summary>Issue 21 finding 3: a W25Q64FV with QE set and the top 1/64 hardware-protected, one bit of an RDSR2 reply flipped by the cable.</summary>
+        private static EmulatorOverTcp QuadEnabledChipBehindANoisyCable(int nth, int bit)
+        {
+            var emulator = new EmulatorOverTcp(SpiNorModels.W25Q64FV);
+            ChipWire.WriteStatus(emulator.Chip, 0x84, 0x02);
+            emulator.LinkFaults.FlipFrameBit(new FrameBitFlip(null, SpiNorOpcodes.ReadStatus2, nth, 0, bit, LinkFaultDirection.ToHost));
+            return emulator;
+        }
+
+        [TestMethod]
+        [DataRow(1, DisplayName = "QE read as 0 (SR2=0x00 written back before)")]
+        [DataRow(3, DisplayName = "LB1 read as 1 (WRSR 80 0A before)")]
+        public void Wp_disable_with_a_flipped_bit_in_an_RDSR2_reply_keeps_QE_sets_no_lock_and_says_what_changed(int bit)
+        {
+            using EmulatorOverTcp emulator = QuadEnabledChipBehindANoisyCable(nth: 1, bit);
+
+            CliRun run = CliRun.Of("wp", "-p", emulator.Programmer, "-c", "W25Q64FV", "--wp-disable", "--wp-range", "0,0");
+
+            Assert.AreEqual(1L, emulator.LinkFaults.BitsFlippedToHost, "the flip struck");
+            Assert.AreEqual(0x02, ChipWire.Status(emulator.Chip, SpiNorOpcodes.ReadStatus2), "SR2 as it was: QE set, LB1-LB3 clear");
+            Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Output, "Status registers (read back, every bit compared): SR1 0x84 -> 0x00, SR2 0x02 (unchanged)");
+        }
+
+        [TestMethod]
+        public void Wp_disable_with_a_bit_flipped_in_the_sent_WRSR_fails_saying_what_the_chip_now_holds()
+        {
+            using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q64FV);
+            ChipWire.WriteStatus(emulator.Chip, 0x84, 0x02);
+            // Byte 2 of the WRSR is SR2: QE arrives cleared, which no read before the write can prevent; the read after must tell.
+            emulator.LinkFaults.FlipFrameBit(new FrameBitFlip(null, SpiNorOpcodes.WriteStatus, 1, 2, 1, LinkFaultDirection.ToDevice));
+
+            CliRun run = CliRun.Of("wp", "-p", emulator.Programmer, "-c", "W25Q64FV", "--wp-disable", "--wp-range", "0,0");
+
+            Assert.AreEqual(1L, emulator.LinkFaults.BitsFlippedToDevice, "the flip struck");
+            Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "read back other than written (sent SR1=0x80 SR2=0x02; read SR1=0x80 SR2=0x00; before SR1=0x84 SR2=0x02)");
+            StringAssert.Contains(run.Error, "Bits that were not to change changed too (SR2 bit 1 (QE, quad enable)): the write was damaged on its way to the chip");
+        }
+
+        [TestMethod]
+        public void Write_unprotect_with_a_flipped_bit_in_an_RDSR2_reply_sets_no_lock_and_says_what_changed()
+        {
+            using var files = new TestFiles();
+            // The third RDSR2, after the protection report's and the guard's range check: with each read used once, the lift's.
+            using EmulatorOverTcp emulator = QuadEnabledChipBehindANoisyCable(nth: 3, bit: 3);
+            byte[] image = Enumerable.Repeat((byte)0xFF, ChipSize).ToArray();
+            image[0x7FF000] = 0x5A;
+            string imagePath = files.PathOf("top.rom");
+            File.WriteAllBytes(imagePath, image);
+
+            CliRun run = CliRun.Of("write", imagePath, "-p", emulator.Programmer, "-c", "W25Q64FV", "--unprotect", "--no-backup");
+
+            Assert.AreEqual(1L, emulator.LinkFaults.BitsFlippedToHost, "the flip struck");
+            Assert.AreEqual(0x02, ChipWire.Status(emulator.Chip, SpiNorOpcodes.ReadStatus2), "SR2 as it was: QE set, LB1 clear");
+            Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Output, "Lifted the write protection (--unprotect): SR1 0x84 -> 0x80, SR2 0x02 (unchanged).");
+            CollectionAssert.AreEqual(image, emulator.Chip.Snapshot());
         }
 
         [TestMethod]

@@ -5,7 +5,8 @@ namespace SerprogNano.Chips.Protection
     /// <summary>
     /// Where a part keeps its write-protect bits and how they decode, as flashrom's reg_bits and decode_range
     /// describe it: BP0..BPn (BP0 first), TB (protect the bottom), SEC (4 KiB sectors), CMP (complement),
-    /// SRP (status register protect: with WP# low the registers cannot be written) and SRL (status register lock).
+    /// SRP (status register protect: with WP# low the registers cannot be written) and SRL (status register lock);
+    /// and the bits beside them that a protection write must leave as they are: QE and one-time locks.
     /// </summary>
     public sealed record WriteProtectLayout
     {
@@ -27,7 +28,13 @@ namespace SerprogNano.Chips.Protection
 
         public SpiNorStatusBit? StatusRegisterLock { get; init; }
 
-        /// <summary>Every bit of the layout, the range bits first.</summary>
+        /// <summary>QE, quad enable: a board that boots from quad I/O stops booting when it is cleared, so no protection write may change it.</summary>
+        public SpiNorStatusBit? QuadEnable { get; init; }
+
+        /// <summary>Bits that, once set, stay set for good (Winbond's security register locks LB1-LB3): no protection write may change them.</summary>
+        public IReadOnlyList<SpiNorStatusBit> OneTimeLocks { get; init; } = [];
+
+        /// <summary>Every protection bit of the layout (not QE or the one-time locks), the range bits first.</summary>
         public IEnumerable<SpiNorStatusBit> Bits
         {
             get
@@ -47,7 +54,24 @@ namespace SerprogNano.Chips.Protection
             }
         }
 
-        /// <summary>The highest status register a bit lives in.</summary>
+        /// <summary>QE and the one-time locks: the bits a status write must send as the chip holds them.</summary>
+        public IEnumerable<SpiNorStatusBit> MustKeep
+        {
+            get
+            {
+                if (QuadEnable is SpiNorStatusBit qe)
+                {
+                    yield return qe;
+                }
+
+                foreach (SpiNorStatusBit bit in OneTimeLocks)
+                {
+                    yield return bit;
+                }
+            }
+        }
+
+        /// <summary>The highest status register a protection bit lives in (the registers a protection WRSR sends).</summary>
         public int HighestRegister
         {
             get

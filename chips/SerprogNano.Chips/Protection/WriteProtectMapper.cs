@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace SerprogNano.Chips.Protection
 {
@@ -31,9 +32,10 @@ namespace SerprogNano.Chips.Protection
                         throw Fail(layout.Name, $"chip \"{name}\" already has layout \"{chips[at].WriteProtect!.Name}\"");
                     }
 
-                    if (layout.HighestRegister > chips[at].StatusRegisters)
+                    int highest = layout.Bits.Concat(layout.MustKeep).Max(bit => bit.Register);
+                    if (highest > chips[at].StatusRegisters)
                     {
-                        throw Fail(layout.Name, $"chip \"{name}\" has {chips[at].StatusRegisters} status register(s), the layout uses register {layout.HighestRegister}");
+                        throw Fail(layout.Name, $"chip \"{name}\" has {chips[at].StatusRegisters} status register(s), the layout uses register {highest}");
                     }
 
                     chips[at] = chips[at] with { WriteProtect = layout };
@@ -79,10 +81,12 @@ namespace SerprogNano.Chips.Protection
                 Complement = Optional(record.Cmp, name, "cmp"),
                 StatusRegisterProtect = Optional(record.Srp, name, "srp"),
                 StatusRegisterLock = Optional(record.Srl, name, "srl"),
+                QuadEnable = Optional(record.Qe, name, "qe"),
+                OneTimeLocks = (record.Otp ?? []).Select((text, i) => ParseBit(text, name, $"otp[{i}]")).ToArray(),
             };
 
             var seen = new HashSet<SpiNorStatusBit>();
-            foreach (SpiNorStatusBit bit in layout.Bits)
+            foreach (SpiNorStatusBit bit in layout.Bits.Concat(layout.MustKeep))
             {
                 if (bit.Register == 1 && bit.Mask <= 0x02)
                 {

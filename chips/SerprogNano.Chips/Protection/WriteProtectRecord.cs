@@ -30,6 +30,10 @@ namespace SerprogNano.Chips.Protection
 
         public string? Srl { get; set; }
 
+        public string? Qe { get; set; }
+
+        public List<string>? Otp { get; set; }
+
         public List<string>? Chips { get; set; }
     }
 }

@@ -12,6 +12,9 @@ namespace SerprogNano.Emulator.Chip
     public sealed partial class EmulatedSpiNor
     {
         private readonly byte[] _status = new byte[3];
+
+        /// <summary>One-time lock bits once set: no write and no power cycle clears them.</summary>
+        private readonly byte[] _setForever = new byte[3];
         private bool _wel;
         private bool _statusWriteEnabled;
         private bool _fourByteMode;
@@ -24,7 +27,7 @@ namespace SerprogNano.Emulator.Chip
         {
             for (int i = 0; i < _status.Length; i++)
             {
-                _status[i] = Model.PowerUpStatus[i];
+                _status[i] = (byte)(Model.PowerUpStatus[i] | _setForever[i]);
             }
 
             _wel = false;
@@ -131,7 +134,9 @@ namespace SerprogNano.Emulator.Chip
             {
                 int register = targets[i] - 1;
                 byte writable = Model.StatusWriteMasks[register];
-                _status[register] = (byte)((_status[register] & ~writable) | (_inputBytes[i] & writable));
+                byte value = (byte)((_status[register] & ~writable) | (_inputBytes[i] & writable));
+                _status[register] = (byte)(value | _setForever[register]);
+                _setForever[register] |= (byte)(value & OneTimeMask(register + 1));
             }
 
             // After 0x50 the write goes to volatile bits (Winbond) and skips the non-volatile write time.

@@ -4,7 +4,8 @@ namespace SerprogNano.Emulator.Chip
 {
     /// <summary>
     /// Who may write the status registers: SRP (SRWD, SST's BPL) with the WP# pin low makes them read-only
-    /// (flashrom's "hardware" mode), SRL makes them read-only until the next power cycle (and for good with SRP).
+    /// (flashrom's "hardware" mode), SRL makes them read-only until the next power cycle (and for good with SRP);
+    /// one-time lock bits (LB1-LB3), once written as 1, stay 1 through every write and power cycle.
     /// Where those bits are comes from the part's chips.json write-protect layout; SRP is bit 7 of register 1
     /// on every modelled part without one.
     /// </summary>
@@ -23,5 +24,17 @@ namespace SerprogNano.Emulator.Chip
         }
 
         private bool IsSet(SpiNorStatusBit bit) => (_status[bit.Register - 1] & bit.Mask) != 0;
+
+        /// <summary>The one-time lock bits of <paramref name="register"/> (1..3) in the part's chips.json layout (Winbond's LB1-LB3).</summary>
+        private byte OneTimeMask(int register)
+        {
+            byte mask = 0;
+            foreach (SpiNorStatusBit bit in Model.Chip.WriteProtect?.OneTimeLocks ?? [])
+            {
+                mask |= bit.Register == register ? bit.Mask : (byte)0;
+            }
+
+            return mask;
+        }
     }
 }

@@ -24,10 +24,10 @@ namespace SerprogNano.Emulator.Chip
 
         public static SpiNorModel W25Q128FV { get; } = WinbondQ("W25Q128FV");
 
-        /// <summary>4 BP bits from 64 KiB, TB at bit 6 (no SEC), ADS (current address mode) in status register 3.</summary>
+        /// <summary>4 BP bits from 64 KiB, TB at bit 6 (no SEC), ADS (current address mode) in status register 3; SR2 as the W25Q..FV's.</summary>
         public static SpiNorModel W25Q256JV { get; } = WinbondQ("W25Q256JV") with
         {
-            StatusWriteMasks = new byte[] { 0xFC, 0x43, 0xE6 },
+            StatusWriteMasks = new byte[] { 0xFC, 0x7B, 0xE6 },
             BlockProtection = new SpiNorBlockProtection(2, 4, 0x40, 64 * KiB, Complement: SpiNorStatusBits.Complement),
             AddressModeBit = SpiNorStatusBits.WinbondAddressMode,
         };
@@ -139,7 +139,10 @@ namespace SerprogNano.Emulator.Chip
         private static ChipDefinition Entry(string name) =>
             ChipDatabase.Default.FindByName(name) ?? throw new InvalidOperationException($"the chip database has no entry for the emulated part {name}");
 
-        /// <summary>Winbond W25Q..FV: three status registers each writable alone, BP0..BP2 + TB from 1/64 of the array, SEC, CMP.</summary>
+        /// <summary>
+        /// Winbond W25Q..FV: three status registers each writable alone, BP0..BP2 + TB from 1/64 of the array, SEC, CMP;
+        /// SR2 takes SRL, QE, LB1-LB3 (one-time: set for good) and CMP.
+        /// </summary>
         private static SpiNorModel WinbondQ(string name, string? entry = null)
         {
             ChipDefinition chip = Entry(entry ?? name);
@@ -154,7 +157,7 @@ namespace SerprogNano.Emulator.Chip
                 HasWriteStatus2 = true,
                 HasWriteStatus3 = true,
                 HasEnableWriteStatus = true,
-                StatusWriteMasks = new byte[] { 0xFC, 0x43, 0xE4 },
+                StatusWriteMasks = new byte[] { 0xFC, 0x7B, 0xE4 },
                 PowerUpStatus = new byte[] { 0x00, 0x00, 0x60 },
                 BlockProtection = new SpiNorBlockProtection(2, 3, 0x20, checked((int)(chip.Size / 64)), SectorMask: 0x40, Complement: SpiNorStatusBits.Complement),
             };

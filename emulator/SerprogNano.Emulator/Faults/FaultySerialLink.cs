@@ -14,6 +14,7 @@ namespace SerprogNano.Emulator.Faults
     {
         private readonly ISerialLink _inner;
         private readonly LinkFaults _faults;
+        private readonly FrameCursor _frames = new();
         private bool _dropped;
         private bool _stalled;
 
@@ -51,7 +52,7 @@ namespace SerprogNano.Emulator.Faults
                 return read;
             }
 
-            switch (_faults.Received(buffer.AsSpan(offset, read)))
+            switch (_faults.Received(buffer.AsSpan(offset, read), _frames))
             {
                 case LinkTrigger.Drop:
                     _dropped = true;
@@ -79,7 +80,7 @@ namespace SerprogNano.Emulator.Faults
             }
 
             byte[] reply = buffer.AsSpan(offset, count).ToArray(); // The engine's buffer stays intact.
-            _faults.Sending(reply);
+            _faults.Sending(reply, _frames);
             if (!_faults.SplitWrites)
             {
                 _inner.Write(reply, 0, reply.Length);

@@ -8,7 +8,8 @@ namespace SerprogNano.Emulator.Faults
     /// Trouble the emulator's link can be told to show (set on <see cref="SerprogEmulator.LinkFaults"/>),
     /// with counters of what it did. A drop or a stall happens once, to the connection that carries the
     /// device's Nth received byte since it was armed: the next connection is healthy again, as after a replug.
-    /// Flips, delays and split writes apply to every connection. Every setting may change while the link runs.
+    /// Flips, delays and split writes apply to every connection; a <see cref="FrameBitFlip"/> strikes once, counting
+    /// frames over every connection. Every setting may change while the link runs.
     /// </summary>
     public sealed class LinkFaults
     {
@@ -16,6 +17,7 @@ namespace SerprogNano.Emulator.Faults
         private bool _paused;
         private long? _dropAt;
         private long? _stallAt;
+        private readonly FrameFlips _frameFlips = new();
         private ByteCorrupter? _corrupter;
         private double _flipRate;
         private LinkFaultDirection _flipDirection = LinkFaultDirection.Both;
@@ -139,6 +141,22 @@ namespace SerprogNano.Emulator.Faults
             }
         }
 
+        /// <summary>Arms one bit to invert in one chosen frame or its reply (a noisy cable's single hit); several may be armed.</summary>
+        public void FlipFrameBit(FrameBitFlip flip)
+        {
+            ArgumentNullException.ThrowIfNull(flip);
+            lock (_gate)
+            {
+                _frameFlips.Add(flip);
+            }
+        }
+
+        /// <summary>The frame flips that have not struck yet.</summary>
+        public IReadOnlyList<FrameBitFlip> PendingFrameFlips
+        {
+            get { lock (_gate) { return new List<FrameBitFlip>(_frameFlips.Pending); } }
+        }
+
         /// <summary>Back to a healthy link; the counters stay.</summary>
         public void Clear()
         {
@@ -150,6 +168,7 @@ namespace SerprogNano.Emulator.Faults
                 _stallAt = null;
                 _delayMilliseconds = 0;
                 _splitWrites = false;
+                _frameFlips.Clear();
             }
         }
 
@@ -177,6 +196,11 @@ namespace SerprogNano.Emulator.Faults
                         LinkFaultDirection.ToDevice => "to the device",
                         _ => "both ways",
                     });
+                }
+
+                foreach (FrameBitFlip flip in _frameFlips.Pending)
+                {
+                    parts.Add(flip.ToString());
                 }
 
                 if (_delayMilliseconds > 0)
@@ -217,12 +241,13 @@ namespace SerprogNano.Emulator.Faults
             }
         }
 
-        /// <summary>Counts and corrupts bytes the device received; says whether the connection must now drop or stall.</summary>
-        internal LinkTrigger Received(Span<byte> data)
+        /// <summary>Counts and corrupts bytes the device received on the connection <paramref name="frames"/> follows; says whether it must now drop or stall.</summary>
+        internal LinkTrigger Received(Span<byte> data, FrameCursor frames)
         {
             lock (_gate)
             {
                 _bytesToDevice += data.Length;
+                _bitsFlippedToDevice += frames.Received(data, _frameFlips);
                 if (_corrupter != null && (_flipDirection & LinkFaultDirection.ToDevice) != 0)
                 {
                     _bitsFlippedToDevice += _corrupter.Corrupt(data);
@@ -246,12 +271,13 @@ namespace SerprogNano.Emulator.Faults
             }
         }
 
-        /// <summary>Counts and corrupts a reply on its way to the host.</summary>
-        internal void Sending(Span<byte> data)
+        /// <summary>Counts and corrupts a reply on its way to the host on the connection <paramref name="frames"/> follows.</summary>
+        internal void Sending(Span<byte> data, FrameCursor frames)
         {
             lock (_gate)
             {
                 _bytesToHost += data.Length;
+                _bitsFlippedToHost += frames.Sending(data);
                 if (_corrupter != null && (_flipDirection & LinkFaultDirection.ToHost) != 0)
                 {
                     _bitsFlippedToHost += _corrupter.Corrupt(data);

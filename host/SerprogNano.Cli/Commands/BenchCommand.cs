@@ -140,7 +140,7 @@ namespace SerprogNano.Cli.Commands
             }
 
             ReadOnlyMemory<byte> backup = default;
-            JsonObject withBackup = TimedWrite(context, session, "Write (with backup)", image, limit, new WriteOptions { ClearProtection = unprotect, BeforeChange = read => backup = read.ToArray() });
+            JsonObject withBackup = TimedWrite(context, session, "Write (with backup)", image, limit, new WriteOptions { ClearProtection = unprotect, StatusRegistersChanged = context.Say, BeforeChange = read => backup = read.ToArray() });
             if (!backup.Span.SequenceEqual(old))
             {
                 throw new CommandFailedException("The backup the write read differs from the old contents.");

@@ -31,7 +31,7 @@ namespace SerprogNano.Cli.Commands
             SpiNorFlash flash = session.Flash;
             IReadOnlyList<IncludedRegion>? included = request?.Resolve(context, session, image: null);
             ProtectionReport.Report(context, flash, unprotect);
-            ProtectionGuard.Ensure(flash, included?.Select(region => (region.Region.Start, region.Region.Size)) ?? [(0L, flash.Size)], unprotect, "erase");
+            ProtectionGuard.Ensure(flash, included?.Select(region => (region.Region.Start, region.Region.Size)) ?? [(0L, flash.Size)], unprotect, "erase", context.Say);
 
             var changes = ChipChanges.Of(flash);
             TypedCommand again = TypedCommand.Of(context.Parse);

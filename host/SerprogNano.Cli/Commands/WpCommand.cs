@@ -104,9 +104,11 @@ namespace SerprogNano.Cli.Commands
             if (changing)
             {
                 context.Result["changed"] = false;
-                WriteProtectState after = protection.Apply(range, mode);
+                WriteProtectChange change = protection.Apply(range, mode);
                 context.Result["changed"] = true;
-                context.Result["writeProtect"] = WpJson.State(after, size);
+                context.Result["writeProtect"] = WpJson.State(change.After, size);
+                context.Result["statusRegisters"] = change.StatusRegisters;
+                context.Say("Status registers (read back, every bit compared): " + change.StatusRegisters);
                 if (mode == WriteProtectMode.Disabled)
                 {
                     context.Say("Disabled hardware protection");

@@ -99,6 +99,7 @@ namespace SerprogNano.Cli.Commands
             var options = new WriteOptions
             {
                 ClearProtection = unprotect,
+                StatusRegistersChanged = context.Say,
                 Regions = included?.Select(region => region.Region).ToList(),
                 VerifyAll = verifyAll,
                 OldContentsNeeded = backupPath != null,

@@ -81,6 +81,18 @@ namespace SerprogNano.Host.Layout
             return included;
         }
 
+        /// <summary>
+        /// The regions of this layout and of <paramref name="other"/> (of the same chip) that the other lacks by
+        /// name and range, each in its own order; both empty when the two place every region alike.
+        /// </summary>
+        public (IReadOnlyList<FlashRegion> OnlyHere, IReadOnlyList<FlashRegion> OnlyThere) Differences(FlashLayout other)
+        {
+            ArgumentNullException.ThrowIfNull(other);
+            var here = Regions.Select(region => region.ToString()).ToHashSet(StringComparer.Ordinal);
+            var there = other.Regions.Select(region => region.ToString()).ToHashSet(StringComparer.Ordinal);
+            return (Regions.Where(region => !there.Contains(region.ToString())).ToList(), other.Regions.Where(region => !here.Contains(region.ToString())).ToList());
+        }
+
         private static string Describe(FlashRegion region) => region.Origin is null ? region.Range : $"{region.Range}, {region.Origin}";
     }
 }

@@ -45,7 +45,7 @@ namespace SerprogNano.Host.Operations
                 return Result(plan, image.Length);
             }
 
-            ProtectionGuard.Ensure(flash, ProtectionGuard.Touched(plan), options.ClearProtection, "write");
+            ProtectionGuard.Ensure(flash, ProtectionGuard.Touched(plan), options.ClearProtection, "write", options.StatusRegistersChanged);
             options.BeforeChange?.Invoke(backup ?? ReadOnlyMemory<byte>.Empty);
             WritePlan first = plan;
             int rounds = 0;

@@ -90,7 +90,7 @@ namespace SerprogNano.Host.Operations
                 return Result(plan, 0, current.Length);
             }
 
-            ProtectionGuard.Ensure(flash, ProtectionGuard.Touched(plan), options.ClearProtection, "write");
+            ProtectionGuard.Ensure(flash, ProtectionGuard.Touched(plan), options.ClearProtection, "write", options.StatusRegistersChanged);
             if (pass == 1 && options.BeforeChange != null)
             {
                 options.BeforeChange(current);

@@ -17,20 +17,24 @@ namespace SerprogNano.Host.Operations
         /// <summary>The words that lift a refusal; the CLI README tells the same story.</summary>
         public const string HowToLift = "Add --unprotect to lift it (the range becomes none), or lift it first with 'serprog wp -p PROG --wp-disable --wp-range 0,0'; 'serprog wp -p PROG --wp-range START,LEN --wp-enable' puts it back afterwards.";
 
-        /// <summary>Checks (and, when allowed, lifts) protection over the byte ranges the change will program or erase.</summary>
-        public static void Ensure(SpiNorFlash flash, IEnumerable<(long Start, long Length)> touched, bool clear, string operation)
+        /// <summary>
+        /// Checks (and, when allowed, lifts) protection over the byte ranges the change will program or erase;
+        /// a status register write it makes is told to <paramref name="changed"/> ("SR1 0x9C -> 0x00").
+        /// </summary>
+        public static void Ensure(SpiNorFlash flash, IEnumerable<(long Start, long Length)> touched, bool clear, string operation, Action<string>? changed)
         {
             ArgumentNullException.ThrowIfNull(flash);
             ArgumentNullException.ThrowIfNull(touched);
             if (flash.Chip.UnprotectedBeforeChange && flash.ReadProtectionBits() != 0)
             {
-                flash.ClearProtection();
+                string cleared = flash.ClearProtection();
+                changed?.Invoke("Cleared the power-up block protection: " + cleared + ".");
                 return;
             }
 
             if (ChipWriteProtection.For(flash) is not ChipWriteProtection protection)
             {
-                EnsureUnknownLayoutClear(flash, clear, operation);
+                EnsureUnknownLayoutClear(flash, clear, operation, changed);
                 return;
             }
 
@@ -47,7 +51,8 @@ namespace SerprogNano.Host.Operations
                     + " would change " + SpiNorCommands.Hex(start) + "-" + SpiNorCommands.Hex(start + length - 1) + " there. " + HowToLift);
             }
 
-            protection.Apply(ProtectedRange.None, null);
+            WriteProtectChange lifted = protection.Apply(ProtectedRange.None, null);
+            changed?.Invoke("Lifted the write protection (--unprotect): " + lifted.StatusRegisters + ".");
         }
 
         /// <summary>The plan's erases and programs as byte ranges.</summary>
@@ -79,7 +84,7 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>Without a layout the range is unknown: any BP bit set stops the change, as before layouts existed.</summary>
-        private static void EnsureUnknownLayoutClear(SpiNorFlash flash, bool clear, string operation)
+        private static void EnsureUnknownLayoutClear(SpiNorFlash flash, bool clear, string operation, Action<string>? changed)
         {
             byte protection = flash.ReadProtectionBits();
             if (protection == 0)
@@ -92,7 +97,8 @@ namespace SerprogNano.Host.Operations
                 throw new SpiNorException(operation, null, "Block protection is on (status register 1 protect bits 0x" + protection.ToString("X2") + "; protection layout unknown, so which range is not known): the chip would ignore the " + operation + ". Nothing was changed. Add --unprotect to clear it if this is the right chip.");
             }
 
-            flash.ClearProtection();
+            string cleared = flash.ClearProtection();
+            changed?.Invoke("Cleared the block protection (--unprotect): " + cleared + ".");
         }
     }
 }

@@ -22,6 +22,9 @@ namespace SerprogNano.Host.Operations
         /// <summary>Clear block protection if set; otherwise a protected chip stops the write before it starts.</summary>
         public bool ClearProtection { get; set; }
 
+        /// <summary>Told what a lifted protection changed in the status registers ("SR1 0x9C -> 0x00"), for the user.</summary>
+        public Action<string>? StatusRegistersChanged { get; set; }
+
         public IProgress<OperationProgress>? Progress { get; set; }
 
         /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using SerprogNano.Chips;
 using SerprogNano.Host.Spi;
+using SerprogNano.Host.SpiNor.Protection;
 
 namespace SerprogNano.Host.SpiNor
 {
@@ -23,8 +24,6 @@ namespace SerprogNano.Host.SpiNor
 
         /// <summary>Bytes per program unit on parts without a page buffer (SST AAI runs, byte programs).</summary>
         private const int ByteProgramUnit = 256;
-
-        private static readonly TimeSpan WriteStatusMaxTime = TimeSpan.FromMilliseconds(200);
 
         private readonly PagePipeline _pages;
         private readonly AaiPipeline _aai;
@@ -194,28 +193,17 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>The block-protect bits now set in status register 1 (0 = nothing protected).</summary>
         public byte ReadProtectionBits() => (byte)(ReadStatus(1) & Chip.ProtectMask);
 
-        /// <summary>Clears the block-protect bits (and the status-register lock bit 7); only when the user asks.</summary>
-        public void ClearProtection()
+        /// <summary>
+        /// Clears the block-protect bits (and the status-register lock bit 7) of status register 1, every other bit as it
+        /// reads; only when the user asks, or on parts that power up protected. Returns what changed ("SR1 0x9C -> 0x00").
+        /// </summary>
+        public string ClearProtection()
         {
-            byte status = ReadStatus(1);
-            byte cleared = (byte)(status & ~(Chip.ProtectMask | SpiNorStatusBits.StatusRegisterProtect0) & ~(SpiNorStatusBits.WriteInProgress | SpiNorStatusBits.WriteEnableLatch));
-            WriteStatusRegisters(new[] { cleared });
-            byte left = ReadProtectionBits();
-            if (left != 0)
-            {
-                throw new SpiNorException("write status register", null, "The chip kept its block protection (status 0x" + ReadStatus(1).ToString("X2") + "): its WP# pin may be held low with SRWD set; free WP# and try again.");
-            }
-        }
-
-        /// <summary>WRSR (after WREN, or EWSR where the part needs it) with SR1, or SR1 and SR2; waits until the write is done.</summary>
-        public void WriteStatusRegisters(ReadOnlySpan<byte> values)
-        {
-            Master.Execute(new[]
-            {
-                Chip.NeedsEwsr ? SpiNorCommands.EnableWriteStatus() : SpiNorCommands.WriteEnable(),
-                SpiNorCommands.WriteStatus(values),
-            });
-            WriteInProgressPoller.WaitUntilReady(Master, WriteStatusMaxTime, TimeSpan.FromMilliseconds(10), "write status register", null);
+            byte[] before = StatusRegisterWrite.ReadSettled(this);
+            byte[] wanted = (byte[])before.Clone();
+            wanted[0] &= unchecked((byte)~(Chip.ProtectMask | SpiNorStatusBits.StatusRegisterProtect0));
+            byte[] after = StatusRegisterWrite.Write(this, before, wanted, 1, "The chip's WP# pin may be held low with SRWD set: free WP# and try again.");
+            return StatusRegisterWrite.Describe(before, after);
         }
 
         public byte[] ReadSfdp(int address, int length) => ChipProber.ReadSfdp(Master, address, length);

@@ -26,6 +26,19 @@ namespace SerprogNano.Cli.Tests.Faults
         }
 
         [TestMethod]
+        public void Frame_flips_parse_into_one_flip_each()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
+            LinkFaults? faults = InjectedFaults.Apply(new[] { "flip-frame=any,spi=0x20,byte=1,bit=5", "flip-frame=0x13,spi=0x35,nth=2,byte=0,bit=1,direction=to-host" }, Array.Empty<string>(), chip);
+
+            Assert.IsNotNull(faults);
+            CollectionAssert.AreEquivalent(
+                new[] { new FrameBitFlip(null, 0x20, 1, 1, 5, LinkFaultDirection.ToDevice), new FrameBitFlip(0x13, 0x35, 2, 0, 1, LinkFaultDirection.ToHost) },
+                (System.Collections.ICollection)faults.PendingFrameFlips);
+            CollectionAssert.Contains((System.Collections.ICollection)faults.Describe(), "flip bit 5 of byte 1 of the SPI operation (0 = its opcode) to the device, in the 1st SPI operation carrying SPI 0x20");
+        }
+
+        [TestMethod]
         public void Chip_faults_parse_onto_the_chip()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
@@ -60,6 +73,12 @@ namespace SerprogNano.Cli.Tests.Faults
         [DataRow("--fault", "flip-rate=0.5", "flip-rate= needs a rate per bit from 0 to 0.125")]
         [DataRow("--fault", "direction=to-host", "direction= and seed= go with flip-rate=")]
         [DataRow("--fault", "flip-rate=1e-5,direction=sideways", "direction= needs to-host, to-device or both")]
+        [DataRow("--fault", "flip-frame=any,byte=1,bit=5", "spi= needs an SPI opcode when flip-frame=any")]
+        [DataRow("--fault", "flip-frame=0x01,spi=0x20,byte=1,bit=5", "O_SPIOP (0x13), O_NANO_SPIOP_WAIT (0x80) or any with spi=")]
+        [DataRow("--fault", "flip-frame=0x13,byte=1,bit=8", "bit= needs a bit from 0 to 7")]
+        [DataRow("--fault", "flip-frame=0x13,byte=1", "flip-frame= needs byte=K and bit=B")]
+        [DataRow("--fault", "flip-frame=0x13,byte=1,bit=1,direction=both", "direction= needs to-device (the command) or to-host")]
+        [DataRow("--fault", "spi=0x20,byte=1,bit=1", "spi=, nth=, byte= and bit= go with flip-frame=")]
         [DataRow("--fault", "unplug", "'unplug' is not a fault (known: drop-after")]
         [DataRow("--fault", "split-writes=yes", "split-writes takes no value")]
         [DataRow("--fault", "delay-ms=1,delay-ms=2", "delay-ms is given twice")]

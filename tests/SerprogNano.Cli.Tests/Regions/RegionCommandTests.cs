@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Cli.Tests.Regions
 {
@@ -236,6 +237,82 @@ namespace SerprogNano.Cli.Tests.Regions
                 CliRun fd = CliRun.Of("read", files.PathOf("fd.bin"), "-p", emulator.Programmer, "-l", tooBig, "-i", "fd");
                 Assert.AreEqual(ExitCodes.Ok, fd.ExitCode, fd.ToString());
                 StringAssert.Contains(fd.Error, "warning: Region 'bios' [0x00600000-0x007FFFFF] lies beyond this 4194304 byte chip");
+            }
+        }
+
+        /// <summary>An FMAP at 0x10000: RW_A and RW_B, 1 MiB each; the chip's has RW_A at 1 MiB, an image built for another board may swap them.</summary>
+        private static byte[] WithFmap(byte[] contents, uint rwA, uint rwB)
+        {
+            byte[] copy = (byte[])contents.Clone();
+            new FmapImage { Size = ChipSize }.Area(0x10000, 0x1000, "FMAP").Area(rwA, 0x100000, "RW_A").Area(rwB, 0x100000, "RW_B").PlaceAt(copy, 0x10000);
+            return copy;
+        }
+
+        /// <summary>A chip of random bytes with its FMAP: RW_A at 0x100000, RW_B at 0x200000.</summary>
+        private static (TestFiles Files, EmulatorOverTcp Emulator, byte[] Chip) FmapChip(int seed)
+        {
+            var (files, emulator, old, _) = Chip(seed);
+            byte[] chip = WithFmap(old, rwA: 0x100000, rwB: 0x200000);
+            emulator.Chip.Load(chip);
+            return (files, emulator, chip);
+        }
+
+        [TestMethod]
+        public void Fmap_write_of_an_image_whose_area_lies_elsewhere_than_on_the_chip_is_refused_and_says_what_differs()
+        {
+            var (files, emulator, chip) = FmapChip(seed: 56);
+            using (files)
+            using (emulator)
+            {
+                string imagePath = files.PathOf("moved.rom");
+                File.WriteAllBytes(imagePath, WithFmap(File.ReadAllBytes(files.RandomImage("new.bin", ChipSize, seed: 57)), rwA: 0x200000, rwB: 0x100000));
+
+                CliRun run = CliRun.Of("write", imagePath, "-p", emulator.Programmer, "--fmap", "-i", "RW_A", "--no-backup");
+
+                Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
+                StringAssert.Contains(run.Error, "The image's FMAP defines other areas than the chip's (chip: RW_A [0x00100000-0x001FFFFF], RW_B [0x00200000-0x002FFFFF]; image: RW_A [0x00200000-0x002FFFFF], RW_B [0x00100000-0x001FFFFF]). Nothing was written.");
+                StringAssert.Contains(run.Error, "write the whole image (leave out --fmap and -i)");
+                StringAssert.Contains(run.Error, "--fmap-file FILE or -l FILE");
+                CollectionAssert.AreEqual(chip, emulator.Chip.Snapshot(), "the chip is unchanged");
+            }
+        }
+
+        [TestMethod]
+        public void Fmap_write_of_an_image_without_an_fmap_is_refused_and_the_chip_is_untouched()
+        {
+            var (files, emulator, chip) = FmapChip(seed: 58);
+            using (files)
+            using (emulator)
+            {
+
+                CliRun run = CliRun.Of("write", files.RandomImage("plain.rom", ChipSize, seed: 59), "-p", emulator.Programmer, "--fmap", "-i", "RW_A", "--no-backup");
+
+                Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
+                StringAssert.Contains(run.Error, "In the image: No FMAP");
+                StringAssert.Contains(run.Error, "nothing was written");
+                CollectionAssert.AreEqual(chip, emulator.Chip.Snapshot());
+            }
+        }
+
+        [TestMethod]
+        public void Fmap_write_of_an_image_with_the_chips_areas_changes_only_the_area()
+        {
+            var (files, emulator, chip) = FmapChip(seed: 60);
+            using (files)
+            using (emulator)
+            {
+                byte[] image = WithFmap(File.ReadAllBytes(files.RandomImage("new.bin", ChipSize, seed: 61)), rwA: 0x100000, rwB: 0x200000);
+                string imagePath = files.PathOf("same-map.rom");
+                File.WriteAllBytes(imagePath, image);
+
+                CliRun run = CliRun.Of("write", imagePath, "-p", emulator.Programmer, "--fmap", "-i", "RW_A", "--no-backup");
+
+                Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
+                StringAssert.Contains(run.Output, "VERIFIED: RW_A matches the image");
+                byte[] after = emulator.Chip.Snapshot();
+                CollectionAssert.AreEqual(image[0x100000..0x200000], after[0x100000..0x200000]);
+                CollectionAssert.AreEqual(chip[..0x100000], after[..0x100000]);
+                CollectionAssert.AreEqual(chip[0x200000..], after[0x200000..]);
             }
         }
 

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.Extensions.Time.Testing;
 using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {

@@ -1,6 +1,7 @@
 using System;
 using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {

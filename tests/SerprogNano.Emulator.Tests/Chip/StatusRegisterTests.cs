@@ -1,5 +1,6 @@
 using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {
@@ -64,6 +65,23 @@ namespace SerprogNano.Emulator.Tests.Chip
 
             Assert.AreEqual(0xFC, ChipWire.Status(chip));
             Assert.AreEqual(1, chip.StatusWrites);
+        }
+
+        [TestMethod]
+        public void A_security_register_lock_bit_written_as_1_stays_set_through_every_write_and_power_cycle()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
+
+            // The WRSR a flipped RDSR2 reply once made: QE and LB1.
+            ChipWire.WriteStatus(chip, 0x80, 0x0A);
+            byte set = ChipWire.Status(chip, SpiNorOpcodes.ReadStatus2);
+            ChipWire.WriteStatus(chip, 0x00, 0x00);
+            byte cleared = ChipWire.Status(chip, SpiNorOpcodes.ReadStatus2);
+            chip.PowerCycle();
+
+            Assert.AreEqual(0x0A, set);
+            Assert.AreEqual(0x08, cleared, "QE clears, LB1 does not");
+            Assert.AreEqual(0x08, ChipWire.Status(chip, SpiNorOpcodes.ReadStatus2), "nor does a power cycle");
         }
 
         [TestMethod]

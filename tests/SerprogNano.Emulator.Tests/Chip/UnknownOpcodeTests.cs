@@ -1,5 +1,6 @@
 using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Emulator.Tests.Chip
 {

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using SerprogNano.Host.Layout;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Layout
 {

@@ -191,7 +191,7 @@ namespace SerprogNano.Host.Tests.Operations
         {
             // A part of unknown protection layout (SST25 parts are unprotected without asking, as flashrom does).
             using FlashRig rig = NewRig(SpiNorModels.EN25QH64);
-            rig.Flash.WriteStatusRegisters([0x1C]);
+            ChipWire.WriteStatus(rig.Chip, 0x1C);
             byte[] image = FlashRig.RandomImage(rig.Chip.Model.Size, 18);
 
             var e = Assert.ThrowsExactly<SpiNorException>(() => FlashWriter.Write(rig.Flash, 0, image));

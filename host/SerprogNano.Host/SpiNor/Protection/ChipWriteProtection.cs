@@ -33,9 +33,10 @@ namespace SerprogNano.Host.SpiNor.Protection
             "protection layout unknown for " + chipName + ": the chip database does not say where its protect bits are or what they guard, so serprog will not set or report a range. "
             + "'serprog info' shows its status registers; the parts with a known layout are listed in host/SerprogNano.Cli/README.md (Write protection).";
 
+        /// <summary>The protection as two status reads in a row agree on it.</summary>
         public WriteProtectState Read()
         {
-            byte[] status = ReadRegisters();
+            byte[] status = StatusRegisterWrite.ReadSettled(_flash);
             ProtectionBits bits = ProtectionBits.Read(Layout, status);
             return new WriteProtectState(status, bits, ProtectionRangeDecoder.Decode(Layout, bits, _flash.Size));
         }
@@ -57,7 +58,7 @@ namespace SerprogNano.Host.SpiNor.Protection
         /// writes the registers and reads them back. Only <see cref="WriteProtectMode.Disabled"/> and
         /// <see cref="WriteProtectMode.Hardware"/> can be set.
         /// </summary>
-        public WriteProtectState Apply(ProtectedRange? range, WriteProtectMode? mode)
+        public WriteProtectChange Apply(ProtectedRange? range, WriteProtectMode? mode)
         {
             WriteProtectState before = Read();
             ProtectionBits bits = before.Bits;
@@ -80,27 +81,18 @@ namespace SerprogNano.Host.SpiNor.Protection
                 Write(Read(), bits);
             }
 
-            return Read();
+            return new WriteProtectChange(before, Read());
         }
 
+        /// <summary>Only the layout's bits change; every other bit is sent as the settled read gave it.</summary>
         private void Write(WriteProtectState before, ProtectionBits bits)
         {
             byte[] wanted = (byte[])before.Status.Clone();
             bits.WriteTo(Layout, wanted);
-            if (wanted.AsSpan().SequenceEqual(before.Status))
-            {
-                return;
-            }
 
             // Parts with protect bits in SR2 take SR1 and SR2 in one WRSR, so SR2 is never cleared by a one-byte write.
-            _flash.WriteStatusRegisters(wanted.AsSpan(0, Layout.HighestRegister));
-            byte[] after = ReadRegisters();
-            if (ProtectionBits.Read(Layout, after) != bits)
-            {
-                throw new WriteProtectException(
-                    "The chip did not take the new protection bits (wanted " + bits.Describe(Layout) + ", read " + ProtectionBits.Read(Layout, after).Describe(Layout) + "). "
-                    + Hint(before.Mode));
-            }
+            StatusRegisterWrite.Write(_flash, before.Status, wanted, Layout.HighestRegister,
+                "The protection wanted was " + bits.Describe(Layout) + ". " + Hint(before.Mode));
         }
 
         /// <summary>Why the registers may have refused the write, by the mode they were in (flashrom's notes).</summary>
@@ -111,17 +103,5 @@ namespace SerprogNano.Host.SpiNor.Protection
             WriteProtectMode.Permanent => "Permanent protection is on (SRL=1, SRP=1): the chip's settings can no longer be changed.",
             _ => "Check the wiring (WP# and HOLD# high) and try again.",
         };
-
-        /// <summary>Status registers 1 up to the highest one the layout uses (at least those the chip has).</summary>
-        private byte[] ReadRegisters()
-        {
-            var status = new byte[Layout.HighestRegister];
-            for (int i = 0; i < status.Length; i++)
-            {
-                status[i] = _flash.ReadStatus(i + 1);
-            }
-
-            return status;
-        }
     }
 }

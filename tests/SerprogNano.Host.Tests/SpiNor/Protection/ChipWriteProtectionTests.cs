@@ -7,6 +7,7 @@ using SerprogNano.Host.Operations;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.SpiNor.Protection;
 using SerprogNano.Host.Tests.Doubles;
+using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.SpiNor.Protection
 {
@@ -47,7 +48,7 @@ namespace SerprogNano.Host.Tests.SpiNor.Protection
             using var rig = new FlashRig(SpiNorModels.W25Q64FV);
             ChipWriteProtection protection = ChipWriteProtection.For(rig.Flash)!;
 
-            WriteProtectState state = protection.Apply(Top64th, WriteProtectMode.Hardware);
+            WriteProtectState state = protection.Apply(Top64th, WriteProtectMode.Hardware).After;
 
             Assert.AreEqual(Top64th, state.Range);
             Assert.AreEqual(WriteProtectMode.Hardware, state.Mode);
@@ -85,7 +86,7 @@ namespace SerprogNano.Host.Tests.SpiNor.Protection
             Assert.AreEqual(Top64th, protection.Read().Range, "nothing changed");
 
             rig.Chip.WriteProtectPinLow = false;
-            WriteProtectState state = protection.Apply(ProtectedRange.None, WriteProtectMode.Disabled);
+            WriteProtectState state = protection.Apply(ProtectedRange.None, WriteProtectMode.Disabled).After;
             Assert.AreEqual(ProtectedRange.None, state.Range);
             Assert.AreEqual(WriteProtectMode.Disabled, state.Mode);
         }
@@ -95,7 +96,7 @@ namespace SerprogNano.Host.Tests.SpiNor.Protection
         {
             using var rig = new FlashRig(SpiNorModels.W25Q64FV);
             ChipWriteProtection protection = ChipWriteProtection.For(rig.Flash)!;
-            rig.Flash.WriteStatusRegisters([0x04, 0x01]);
+            ChipWire.WriteStatus(rig.Chip, 0x04, 0x01);
 
             Assert.AreEqual(WriteProtectMode.PowerCycle, protection.Read().Mode);
             WriteProtectException error = Assert.ThrowsExactly<WriteProtectException>(() => protection.Apply(ProtectedRange.None, null));
@@ -171,7 +172,7 @@ namespace SerprogNano.Host.Tests.SpiNor.Protection
         {
             using var rig = new FlashRig(SpiNorModels.EN25QH64);
             Assert.IsNull(ChipWriteProtection.For(rig.Flash));
-            rig.Flash.WriteStatusRegisters([0x04]);
+            ChipWire.WriteStatus(rig.Chip, 0x04);
 
             SpiNorException error = Assert.ThrowsExactly<SpiNorException>(() => FlashWriter.Write(rig.Flash, 0, FlashRig.RandomImage(8 * 1024 * 1024, seed: 18)));
 

@@ -3,10 +3,10 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Text;
 
-namespace SerprogNano.Host.Tests.Layout
+namespace SerprogNano.TestSupport
 {
     /// <summary>An FMAP written byte by byte from coreboot's fmap_serialized.h, on its own literal offsets.</summary>
-    internal sealed class FmapImage
+    public sealed class FmapImage
     {
         private readonly List<(uint Offset, uint Size, string Name, ushort Flags)> areas = [];
 

@@ -2,10 +2,10 @@ using System;
 using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 
-namespace SerprogNano.Emulator.Tests.Chip
+namespace SerprogNano.TestSupport
 {
-    /// <summary>Drives a chip the way an SPI master does: one command per chip-select cycle.</summary>
-    internal static class ChipWire
+    /// <summary>Drives a chip the way an SPI master does (or a board's firmware, setting a test's starting state): one command per chip-select cycle.</summary>
+    public static class ChipWire
     {
         /// <summary>One CS cycle: clocks <paramref name="mosi"/>, then <paramref name="readLength"/> bytes of 0xFF; returns what MISO gave during those.</summary>
         public static byte[] Command(ISpiTarget chip, byte[] mosi, int readLength = 0)
