@@ -5,12 +5,28 @@
 #   2. UART paced at 2,000,000 baud, chip with datasheet busy times: bytes the UART dropped during a flashrom
 #      read of 8 MiB and (unless --quick) our CLI's whole 8 MiB write with a backup, write --no-backup, write of the
 #      image already there and verify (a few minutes), each with its wall time and the interpreter's busy share.
-# CPU is the nanoCLR process's utime+stime from /proc around each operation. GC runs come from the firmware's
-# DEBUG-only counter ("gc runs: N", printed at each S_PIN_STATE(0)); the posix nanoCLR heap is 10 MiB
-# (nf-interpreter targets/posix/nanoCLR/Memory.cpp), so one GC run is about 10 MiB of garbage here.
+#   3. (--esp32) the same paced 8 MiB operations at the ESP32's own speed as run-firmware models it: --esp32-timing
+#      (the 100 Hz idle tick, an interpreter 100 times slower) and the calibration's two ends, --cpu-scale 65 and 195
+#      with the tick; flashrom read, serprog read, verify and the image already there, then (unless --quick) serprog
+#      write with and without a backup, and flashrom -w only with --flashrom-write (over an hour per model as it
+#      stands). Each line with the machine's load average: the model stretches the interpreter thread's CPU time,
+#      which a loaded machine inflates. FIRMWARE_BENCH_MODELS picks models (e.g. "100" or "65 195").
+#   4. (--esp32) IL instructions per operation (FirmwareIlFigures: per 4 KiB read chunk, v1 page program,
+#      extension page, CRC block), which do not depend on the machine.
+#   --esp32-only runs 3 and 4 alone; --no-il-counts leaves 4 out (e.g. for a second run beside a first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-quick=false; [ "${1:-}" = "--quick" ] && quick=true
+quick=false; esp32=false; classic=true; flashrom_write=false; il_counts=true
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=true;;
+    --esp32) esp32=true;;
+    --esp32-only) esp32=true; classic=false;;
+    --flashrom-write) flashrom_write=true;;
+    --no-il-counts) il_counts=false;;
+    *) echo "usage: $0 [--quick] [--esp32 | --esp32-only] [--flashrom-write] [--no-il-counts]" >&2; exit 2;;
+  esac
+done
 shared=${SERPROG_SHARED:-$(pwd)/../shared}
 run_firmware=$shared/tools/nanoclr/run-firmware
 [ -x "$run_firmware" ] || { echo "no virtual ESP32 at $run_firmware: set SERPROG_SHARED to the folder holding tools/nanoclr" >&2; exit 2; }
@@ -41,8 +57,10 @@ measure() { # LABEL COMMAND...: runs it, prints its wall time, CPU s (user = int
     printf "%-30s wall %6.1f s   CPU user %6.2f s (%.3f s/MiB, interpreter busy %.1f %% of the wall time) + sys %6.2f s   GC runs %3d (%.2f per MiB)\n", l, w, u, u / 8, 100 * u / w, s, g, g / 8 }'
 }
 
+load() { awk '{ print $1 }' /proc/loadavg; }
 head -c 8388608 /dev/urandom > "$work/a.bin"
 head -c 8388608 /dev/urandom > "$work/b.bin"
+if $classic; then
 echo "1. unpaced (interpreter CPU on this x86-64 machine)"
 start --image "$work/a.bin"
 measure "flashrom -r 8 MiB" flashrom -p "serprog:dev=$work/tty:2000000" -c "$chip" -r "$work/r.bin"
@@ -69,3 +87,37 @@ if ! $quick; then
   stop
   echo "   write: $(grep -o '[0-9]* received bytes dropped ([0-9]* FIFO overflows)' "$work/err"); $(grep -o '[0-9]* commands ignored while busy' "$work/err")"
 fi
+fi
+
+$esp32 || exit 0
+[ -f "$work/cli/serprog.dll" ] || dotnet build host/SerprogNano.Cli --nologo -v q -o "$work/cli" > /dev/null
+serprog() { dotnet "$work/cli/serprog.dll" "$@"; }
+echo "3. the ESP32's speed as modelled, 2,000,000 baud, busy chip, 8 MiB (load: 1-minute load average of this machine)"
+for scale in ${FIRMWARE_BENCH_MODELS:-100 65 195}; do
+  echo "   --tick-hz 100 --cpu-scale $scale$([ "$scale" = 100 ] && echo ' (= --esp32-timing)')"
+  start --image "$work/a.bin" --baud 2000000 --busy --tick-hz 100 --cpu-scale "$scale"
+  measure "flashrom read (load $(load))" flashrom -p "serprog:dev=$work/tty:2000000" -c "$chip" -r "$work/r.bin"
+  cmp -s "$work/r.bin" "$work/a.bin" || { echo "flashrom's read differs from the image" >&2; exit 1; }
+  rm -f "$work/r.bin"
+  measure "serprog read (load $(load))" serprog read "$work/r.bin" -p "$work/tty:2000000" -c "$chip"
+  cmp -s "$work/r.bin" "$work/a.bin" || { echo "serprog's read differs from the image" >&2; exit 1; }
+  rm -f "$work/r.bin"
+  measure "serprog verify (load $(load))" serprog verify "$work/a.bin" -p "$work/tty:2000000" -c "$chip"
+  measure "serprog write, image there (load $(load))" serprog write "$work/a.bin" --no-backup -p "$work/tty:2000000" -c "$chip"
+  if ! $quick; then
+    rm -f "$work/backup.bin"
+    measure "serprog write (load $(load))" serprog write "$work/b.bin" --backup "$work/backup.bin" -p "$work/tty:2000000" -c "$chip"
+    cmp -s "$work/backup.bin" "$work/a.bin" || { echo "the backup differs from the old contents" >&2; exit 1; }
+    measure "serprog write --no-backup (load $(load))" serprog write "$work/a.bin" --no-backup -p "$work/tty:2000000" -c "$chip"
+  fi
+  if $flashrom_write; then
+    measure "flashrom -w (load $(load))" flashrom -p "serprog:dev=$work/tty:2000000" -c "$chip" -w "$work/b.bin"
+  fi
+  stop
+  echo "   $(grep -o '[0-9]* received bytes dropped ([0-9]* FIFO overflows)' "$work/err"); $(grep -o '[0-9]* commands ignored while busy' "$work/err")"
+done
+
+$il_counts || exit 0
+echo "4. IL instructions per operation (the virtual ESP32's count, the same on any machine)"
+dotnet test tests/SerprogNano.VirtualEsp32.Tests --nologo --filter "TestCategory=Figures" --logger "console;verbosity=detailed" \
+  | grep -E '^\s*\|' | sed 's/^\s*/   /'

@@ -13,8 +13,10 @@ namespace SerprogNano.Engine
 
         /// <summary>
         /// How long O_NANO_SPIOP_WAIT polls back to back: a page program or status write is over by then. Past it (an
-        /// erase, tens of milliseconds or more) it sleeps a millisecond between polls, rather than spin the interpreter
-        /// and fill the heap with the SPI calls' garbage for the whole erase; the UART keeps receiving meanwhile.
+        /// erase, tens of milliseconds or more) it sleeps between polls, rather than spin the interpreter and fill the
+        /// heap with the SPI calls' garbage for the whole erase; the UART keeps receiving meanwhile. On the ESP32 that
+        /// sleep is one FreeRTOS tick (nanoFramework's Thread.Sleep(1): up to 10 ms at 100 Hz, see firmware/README.md),
+        /// so an erase's end is seen up to a tick late; the time-out is read from the clock after every sleep.
         /// </summary>
         private const int SpinMilliseconds = 5;
 

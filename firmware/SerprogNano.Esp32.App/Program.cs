@@ -1,6 +1,5 @@
 using System;
 using System.Device.Gpio;
-using System.Diagnostics;
 using SerprogNano.Engine;
 
 namespace SerprogNano.Esp32
@@ -19,12 +18,12 @@ namespace SerprogNano.Esp32
             SerialPortLink link;
             try
             {
-                link = new SerialPortLink(SerialPortSetup.Open(board), FirmwareSettings.SerialReceiveBufferSize);
+                link = new SerialPortLink(SerialPortSetup.Open(board), FirmwareSettings.SerialReceiveBufferSize, settings.BufferSize);
             }
             catch (Exception e)
             {
                 // No link to the host: say why where a developer can see it, then blink instead of serving.
-                Debug.WriteLine(e.Message);
+                Console.WriteLine(e.Message);
                 StartupFailure.Show(gpio, board.LedPin);
                 return;
             }
@@ -51,7 +50,7 @@ namespace SerprogNano.Esp32
                 }
                 catch (Exception e)
                 {
-                    Debug.WriteLine("frame dropped: " + e.GetType().Name + " " + e.Message);
+                    Console.WriteLine("frame dropped: " + e.GetType().Name + " " + e.Message);
                     Recover(engine);
                 }
             }
@@ -66,7 +65,7 @@ namespace SerprogNano.Esp32
             catch (Exception e)
             {
                 // Nothing better to do than to keep serving: the next S_PIN_STATE tries the lines again.
-                Debug.WriteLine("recovery from the fault failed: " + e.GetType().Name + " " + e.Message);
+                Console.WriteLine("recovery from the fault failed: " + e.GetType().Name + " " + e.Message);
             }
         }
     }

@@ -12,14 +12,16 @@ namespace SerprogNano.Esp32
     /// SpiDevice: its clock is fixed at creation (a new frequency means a new device), and disposing the
     /// last device on a bus frees the bus and its pins (nf-interpreter src/System.Device.Spi/nanoHAL_Spi.cpp,
     /// nanoSPI_ReserveBusPins: opening the bus reserves MOSI, MISO and CLK, so they must not be open GPIOs then).
-    /// Released, MOSI and CLK are GPIO inputs opened through the controller and closed with
-    /// GpioController.ClosePin before the bus opens again: GpioPin.Dispose would free the pin but leave it in
-    /// the controller's list (System.Device.Gpio GpioController.ClosePin is the only call that removes it).
+    /// Released, MOSI and CLK are never opened as GPIOs: the ESP32's GPIO driver arms an any-edge interrupt on
+    /// every pin it configures (targets/ESP32/_nanoCLR/System.Device.Gpio/cpu_gpio.cpp, CPU_GPIO_SetDriveMode:
+    /// GPIO_INTR_ANYEDGE), so a released CLK would take an interrupt per edge of the chipset clocking its own
+    /// flash. Disposing the last device frees the bus, and ESP-IDF's spi_bus_free returns its pins to plain
+    /// inputs (gpio_reset_pin: no output, no interrupt); before the first S_PIN_STATE(1) they are as the chip
+    /// left them at reset, inputs too.
     /// </summary>
     public sealed class Esp32SpiMaster : ISpiBus, ISpiClock, IPinDrivers
     {
         private readonly BoardProfile _board;
-        private readonly GpioController _gpio;
         private readonly ChipSelectLines _chipSelects;
         private readonly ActivityLed _led;
         private readonly SpiConnectionSettings _settings;
@@ -30,14 +32,11 @@ namespace SerprogNano.Esp32
         private readonly byte[] _transmit;
 
         private SpiDevice _device;
-        private bool _mosiReleased;
-        private bool _clockReleased;
 
         /// <param name="transferSize">The largest count the engine passes (its buffer size).</param>
         public Esp32SpiMaster(BoardProfile board, GpioController gpio, int transferSize)
         {
             _board = board;
-            _gpio = gpio;
             _chipSelects = new ChipSelectLines(gpio, board.ChipSelectPins);
             _led = new ActivityLed(gpio, board.LedPin);
             _transmit = new byte[transferSize];
@@ -106,7 +105,6 @@ namespace SerprogNano.Esp32
         {
             _chipSelects.Drive();
             CloseDevice();
-            CloseReleasedLines();
             OpenDevice();
             _led.Show(true);
         }
@@ -115,20 +113,6 @@ namespace SerprogNano.Esp32
         {
             _chipSelects.Release();
             CloseDevice();
-
-            // One flag per line: after a fault between the two, the next Release opens only the one still missing.
-            if (!_mosiReleased)
-            {
-                _gpio.OpenPin(_board.MosiPin, PinMode.Input);
-                _mosiReleased = true;
-            }
-
-            if (!_clockReleased)
-            {
-                _gpio.OpenPin(_board.ClockPin, PinMode.Input);
-                _clockReleased = true;
-            }
-
             _led.Show(false);
 #if DEBUG
             // For the allocation figures (scripts/firmware-bench.sh): once per S_PIN_STATE(0), off the hot path.
@@ -172,21 +156,6 @@ namespace SerprogNano.Esp32
             if (device != null)
             {
                 device.Dispose();
-            }
-        }
-
-        private void CloseReleasedLines()
-        {
-            if (_mosiReleased)
-            {
-                _gpio.ClosePin(_board.MosiPin);
-                _mosiReleased = false;
-            }
-
-            if (_clockReleased)
-            {
-                _gpio.ClosePin(_board.ClockPin);
-                _clockReleased = false;
             }
         }
     }

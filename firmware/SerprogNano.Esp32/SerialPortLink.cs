@@ -1,5 +1,6 @@
 using System;
 using System.IO.Ports;
+using System.Threading;
 using SerprogNano.Engine;
 
 namespace SerprogNano.Esp32
@@ -9,17 +10,42 @@ namespace SerprogNano.Esp32
     /// asked for are in its receive buffer and throws TimeoutException when ReadTimeout passes first,
     /// leaving what did arrive in the buffer; this maps that onto ISerialLink (0 means time-out).
     /// </summary>
+    /// <remarks>
+    /// Writes longer than the UART's TX FIFO go out behind the engine's back: the bytes are copied to the link's own
+    /// buffer and a sender thread waits in SerialPort.Write while the engine goes on (for a streamed read: clocking
+    /// the next chunk in over SPI). The ESP32 driver sends what does not fit the 128-byte FIFO from its TX task and
+    /// wakes the writer with an event that an idle interpreter sees only at the next FreeRTOS tick
+    /// (nf-interpreter targets/ESP32/_nanoCLR/targetPAL_Events.cpp, vTaskDelay(1): 10 ms at the default 100 Hz);
+    /// waiting there in the serving thread made every 4 KiB chunk cost the SPI read, the wire time and that tick
+    /// one after the other. Each write still leaves in one piece and in order: a write waits until the one before
+    /// it has gone.
+    /// </remarks>
     public sealed class SerialPortLink : ISerialLink
     {
+        /// <summary>The ESP32 UART's TX FIFO: a write of at most this much into an idle FIFO returns at once.</summary>
+        public const int TxFifoSize = 128;
+
         private readonly SerialPort _port;
         private readonly int _receiveBufferSize;
+        private readonly byte[] _pending;
+        private readonly AutoResetEvent _queued = new AutoResetEvent(false);
+        private readonly AutoResetEvent _sent = new AutoResetEvent(false);
+
+        // nanoFramework's managed threads share one native thread and switch only between IL instructions or in
+        // blocking calls, so plain fields are seen by the other thread.
+        private bool _sending;
+        private int _pendingCount;
+        private Exception _sendFailure;
 
         /// <param name="port">An open port whose ReadTimeout is the frame time-out.</param>
         /// <param name="receiveBufferSize">The port's ReadBufferSize: a read of more would never complete.</param>
-        public SerialPortLink(SerialPort port, int receiveBufferSize)
+        /// <param name="largestWrite">The most the engine writes at once (its buffer size).</param>
+        public SerialPortLink(SerialPort port, int receiveBufferSize, int largestWrite)
         {
             _port = port;
             _receiveBufferSize = receiveBufferSize;
+            _pending = new byte[largestWrite];
+            new Thread(Send).Start();
         }
 
         public int Read(byte[] buffer, int offset, int count)
@@ -52,9 +78,56 @@ namespace SerprogNano.Esp32
             return _port.Read(buffer, offset, waiting < count ? waiting : count);
         }
 
+        /// <exception cref="Exception">What the port threw while sending the write before this one.</exception>
         public void Write(byte[] buffer, int offset, int count)
         {
-            _port.Write(buffer, offset, count);
+            // A stale signal from an earlier send only costs one more look at the flag.
+            while (_sending)
+            {
+                _sent.WaitOne();
+            }
+
+            Exception failure = _sendFailure;
+            if (failure != null)
+            {
+                _sendFailure = null;
+                throw failure;
+            }
+
+            if (count <= TxFifoSize)
+            {
+                _port.Write(buffer, offset, count);
+                return;
+            }
+
+            Array.Copy(buffer, offset, _pending, 0, count);
+            _pendingCount = count;
+            _sending = true;
+            _queued.Set();
+
+            // nanoFramework does not preempt a running thread before its 20 ms quantum ends: let the sender start the
+            // transfer now (it then waits in the driver) rather than after the engine's next SPI read.
+            Thread.Sleep(0);
+        }
+
+        private void Send()
+        {
+            while (true)
+            {
+                _queued.WaitOne();
+                try
+                {
+                    _port.Write(_pending, 0, _pendingCount);
+                }
+                catch (Exception e)
+                {
+                    // Handed to the serving thread with its next write, where the engine's fault handling is.
+                    _sendFailure = e;
+                }
+
+                _sending = false;
+                _sent.Set();
+            }
         }
     }
 }

@@ -29,6 +29,13 @@ namespace SerprogNano.Esp32
             port.ReadBufferSize = FirmwareSettings.SerialReceiveBufferSize;
             port.ReadTimeout = FirmwareSettings.FrameTimeoutMilliseconds;
             port.Open();
+
+            // Out of reach, so that no DataReceived event is ever due: the driver's event task posts a managed
+            // EVENT_SERIAL for every chunk that arrives while no Read is pending once the buffer holds at least
+            // this many bytes, and the threshold it starts with is 0 (nf-interpreter targets/ESP32/_nanoCLR/
+            // System.IO.Ports/..._SerialPort.cpp, uart_event_task_sys). After Open: the setter may post one event
+            // at once if the buffer already holds as many bytes.
+            port.ReceivedBytesThreshold = int.MaxValue;
             return port;
         }
 

@@ -14,6 +14,10 @@ namespace SerprogNano.Esp32
             get { return DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond; }
         }
 
+        /// <summary>
+        /// At least until the next FreeRTOS tick, 10 ms at ESP-IDF's default 100 Hz, however short the request: an idle
+        /// interpreter waits with vTaskDelay(1) (nf-interpreter targets/ESP32/_nanoCLR/targetPAL_Events.cpp).
+        /// </summary>
         public void Sleep(int milliseconds)
         {
             System.Threading.Thread.Sleep(milliseconds);

@@ -4,18 +4,22 @@ using nanoFramework.TestFramework;
 
 namespace SerprogNano.DeviceTests
 {
-    /// <summary>S_PIN_STATE: released lines are inputs (the target's chipset may own its flash), driven ones are not.</summary>
+    /// <summary>
+    /// S_PIN_STATE: released lines are inputs (the target's chipset may own its flash), driven ones are not.
+    /// Released MOSI and CLK are no GPIOs at all (the freed SPI bus leaves them plain inputs): a GPIO would
+    /// take an interrupt on every edge the chipset clocks.
+    /// </summary>
     [TestClass]
     public class PinReleaseTests
     {
         [TestMethod]
-        public void Released_MOSI_CLK_and_every_CS_are_inputs()
+        public void Released_MOSI_and_CLK_are_no_gpios_and_every_CS_is_an_input()
         {
             TestBench.Spi.Drive();
             TestBench.Spi.Release();
 
-            Assert.IsTrue(TestBench.Gpio.GetPinMode(TestBench.Board.MosiPin) == PinMode.Input, "MOSI");
-            Assert.IsTrue(TestBench.Gpio.GetPinMode(TestBench.Board.ClockPin) == PinMode.Input, "CLK");
+            Assert.IsFalse(TestBench.Gpio.IsPinOpen(TestBench.Board.MosiPin), "MOSI neither SPI's nor a GPIO");
+            Assert.IsFalse(TestBench.Gpio.IsPinOpen(TestBench.Board.ClockPin), "CLK neither SPI's nor a GPIO");
             for (int i = 0; i < TestBench.Board.ChipSelectPins.Length; i++)
             {
                 Assert.IsTrue(TestBench.Gpio.GetPinMode(TestBench.Board.ChipSelectPins[i]) == PinMode.Input, "CS" + i.ToString());
@@ -49,15 +53,15 @@ namespace SerprogNano.DeviceTests
         [TestMethod]
         public void Released_lines_can_be_driven_and_released_again_many_times()
         {
-            // Each S_PIN_STATE cycle closes MOSI/CLK with GpioController.ClosePin: a leak would show as an
-            // InvalidOperationException (pin already open) or a disposed pin found by GetPinMode.
+            // Each S_PIN_STATE cycle opens and frees the SPI bus: a leaked reservation would show as an
+            // InvalidOperationException (pin already reserved) when the bus opens again.
             for (int i = 0; i < 20; i++)
             {
                 TestBench.Spi.Drive();
                 TestBench.Spi.Release();
             }
 
-            Assert.IsTrue(TestBench.Gpio.GetPinMode(TestBench.Board.MosiPin) == PinMode.Input, "MOSI");
+            Assert.IsFalse(TestBench.Gpio.IsPinOpen(TestBench.Board.MosiPin), "MOSI");
         }
 
         [TestMethod]

@@ -16,7 +16,7 @@ namespace SerprogNano.DeviceTests
         public void OpenTheUart()
         {
             _port = SerialPortSetup.Open(TestBench.Board);
-            _link = new SerialPortLink(_port, FirmwareSettings.SerialReceiveBufferSize);
+            _link = new SerialPortLink(_port, FirmwareSettings.SerialReceiveBufferSize, FirmwareSettings.DataBufferSize);
         }
 
         [Cleanup]
@@ -47,6 +47,37 @@ namespace SerprogNano.DeviceTests
 
             TimeSpan waited = DateTime.UtcNow - start;
             Assert.IsTrue(waited.Ticks >= TimeSpan.TicksPerMillisecond * (FirmwareSettings.FrameTimeoutMilliseconds - 50), "returned too early");
+        }
+
+        /// <summary>
+        /// Issue 20, finding 5 (firmware/README.md): the driver's RX ring buffer is pushed by its event task and popped
+        /// by the interpreter without a lock. 512 blocks of 4 KiB (2 MiB), each read back while the link's sender
+        /// thread is still writing it, every byte compared: where a board has the race, it shows here.
+        /// </summary>
+        [TestMethod]
+        public void A_long_pipelined_soak_brings_every_byte_back_in_order()
+        {
+            const int Block = 4096;
+            byte[] sent = new byte[Block];
+            byte[] received = new byte[Block];
+            for (int round = 0; round < 512; round++)
+            {
+                for (int i = 0; i < Block; i++)
+                {
+                    sent[i] = (byte)((i * 7) + (round * 13) + 3);
+                }
+
+                _link.Write(sent, 0, Block);
+                int got = 0;
+                while (got < Block)
+                {
+                    int read = _link.Read(received, got, Block - got);
+                    Assert.IsTrue(read > 0, "round " + round.ToString() + ": the bytes stopped after " + got.ToString());
+                    got += read;
+                }
+
+                SpiLoopbackTests.AssertBytes(sent, 0, received, 0, Block);
+            }
         }
 
         [TestMethod]

@@ -86,10 +86,22 @@ namespace SerprogNano.VirtualEsp32.Tests
                 int routed = trace.IndexOf("GPIO23 -> SPI-MOSI", StringComparison.Ordinal);
                 Assert.IsGreaterThanOrEqualTo(0, routed, $"connection {i + 1}: MOSI routed to SPI");
                 string afterUse = trace[routed..];
-                foreach (int pad in new[] { 4, 23, 18 })
-                {
-                    StringAssert.Contains(afterUse, $"gpio_config GPIO{pad} mode=in", $"connection {i + 1}: GPIO{pad} released at the end");
-                }
+                StringAssert.Contains(afterUse, "gpio_config GPIO4 mode=in", $"connection {i + 1}: CS released at the end");
+                StringAssert.Contains(afterUse, "spi_bus_free SPI3_HOST", $"connection {i + 1}: the bus freed, MOSI and CLK with it");
+            }
+
+            AssertMosiAndClockNeverGpios(esp32.Errors);
+        }
+
+        /// <summary>
+        /// MOSI (GPIO23) and CLK (GPIO18) are SPI's or nobody's: the ESP32's GPIO driver arms an any-edge interrupt on
+        /// every pin it configures, so a released CLK opened as a GPIO would interrupt on every edge the chipset clocks.
+        /// </summary>
+        private static void AssertMosiAndClockNeverGpios(string trace)
+        {
+            foreach (int pad in new[] { 23, 18 })
+            {
+                Assert.IsFalse(trace.Contains($"gpio_config GPIO{pad} ", StringComparison.Ordinal), $"GPIO{pad} was configured as a GPIO");
             }
         }
 
@@ -203,10 +215,8 @@ namespace SerprogNano.VirtualEsp32.Tests
                 Assert.AreEqual(0, raw.CountArriving(TimeSpan.FromSeconds(2)), "the faulty frame and what followed it are dropped: no reply");
                 string afterFault = esp32.Errors[beforeFault.Length..];
                 StringAssert.Contains(afterFault, "flash /CS (GPIO4) -> LOW", "the fault came with CS asserted");
-                foreach (int pad in new[] { 4, 23, 18 })
-                {
-                    StringAssert.Contains(afterFault, $"gpio_config GPIO{pad} mode=in", $"GPIO{pad} released after the fault");
-                }
+                StringAssert.Contains(afterFault, "gpio_config GPIO4 mode=in", "CS released after the fault");
+                StringAssert.Contains(afterFault, "spi_bus_free SPI3_HOST", "the bus freed after the fault, MOSI and CLK with it");
 
                 raw.Send(SerprogOpcode.SyncNop);
                 CollectionAssert.AreEqual(new byte[] { SerprogReply.Nak, SerprogReply.Ack }, raw.Receive(2, TimeSpan.FromSeconds(10)), "in sync again");
@@ -218,6 +228,7 @@ namespace SerprogNano.VirtualEsp32.Tests
 
             new Flashrom(esp32.FlashromProgrammer).Read(read, Chip);
             esp32.StopAndAssertHealthy();
+            AssertMosiAndClockNeverGpios(esp32.Errors);
             CollectionAssert.AreEqual(File.ReadAllBytes(start), File.ReadAllBytes(read), "a whole read after the fault");
             StringAssert.Contains(esp32.Output, "frame dropped: InvalidOperationException injected fault", "the guard caught the injected fault");
         }

@@ -125,6 +125,14 @@ namespace SerprogNano.VirtualEsp32.Tests
             return ignored.Success ? long.Parse(ignored.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         }
 
+        /// <summary>IL instructions the interpreter executed, from the exit statistics (after <see cref="Stop"/>).</summary>
+        public long IlInstructions()
+        {
+            Match executed = IlLine().Match(Errors);
+            Assert.IsTrue(executed.Success, "no IL count in the exit statistics\n" + Errors);
+            return long.Parse(executed.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+
         public void Dispose()
         {
             if (!_process.HasExited)
@@ -162,5 +170,8 @@ namespace SerprogNano.VirtualEsp32.Tests
 
         [GeneratedRegex(@"(\d+) commands ignored while busy")]
         private static partial Regex IgnoredLine();
+
+        [GeneratedRegex(@"IL instructions executed: (\d+)")]
+        private static partial Regex IlLine();
     }
 }

@@ -35,6 +35,13 @@ namespace System.IO.Ports
             set { throw NotOnThisMachine.Error(); }
         }
 
+        /// <summary>Real: the bytes buffered before a DataReceived event is posted; must be above 0.</summary>
+        public int ReceivedBytesThreshold
+        {
+            get { throw NotOnThisMachine.Error(); }
+            set { throw NotOnThisMachine.Error(); }
+        }
+
         public bool IsOpen
         {
             get { throw NotOnThisMachine.Error(); }

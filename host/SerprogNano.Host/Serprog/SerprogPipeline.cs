@@ -182,7 +182,7 @@ namespace SerprogNano.Host.Serprog
             {
                 throw new SerprogTimeoutException(
                     command.Describe(),
-                    "The programmer did not answer " + command.Describe() + " within " + _transport.ReadTimeout.TotalSeconds + " s: check the USB cable and the programmer's power; lower --spispeed.",
+                    "The programmer did not answer " + command.Describe() + " within " + _transport.ReadTimeout.TotalSeconds + " s: check the USB cable and the programmer's power; lower --spispeed; on a serial port, lower the baud rate (-p PORT:1000000): a UART without flow control drops the bytes its board cannot take in time.",
                     e);
             }
             catch (TransportClosedException e)
