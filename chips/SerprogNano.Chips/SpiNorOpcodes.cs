@@ -55,6 +55,9 @@ namespace SerprogNano.Chips
         /// <summary>RDSR3 (Macronix: read configuration register).</summary>
         public const byte ReadStatus3 = 0x15;
 
+        /// <summary>Atmel AT25F's product id read (maker and device byte), in place of RDID.</summary>
+        public const byte ReadProductIdAt25f = 0x15;
+
         /// <summary>4 KiB sector erase.</summary>
         public const byte SectorErase4K = 0x20;
 
