@@ -24,12 +24,12 @@ namespace SerprogNano.Chips
         public ChipIdCommand IdCommand { get; init; }
 
         /// <summary>
-        /// The whole answer of <see cref="IdCommand"/>, as many bytes as flashrom reads; set only for a part whose
-        /// answer is not the three RDID bytes of <see cref="ManufacturerId"/> and <see cref="DeviceId"/>.
+        /// The whole answer of <see cref="IdCommand"/>, as many bytes as flashrom reads: for an RDID part always the three
+        /// bytes of <see cref="ManufacturerId"/> and <see cref="DeviceId"/>; set for a part probed otherwise.
         /// </summary>
         public IReadOnlyList<byte> IdBytes
         {
-            get => idBytes ?? [ManufacturerId, (byte)(DeviceId >> 8), (byte)DeviceId];
+            get => IdCommand == ChipIdCommand.Rdid || idBytes == null ? [ManufacturerId, (byte)(DeviceId >> 8), (byte)DeviceId] : idBytes;
             init => idBytes = value;
         }
 
@@ -111,6 +111,7 @@ namespace SerprogNano.Chips
             ChipQuirk.SpansionSectorArchitecture => "the sector layout of an S25FL-S/S25FS-S part is set by configuration registers serprog neither reads nor sets",
             _ when Broken.Contains('W', StringComparison.Ordinal) || Broken.Contains('E', StringComparison.Ordinal) => "flashrom reports " + (Broken.Contains('W', StringComparison.Ordinal) ? "writing" : "erasing") + " this part broken",
             _ when EraseBlocks.Count == 0 => "its erase blocks differ in size along the chip (boot sectors) and serprog erases uniform blocks only",
+            _ when ByteProgramOnly && !SstAai => "it programs one byte per command without SST AAI (flashrom's single-byte write), which serprog's writer does not drive",
             _ => null,
         };
 

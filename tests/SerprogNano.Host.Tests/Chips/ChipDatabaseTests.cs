@@ -83,6 +83,26 @@ namespace SerprogNano.Host.Tests.Chips
         }
 
         [TestMethod]
+        [DataRow("F25L008A", "programs one byte per command without SST AAI")]
+        [DataRow("SST26VF016B", "powers up locked")]
+        [DataRow("S25FL128S_UL Uniform 128 kB Sectors", "configuration registers")]
+        [DataRow("A25L16PU", "boot sectors")]
+        [DataRow("AT26F004", "flashrom reports writing this part broken")]
+        public void Parts_with_quirks_serprog_does_not_drive_say_why_they_are_only_read(string name, string reason)
+        {
+            StringAssert.Contains(ChipDatabase.Default.FindByName(name)!.ChangeRefusal, reason);
+        }
+
+        [TestMethod]
+        [DataRow("W25Q64FV")]
+        [DataRow("SST25VF040B")]
+        [DataRow("MX25L6405D")]
+        public void Common_parts_are_written(string name)
+        {
+            Assert.IsNull(ChipDatabase.Default.FindByName(name)!.ChangeRefusal);
+        }
+
+        [TestMethod]
         public void Nothing_is_close_to_a_name_unlike_any_part()
         {
             Assert.IsEmpty(ChipDatabase.Default.ClosestNames("banana"));
