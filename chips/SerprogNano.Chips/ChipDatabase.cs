@@ -67,15 +67,15 @@ namespace SerprogNano.Chips
         }
 
         /// <summary>
-        /// Every entry with this RDID answer. Several parts may share one ID; when more than one comes back
+        /// Every entry probed by RDID with this answer. Several parts may share one ID; when more than one comes back
         /// the caller must let the user pick one by name (-c).
         /// </summary>
         public IReadOnlyList<ChipDefinition> FindByJedecId(byte manufacturer, ushort device)
         {
-            return Chips.Where(chip => chip.ManufacturerId == manufacturer && chip.DeviceId == device).ToArray();
+            return Chips.Where(chip => chip.IdCommand == ChipIdCommand.Rdid && chip.ManufacturerId == manufacturer && chip.DeviceId == device).ToArray();
         }
 
-        /// <summary>The entry with this name, ignoring case; a single part of a "A/B/C" entry name also matches.</summary>
+        /// <summary>The entry with this name, ignoring case; any other of its <see cref="ChipDefinition.Names"/> (a single part of a "A/B/C" name, a completion of its "(A/B)" suffix) also matches.</summary>
         public ChipDefinition? FindByName(string name)
         {
             return byName.GetValueOrDefault(name.Trim());
@@ -94,7 +94,7 @@ namespace SerprogNano.Chips
             var scored = new List<(int Score, string Name)>();
             foreach (ChipDefinition chip in Chips)
             {
-                foreach (string part in chip.Name.Split('/'))
+                foreach (string part in chip.Names.Skip(chip.Name.Contains('/', StringComparison.Ordinal) ? 1 : 0))
                 {
                     string upper = part.ToUpperInvariant();
                     if (wanted.Length >= 3 && (upper.Contains(wanted, StringComparison.Ordinal) || wanted.Contains(upper, StringComparison.Ordinal)))
@@ -114,30 +114,42 @@ namespace SerprogNano.Chips
             return scored.OrderBy(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).Select(s => s.Name).Distinct().Take(count).ToArray();
         }
 
-        /// <summary>Levenshtein distance; a '.' in <paramref name="pattern"/> matches any character free.</summary>
+        /// <summary>
+        /// Edit distance counting two swapped neighbours as one mistake (optimal string alignment), so "GD25Q46C" is
+        /// one from GD25Q64C among the many GD25Q parts; a '.' in <paramref name="pattern"/> matches any character free.
+        /// </summary>
         private static int EditDistance(string typed, string pattern)
         {
-            var previous = new int[pattern.Length + 1];
-            var current = new int[pattern.Length + 1];
+            var distance = new int[typed.Length + 1, pattern.Length + 1];
+            for (int i = 0; i <= typed.Length; i++)
+            {
+                distance[i, 0] = i;
+            }
+
             for (int j = 0; j <= pattern.Length; j++)
             {
-                previous[j] = j;
+                distance[0, j] = j;
             }
 
             for (int i = 1; i <= typed.Length; i++)
             {
-                current[0] = i;
                 for (int j = 1; j <= pattern.Length; j++)
                 {
-                    int substitution = typed[i - 1] == pattern[j - 1] || pattern[j - 1] == '.' ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + substitution);
-                }
+                    int substitution = Same(typed[i - 1], pattern[j - 1]) ? 0 : 1;
+                    int best = Math.Min(Math.Min(distance[i, j - 1] + 1, distance[i - 1, j] + 1), distance[i - 1, j - 1] + substitution);
+                    if (i > 1 && j > 1 && Same(typed[i - 1], pattern[j - 2]) && Same(typed[i - 2], pattern[j - 1]))
+                    {
+                        best = Math.Min(best, distance[i - 2, j - 2] + 1);
+                    }
 
-                (previous, current) = (current, previous);
+                    distance[i, j] = best;
+                }
             }
 
-            return previous[pattern.Length];
+            return distance[typed.Length, pattern.Length];
         }
+
+        private static bool Same(char typed, char pattern) => typed == pattern || pattern == '.';
 
         private static ChipDatabase LoadEmbedded()
         {

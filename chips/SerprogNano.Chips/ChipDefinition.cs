@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using SerprogNano.Chips.Protection;
 
 namespace SerprogNano.Chips
@@ -12,11 +14,24 @@ namespace SerprogNano.Chips
 
         public required string Vendor { get; init; }
 
-        /// <summary>First RDID (0x9F) byte.</summary>
+        /// <summary>First RDID (0x9F) byte; for a part with another id command, the first byte of its answer (0 for a one-byte RES signature).</summary>
         public required byte ManufacturerId { get; init; }
 
-        /// <summary>Second and third RDID bytes, memory type in the high byte.</summary>
+        /// <summary>Second and third RDID bytes, memory type in the high byte; for a part with another id command, the device byte(s) of its answer.</summary>
         public required ushort DeviceId { get; init; }
+
+        /// <summary>How the part gives its id (flashrom's probe); only <see cref="ChipIdCommand.Rdid"/> parts are found by <see cref="ChipDatabase.FindByJedecId"/>.</summary>
+        public ChipIdCommand IdCommand { get; init; }
+
+        /// <summary>
+        /// The whole answer of <see cref="IdCommand"/>, as many bytes as flashrom reads: for an RDID part always the three
+        /// bytes of <see cref="ManufacturerId"/> and <see cref="DeviceId"/>; set for a part probed otherwise.
+        /// </summary>
+        public IReadOnlyList<byte> IdBytes
+        {
+            get => IdCommand == ChipIdCommand.Rdid || idBytes == null ? [ManufacturerId, (byte)(DeviceId >> 8), (byte)DeviceId] : idBytes;
+            init => idBytes = value;
+        }
 
         /// <summary>Capacity in bytes.</summary>
         public required long Size { get; init; }
@@ -26,6 +41,9 @@ namespace SerprogNano.Chips
 
         /// <summary>Erase granularities, smallest first.</summary>
         public required IReadOnlyList<EraseBlockType> EraseBlocks { get; init; }
+
+        /// <summary>Erase opcodes whose block size changes along the chip (boot sectors); the host does not use them.</summary>
+        public IReadOnlyList<NonUniformEraseType> NonUniformErase { get; init; } = [];
 
         /// <summary>Whole-chip erase opcode (0xC7 or 0x60), or null when the part has none.</summary>
         public required byte? ChipEraseOpcode { get; init; }
@@ -71,10 +89,42 @@ namespace SerprogNano.Chips
         /// <summary>Typical status register write time (tW), where the database knows it.</summary>
         public TimeSpan? WriteStatusTypical { get; init; }
 
-        /// <summary>Every name this entry answers to: the whole name and each '/'-separated part of it.</summary>
-        public IReadOnlyList<string> Names => Name.Contains('/', StringComparison.Ordinal) ? [Name, .. Name.Split('/')] : [Name];
+        /// <summary>The operations flashrom reports tested OK for this part: letters of "PREW" (probe, read, erase, write).</summary>
+        public string Tested { get; init; } = "";
 
-        /// <summary>The three RDID bytes as flashprog prints them, e.g. "EF 40 17".</summary>
-        public string JedecId => $"{ManufacturerId:X2} {DeviceId >> 8:X2} {DeviceId & 0xFF:X2}";
+        /// <summary>The operations flashrom reports broken for this part: letters of "PREW".</summary>
+        public string Broken { get; init; } = "";
+
+        /// <summary>Behaviour serprog does not drive, which keeps it from writing or erasing the part.</summary>
+        public ChipQuirk Quirk { get; init; }
+
+        /// <summary>Every name this entry answers to (see <see cref="ChipNames.Expand"/>): the whole name, each '/' part, and the parts a "(A/B)" suffix stands for.</summary>
+        public IReadOnlyList<string> Names => ChipNames.Expand(Name);
+
+        /// <summary>The three RDID bytes as flashprog prints them, e.g. "EF 40 17"; for a part with another id command, that command and its answer, e.g. "REMS BF 44".</summary>
+        public string JedecId => IdCommand == ChipIdCommand.Rdid ? Hex(IdBytes) : IdCommandName(IdCommand) + " " + Hex(IdBytes);
+
+        /// <summary>Why serprog must not write or erase this part, or null when it may.</summary>
+        public string? ChangeRefusal => Quirk switch
+        {
+            ChipQuirk.Sst26BlockLocks => "every block of an SST26 part powers up locked, and serprog does not send the global unlock (ULBPR, 0x98)",
+            ChipQuirk.SpansionSectorArchitecture => "the sector layout of an S25FL-S/S25FS-S part is set by configuration registers serprog neither reads nor sets",
+            _ when Broken.Contains('W', StringComparison.Ordinal) || Broken.Contains('E', StringComparison.Ordinal) => "flashrom reports " + (Broken.Contains('W', StringComparison.Ordinal) ? "writing" : "erasing") + " this part broken",
+            _ when EraseBlocks.Count == 0 => "its erase blocks differ in size along the chip (boot sectors) and serprog erases uniform blocks only",
+            _ when ByteProgramOnly && !SstAai => "it programs one byte per command without SST AAI (flashrom's single-byte write), which serprog's writer does not drive",
+            _ => null,
+        };
+
+        private readonly IReadOnlyList<byte>? idBytes;
+
+        private static string Hex(IReadOnlyList<byte> bytes) => string.Join(" ", bytes.Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
+
+        private static string IdCommandName(ChipIdCommand command) => command switch
+        {
+            ChipIdCommand.Rems => "REMS",
+            ChipIdCommand.Res1 or ChipIdCommand.Res2 => "RES",
+            ChipIdCommand.At25f => "AT25F-ID",
+            _ => "RDID",
+        };
     }
 }

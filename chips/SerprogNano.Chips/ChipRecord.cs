@@ -13,8 +13,14 @@ namespace SerprogNano.Chips
 
         public string? Vendor { get; set; }
 
-        /// <summary>The three RDID bytes, e.g. "EF 40 17".</summary>
+        /// <summary>The three RDID bytes, e.g. "EF 40 17", for parts probed by RDID.</summary>
         public string? Jedec { get; set; }
+
+        /// <summary>How the part gives its id; RDID when absent.</summary>
+        public ChipIdCommand Probe { get; set; }
+
+        /// <summary>The id command's answer for parts not probed by plain RDID, e.g. "BF 44" (REMS).</summary>
+        public string? Id { get; set; }
 
         /// <summary>Capacity in bytes.</summary>
         public long? Size { get; set; }
@@ -22,6 +28,9 @@ namespace SerprogNano.Chips
         public int? PageSize { get; set; }
 
         public List<EraseBlockRecord>? EraseBlocks { get; set; }
+
+        /// <summary>Erase opcodes whose block size changes along the chip (boot sectors).</summary>
+        public List<EraseRegionsRecord>? EraseRegions { get; set; }
 
         /// <summary>Chip erase opcode, absent when the part has none.</summary>
         public string? ChipErase { get; set; }
@@ -56,5 +65,14 @@ namespace SerprogNano.Chips
 
         /// <summary>Typical status register write time (tW) in ms; given for the parts the emulator models.</summary>
         public double? WriteStatusMs { get; set; }
+
+        /// <summary>The operations flashrom reports tested OK, letters of "PREW" (probe, read, erase, write).</summary>
+        public string? Tested { get; set; }
+
+        /// <summary>The operations flashrom reports broken, letters of "PREW".</summary>
+        public string? Broken { get; set; }
+
+        /// <summary>Behaviour serprog does not drive; the part is then never written or erased.</summary>
+        public ChipQuirk Quirk { get; set; }
     }
 }

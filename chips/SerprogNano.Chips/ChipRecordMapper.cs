@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace SerprogNano.Chips
 {
@@ -23,7 +24,7 @@ namespace SerprogNano.Chips
 
         private ChipDefinition Map()
         {
-            byte[] jedec = ParseJedec(Require(record.Jedec, "jedec"));
+            (byte[] id, byte manufacturer, ushort device) = MapId();
             long size = Require(record.Size, "size");
             List<double> voltage = Require(record.Voltage, "voltage");
             if (voltage.Count != 2)
@@ -35,11 +36,14 @@ namespace SerprogNano.Chips
             {
                 Name = Require(record.Name, "name"),
                 Vendor = Require(record.Vendor, "vendor"),
-                ManufacturerId = jedec[0],
-                DeviceId = (ushort)((jedec[1] << 8) | jedec[2]),
+                ManufacturerId = manufacturer,
+                DeviceId = device,
+                IdCommand = record.Probe,
+                IdBytes = id,
                 Size = size,
                 PageSize = Require(record.PageSize, "pageSize"),
                 EraseBlocks = MapEraseBlocks(Require(record.EraseBlocks, "eraseBlocks")),
+                NonUniformErase = MapEraseRegions(record.EraseRegions ?? []),
                 ChipEraseOpcode = record.ChipErase is null ? null : ParseByte(record.ChipErase, "chipErase"),
                 VoltageMin = voltage[0],
                 VoltageMax = voltage[1],
@@ -52,6 +56,9 @@ namespace SerprogNano.Chips
                 Timings = MapTimings(size),
                 RemsDeviceId = record.RemsDeviceId is null ? null : ParseByte(record.RemsDeviceId, "remsDeviceId"),
                 WriteStatusTypical = MapWriteStatusTime(),
+                Tested = MapOperations(record.Tested, "tested"),
+                Broken = MapOperations(record.Broken, "broken"),
+                Quirk = record.Quirk,
             };
         }
 
@@ -74,6 +81,70 @@ namespace SerprogNano.Chips
             }
 
             return mapped;
+        }
+
+        /// <summary>
+        /// The id bytes and what ManufacturerId and DeviceId hold: RDID parts give "jedec", the others "id" with as
+        /// many bytes as their id command answers; the first byte is the maker (none for a one-byte RES signature).
+        /// </summary>
+        private (byte[] Id, byte Manufacturer, ushort Device) MapId()
+        {
+            if (record.Probe == ChipIdCommand.Rdid)
+            {
+                if (record.Id is not null)
+                {
+                    throw Fail("an RDID part gives its id as \"jedec\", not \"id\"");
+                }
+
+                byte[] jedec = ParseBytes(Require(record.Jedec, "jedec"), "jedec", 3, "three hex bytes like \"EF 40 17\"");
+                return (jedec, jedec[0], (ushort)((jedec[1] << 8) | jedec[2]));
+            }
+
+            if (record.Jedec is not null)
+            {
+                throw Fail($"a part probed by {record.Probe} gives its id as \"id\", not \"jedec\"");
+            }
+
+            (int length, string example) = record.Probe switch
+            {
+                ChipIdCommand.Res1 => (1, "\"05\""),
+                ChipIdCommand.Rdid4 => (4, "\"7F 37 20 15\""),
+                ChipIdCommand.BigSpansion => (6, "\"01 20 18 4D 00 80\""),
+                _ => (2, "\"BF 44\""),
+            };
+            byte[] id = ParseBytes(Require(record.Id, "id"), "id", length, $"{length} hex byte(s) like {example}");
+            return length == 1 ? (id, (byte)0, id[0]) : (id, id[0], length == 2 ? id[1] : (ushort)((id[1] << 8) | id[2]));
+        }
+
+        private NonUniformEraseType[] MapEraseRegions(List<EraseRegionsRecord> erasers)
+        {
+            var mapped = new NonUniformEraseType[erasers.Count];
+            for (int i = 0; i < erasers.Count; i++)
+            {
+                string field = $"eraseRegions[{i}]";
+                List<List<int>> regions = Require(erasers[i].Regions, field + ".regions");
+                var pairs = new EraseRegion[regions.Count];
+                for (int j = 0; j < regions.Count; j++)
+                {
+                    pairs[j] = regions[j].Count == 2 ? new EraseRegion(regions[j][0], regions[j][1]) : throw Fail($"{field}.regions[{j}] must be [size, count]");
+                }
+
+                mapped[i] = new NonUniformEraseType(ParseByte(Require(erasers[i].Opcode, field + ".opcode"), field + ".opcode"), pairs);
+            }
+
+            return mapped;
+        }
+
+        /// <summary>flashrom's operation letters: a subset of "PREW", in that order.</summary>
+        private string MapOperations(string? letters, string field)
+        {
+            if (letters is null)
+            {
+                return "";
+            }
+
+            string ordered = string.Concat("PREW".Where(letter => letters.Contains(letter, StringComparison.Ordinal)));
+            return ordered == letters && ordered.Length > 0 ? ordered : throw Fail($"{field} \"{letters}\" must be letters of \"PREW\" in that order");
         }
 
         private ChipTimings MapTimings(long size)
@@ -108,15 +179,15 @@ namespace SerprogNano.Chips
             return (TimeSpan.FromMilliseconds(milliseconds[0]), TimeSpan.FromMilliseconds(milliseconds[1]));
         }
 
-        private byte[] ParseJedec(string text)
+        private byte[] ParseBytes(string text, string field, int count, string expected)
         {
             string[] parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 3)
+            if (parts.Length != count)
             {
-                throw Fail($"jedec \"{text}\" must be three hex bytes like \"EF 40 17\"");
+                throw Fail($"{field} \"{text}\" must be {expected}");
             }
 
-            return [ParseByte(parts[0], "jedec"), ParseByte(parts[1], "jedec"), ParseByte(parts[2], "jedec")];
+            return parts.Select(part => ParseByte(part, field)).ToArray();
         }
 
         private byte ParseByte(string text, string field)

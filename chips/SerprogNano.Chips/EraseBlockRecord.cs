@@ -16,4 +16,13 @@ namespace SerprogNano.Chips
         /// <summary>[typical, max] erase time in ms; generic figures when absent.</summary>
         public List<double>? TimeMs { get; set; }
     }
+
+    /// <summary>One non-uniform erase opcode as written: "regions" are [size, count] pairs from address 0 on.</summary>
+    internal sealed class EraseRegionsRecord
+    {
+        /// <summary>e.g. "0xD8".</summary>
+        public string? Opcode { get; set; }
+
+        public List<List<int>>? Regions { get; set; }
+    }
 }

@@ -15,7 +15,8 @@ namespace SerprogNano.Chips
         /// The definition every candidate can be driven by, or null with <paramref name="difference"/> naming
         /// what they disagree on (and how) when that matters.
         /// Size, page, program method (AAI, byte program), 4-byte addressing, EWSR, the block-protect bits, chip
-        /// erase and supply voltage must agree; erase blocks are those every candidate has (same size and
+        /// erase, whether serprog writes them at all, and supply voltage must agree; flashrom's tested operations are
+        /// those every candidate has, its broken ones those any has; erase blocks are those every candidate has (same size and
         /// opcodes); busy times are the slowest candidate's, and status registers the most any candidate has
         /// (only `info` reads past the first, and reading one a part lacks is harmless).
         /// </summary>
@@ -57,6 +58,8 @@ namespace SerprogNano.Chips
                 VoltageMin = voltageMin,
                 VoltageMax = voltageMax,
                 StatusRegisters = candidates.Max(c => c.StatusRegisters),
+                Tested = string.Concat(first.Tested.Where(letter => candidates.All(c => c.Tested.Contains(letter, StringComparison.Ordinal)))),
+                Broken = string.Concat("PREW".Where(letter => candidates.Any(c => c.Broken.Contains(letter, StringComparison.Ordinal)))),
 
                 // A protection layout only when every candidate has that same one: otherwise it is unknown.
                 WriteProtect = candidates.All(c => ReferenceEquals(c.WriteProtect, first.WriteProtect)) ? first.WriteProtect : null,
@@ -85,6 +88,7 @@ namespace SerprogNano.Chips
                 ("status register write", c => c.NeedsEwsr ? "EWSR" : "WREN"),
                 ("block-protect bits", c => "0x" + c.ProtectMask.ToString("X2", CultureInfo.InvariantCulture)),
                 ("chip erase", c => c.ChipEraseOpcode is byte op ? "0x" + op.ToString("X2", CultureInfo.InvariantCulture) : "none"),
+                ("whether serprog writes them", c => c.ChangeRefusal is string why ? "no, " + why : "yes"),
             ];
             foreach (var (what, value) in mustAgree)
             {

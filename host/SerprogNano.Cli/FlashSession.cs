@@ -32,7 +32,8 @@ namespace SerprogNano.Cli
         /// <summary>
         /// Connects, reports the programmer, probes (or takes -c) and reports the chip. A part named with -c that
         /// the chip contradicts is refused before anything happens when <paramref name="use"/> changes the chip
-        /// (or compares it, when the sizes differ); reading goes on with the warning.
+        /// (or compares it, when the sizes differ); reading goes on with the warning. A part whose quirks serprog does
+        /// not drive (<see cref="ChipDefinition.ChangeRefusal"/>) is never changed.
         /// </summary>
         public static FlashSession Open(CommandContext context, ChipUse use = ChipUse.Read)
         {
@@ -61,6 +62,11 @@ namespace SerprogNano.Cli
                 {
                     chipJson["contradiction"] = probe.Contradiction;
                     RefuseContradictedPart(probe, use);
+                }
+
+                if (use == ChipUse.Change && chip.ChangeRefusal is string why)
+                {
+                    throw new CommandFailedException(chip.Vendor + " " + chip.Name + " is never written or erased by serprog: " + why + ". Nothing was written or erased; read and verify work.");
                 }
 
                 foreach (string warning in probe.Warnings)

@@ -137,13 +137,13 @@ namespace SerprogNano.Emulator.Chip
                     ReadSfdp(miso);
                     return;
                 case SpiNorCommandKind.ReadJedecId:
-                    Repeat(miso, Model.ManufacturerId, (byte)(Model.DeviceId >> 8), (byte)Model.DeviceId);
+                    Repeat(miso, Model.IdAnswer);
                     return;
                 case SpiNorCommandKind.ReadManufacturerDeviceId:
-                    Repeat(miso, Model.ManufacturerId, Model.RemsDeviceId);
+                    Repeat(miso, Model.RemsAnswer);
                     return;
                 case SpiNorCommandKind.ReadSignature:
-                    miso.Fill(Model.RemsDeviceId);
+                    Repeat(miso, Model.SignatureAnswer);
                     return;
                 case SpiNorCommandKind.ReadStatus:
                     // Continuous output: each call shows the register as it is now, so WIP can drop mid-poll.

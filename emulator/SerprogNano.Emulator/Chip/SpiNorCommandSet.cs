@@ -8,11 +8,33 @@ namespace SerprogNano.Emulator.Chip
         public static SpiNorCommand[] For(SpiNorModel model)
         {
             var table = new SpiNorCommand[256];
-            table[SpiNorOpcodes.ReadJedecId] = new(SpiNorCommandKind.ReadJedecId);
-            table[SpiNorOpcodes.ReadManufacturerDeviceId] = new(SpiNorCommandKind.ReadManufacturerDeviceId, CommandAddressLength.ThreeBytes);
-            table[SpiNorOpcodes.ReleasePowerDownId] = model.ResActsAsRems
-                ? new(SpiNorCommandKind.ReadManufacturerDeviceId, CommandAddressLength.ThreeBytes)
-                : new(SpiNorCommandKind.ReadSignature, DummyBytes: 3);
+
+            // The id command flashrom probes the part by; a part whose entry gives its REMS byte also answers REMS and RES.
+            switch (model.Chip.IdCommand)
+            {
+                case ChipIdCommand.Rems:
+                    table[SpiNorOpcodes.ReadManufacturerDeviceId] = new(SpiNorCommandKind.ReadManufacturerDeviceId, CommandAddressLength.ThreeBytes);
+                    break;
+                case ChipIdCommand.Res1:
+                case ChipIdCommand.Res2:
+                    table[SpiNorOpcodes.ReleasePowerDownId] = new(SpiNorCommandKind.ReadSignature, DummyBytes: 3);
+                    break;
+                case ChipIdCommand.At25f:
+                    table[SpiNorOpcodes.ReadProductIdAt25f] = new(SpiNorCommandKind.ReadJedecId);
+                    break;
+                default:
+                    table[SpiNorOpcodes.ReadJedecId] = new(SpiNorCommandKind.ReadJedecId);
+                    break;
+            }
+
+            if (model.Chip.RemsDeviceId != null)
+            {
+                table[SpiNorOpcodes.ReadManufacturerDeviceId] = new(SpiNorCommandKind.ReadManufacturerDeviceId, CommandAddressLength.ThreeBytes);
+                table[SpiNorOpcodes.ReleasePowerDownId] = model.ResActsAsRems
+                    ? new(SpiNorCommandKind.ReadManufacturerDeviceId, CommandAddressLength.ThreeBytes)
+                    : new(SpiNorCommandKind.ReadSignature, DummyBytes: 3);
+            }
+
             table[SpiNorOpcodes.ReadStatus] = new(SpiNorCommandKind.ReadStatus, Register: 1);
             table[SpiNorOpcodes.WriteStatus] = new(SpiNorCommandKind.WriteStatus);
             table[SpiNorOpcodes.WriteEnable] = new(SpiNorCommandKind.WriteEnable);
@@ -21,6 +43,10 @@ namespace SerprogNano.Emulator.Chip
             table[SpiNorOpcodes.FastRead] = new(SpiNorCommandKind.ReadArray, CommandAddressLength.CurrentMode, DummyBytes: 1);
             table[SpiNorOpcodes.ChipErase60] = new(SpiNorCommandKind.ChipErase);
             table[SpiNorOpcodes.ChipEraseC7] = new(SpiNorCommandKind.ChipErase);
+            if (model.Chip.ChipEraseOpcode is byte chipErase)
+            {
+                table[chipErase] = new(SpiNorCommandKind.ChipErase);
+            }
             table[SpiNorOpcodes.PageProgram] = model.HasSstAai
                 ? new(SpiNorCommandKind.ByteProgram, CommandAddressLength.CurrentMode)
                 : new(SpiNorCommandKind.PageProgram, CommandAddressLength.CurrentMode);

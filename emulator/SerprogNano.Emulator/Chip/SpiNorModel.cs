@@ -24,8 +24,17 @@ namespace SerprogNano.Emulator.Chip
         /// <summary>Second and third RDID bytes: memory type in the high byte, capacity in the low byte.</summary>
         public ushort DeviceId => Chip.DeviceId;
 
-        /// <summary>Device byte answered by REMS (0x90) and, on every modelled part, RES (0xAB).</summary>
+        /// <summary>Device byte answered by REMS (0x90) and RES (0xAB) on the parts modelled in full.</summary>
         public byte RemsDeviceId => Chip.RemsDeviceId ?? throw Missing("remsDeviceId");
+
+        /// <summary>What the part's id command answers (RDID, or AT25F's 0x15): its database id bytes.</summary>
+        public byte[] IdAnswer => [.. Chip.IdBytes];
+
+        /// <summary>What REMS (0x90) answers: maker and device byte.</summary>
+        public byte[] RemsAnswer => Chip.IdCommand == ChipIdCommand.Rems ? [.. Chip.IdBytes] : [ManufacturerId, RemsDeviceId];
+
+        /// <summary>What RES (0xAB) answers after its three dummy bytes: the signature byte, or maker and device on parts probed so.</summary>
+        public byte[] SignatureAnswer => Chip.IdCommand is ChipIdCommand.Res1 or ChipIdCommand.Res2 ? [.. Chip.IdBytes] : [RemsDeviceId];
 
         /// <summary>SST parts answer 0xAB like 0x90 (manufacturer/device by address bit 0) instead of a signature.</summary>
         public bool ResActsAsRems { get; init; }

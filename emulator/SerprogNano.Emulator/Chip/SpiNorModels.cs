@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using SerprogNano.Chips;
 
 namespace SerprogNano.Emulator.Chip
@@ -109,7 +110,10 @@ namespace SerprogNano.Emulator.Chip
         /// <summary>The names of <see cref="All"/>, in table order, for usage messages.</summary>
         public static IReadOnlyList<string> Names { get; } = NamesOf(All);
 
-        /// <summary>The part called <paramref name="name"/> (any letter case), or null if the table lacks it.</summary>
+        /// <summary>
+        /// The part called <paramref name="name"/> (any letter case): one of <see cref="All"/>, else any other part of
+        /// the chip database as <see cref="FromDatabase"/> plays it; null if neither knows the name.
+        /// </summary>
         public static SpiNorModel? Find(string name)
         {
             ArgumentNullException.ThrowIfNull(name);
@@ -121,8 +125,35 @@ namespace SerprogNano.Emulator.Chip
                 }
             }
 
-            return null;
+            return ChipDatabase.Default.FindByName(name) is ChipDefinition chip ? FromDatabase(chip) : null;
         }
+
+        /// <summary>
+        /// A database part the table does not model in full, built from its entry alone: its id command and id
+        /// bytes, size, page, erase blocks, chip erase, program method and EWSR. What the entry does not describe is
+        /// the plainest 25xx behaviour: one status register whose writable bits are the entry's BP bits and SRWD,
+        /// powering up unprotected, BP levels counted in 64 KiB from the top, no SFDP, and a status write time of
+        /// <see cref="GenericStatusWriteTime"/> where the entry gives none.
+        /// </summary>
+        public static SpiNorModel FromDatabase(ChipDefinition chip)
+        {
+            ArgumentNullException.ThrowIfNull(chip);
+            int firstBit = chip.ProtectMask == 0 ? 2 : BitOperations.TrailingZeroCount(chip.ProtectMask);
+            int bitCount = BitOperations.TrailingZeroCount(~(chip.ProtectMask >> firstBit));
+            return new SpiNorModel
+            {
+                Name = chip.Name,
+                Chip = chip with { WriteStatusTypical = chip.WriteStatusTypical ?? GenericStatusWriteTime },
+                WriteStatusTargets = new[] { 1 },
+                HasEnableWriteStatus = chip.NeedsEwsr,
+                StatusWriteMasks = new byte[] { (byte)(chip.ProtectMask | SpiNorStatusBits.StatusRegisterProtect0), 0x00, 0x00 },
+                PowerUpStatus = new byte[] { 0x00, 0x00, 0x00 },
+                BlockProtection = new SpiNorBlockProtection(firstBit, bitCount, 0x00, 64 * KiB),
+            };
+        }
+
+        /// <summary>Status register write time of a part built from its entry alone: 15 ms, the slow end of 25xx datasheets' tW.</summary>
+        public static TimeSpan GenericStatusWriteTime { get; } = TimeSpan.FromMilliseconds(15);
 
         private static string[] NamesOf(IReadOnlyList<SpiNorModel> models)
         {

@@ -24,7 +24,7 @@ namespace SerprogNano.Host.Tests.Chips
         }
 
         [TestMethod]
-        public void Of_the_ids_several_entries_share_only_EF_40_19_needs_a_name_and_every_merge_is_valid()
+        public void Ids_several_entries_share_need_a_name_only_where_flashroms_entries_differ_and_every_merge_is_valid()
         {
             var needName = new List<string>();
             foreach (IGrouping<string, ChipDefinition> shared in ChipDatabase.Default.Chips.GroupBy(chip => chip.JedecId).Where(group => group.Count() > 1))
@@ -32,7 +32,7 @@ namespace SerprogNano.Host.Tests.Chips
                 ChipDefinition? merged = SharedIdChips.Merge(shared.ToArray(), out string? difference);
                 if (merged == null)
                 {
-                    needName.Add(shared.Key + ": " + difference);
+                    needName.Add(shared.Key);
                     continue;
                 }
 
@@ -45,7 +45,14 @@ namespace SerprogNano.Host.Tests.Chips
                 }
             }
 
-            CollectionAssert.AreEqual(new[] { "EF 40 19: addressing past 16 MiB (W25Q256FV: EN4B mode; W25Q256JV_Q/W25Q256JV: 4-byte opcodes)" }, needName);
+            // Boot-sector EN25B/A25L..P beside uniform EN25P parts, AT25F512/AT25F1024 (one id, two sizes), GD25B128B beside
+            // GD25Q128C (BP bits), N25Q512 beside MT25Q512 (chip erase), Spansion's 01 20 18 family (page size) and W25Q256 (addressing).
+            string[] expected =
+            [
+                "RDID 7F 37 20 13", "AT25F-ID 1F 60", "1C 20 10", "1C 20 11", "1C 20 15", "1C 20 12", "1C 20 16", "1C 20 13", "1C 20 17", "1C 20 14",
+                "C8 40 18", "20 BB 20", "20 BA 20", "01 20 18", "EF 40 19",
+            ];
+            CollectionAssert.AreEquivalent(expected, needName, string.Join(", ", needName));
         }
 
         [TestMethod]
@@ -63,15 +70,52 @@ namespace SerprogNano.Host.Tests.Chips
         }
 
         [TestMethod]
+        [DataRow("EN25Q32(A/B)", "EN25Q32(A/B)")]
+        [DataRow("EN25Q32B", "EN25Q32(A/B)")]
+        [DataRow("MX25U3235F", "MX25U3235E/F")]
+        [DataRow("S25FL032P", "S25FL032A/P")]
+        [DataRow("GD25Q256D/GD25Q256E", "GD25Q256D/GD25Q256E/GD25B256D")]
+        [DataRow("mx25l4005c", "MX25L4005(A/C)/MX25L4006E")]
+        [DataRow("SST25VF040B.REMS", "SST25VF040B.REMS")]
+        public void Names_as_flashrom_spells_them_and_the_parts_they_stand_for_find_their_entry(string typed, string entry)
+        {
+            Assert.AreEqual(entry, ChipDatabase.Default.FindByName(typed)?.Name);
+        }
+
+        [TestMethod]
+        [DataRow("F25L008A", "programs one byte per command without SST AAI")]
+        [DataRow("SST26VF016B", "powers up locked")]
+        [DataRow("S25FL128S_UL Uniform 128 kB Sectors", "configuration registers")]
+        [DataRow("A25L16PU", "boot sectors")]
+        [DataRow("AT26F004", "flashrom reports writing this part broken")]
+        public void Parts_with_quirks_serprog_does_not_drive_say_why_they_are_only_read(string name, string reason)
+        {
+            StringAssert.Contains(ChipDatabase.Default.FindByName(name)!.ChangeRefusal, reason);
+        }
+
+        [TestMethod]
+        [DataRow("W25Q64FV")]
+        [DataRow("SST25VF040B")]
+        [DataRow("MX25L6405D")]
+        public void Common_parts_are_written(string name)
+        {
+            Assert.IsNull(ChipDatabase.Default.FindByName(name)!.ChangeRefusal);
+        }
+
+        [TestMethod]
         public void Nothing_is_close_to_a_name_unlike_any_part()
         {
             Assert.IsEmpty(ChipDatabase.Default.ClosestNames("banana"));
         }
 
         [TestMethod]
-        public void Built_in_database_covers_all_nine_vendors()
+        public void Built_in_database_covers_the_vendors_of_flashroms_spi_nor_parts_spelt_as_flashrom_does()
         {
-            string[] vendors = ["Winbond", "Macronix", "GigaDevice", "SST/Microchip", "Spansion/Cypress", "EON", "ISSI", "Atmel/Adesto", "XMC"];
+            string[] vendors =
+            [
+                "AMIC", "Atmel", "Boya/BoHong Microelectronics", "ESI", "ESMT", "Eon", "Fudan", "GigaDevice", "ISSI", "Intel", "Macronix",
+                "Micron/Numonyx/ST", "Micron", "Nantronics", "PMC", "SST", "Sanyo", "Spansion", "Winbond", "XMC", "Zetta Device",
+            ];
 
             CollectionAssert.AreEquivalent(vendors, ChipDatabase.Default.Chips.Select(chip => chip.Vendor).Distinct().ToArray());
         }

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using SerprogNano.Chips;
@@ -78,14 +79,111 @@ namespace SerprogNano.Host.Tests.Chips
         }
 
         [TestMethod]
-        public void Parenthesised_alternatives_must_be_spelled_out()
+        public void Flashrom_shorthands_in_a_name_give_every_part_they_stand_for()
         {
             JsonObject entry = Entry();
-            entry["name"] = "TEST25Q64(A/B)";
+            entry["name"] = "TEST25Q64(A/B)/TEST25Q65E/F";
+
+            ChipDefinition chip = Load(entry).Chips[0];
+
+            CollectionAssert.AreEqual(
+                new[] { "TEST25Q64(A/B)/TEST25Q65E/F", "TEST25Q64(A/B)/TEST25Q65E", "TEST25Q64(A/B)", "TEST25Q64", "TEST25Q64A", "TEST25Q64B", "TEST25Q65E", "TEST25Q65F" },
+                chip.Names.ToArray());
+        }
+
+        [TestMethod]
+        [DataRow("TEST25Q64(A/B")]
+        [DataRow("TEST25Q64(A)(B)")]
+        [DataRow("TEST25(Q)64")]
+        public void Parentheses_other_than_one_closing_group_are_rejected(string name)
+        {
+            JsonObject entry = Entry();
+            entry["name"] = name;
 
             ChipDatabaseException error = Assert.ThrowsExactly<ChipDatabaseException>(() => Load(entry));
 
-            StringAssert.Contains(error.Message, "unbalanced parentheses");
+            StringAssert.Contains(error.Message, "must be a plain name or end in one \"(A/B)\" group");
+        }
+
+        [TestMethod]
+        [DataRow("""[{ "opcode": "0xD8", "regions": [[4096, 2], [8192, 1], [16384, 1], [32768, 1], [65536, 126]] }]""", "covers 8323072 bytes, not the chip's 8388608")]
+        [DataRow("""[{ "opcode": "0xD8", "regions": [[4096, 1], [8192, 1]] }]""", "are not power-of-two blocks aligned to their size")]
+        [DataRow("""[{ "opcode": "0x99", "regions": [[65536, 128]] }]""", "is not a block erase opcode")]
+        public void Non_uniform_layout_must_tile_the_chip_with_an_erase_opcode(string regions, string problem)
+        {
+            JsonObject entry = Entry();
+            entry["eraseRegions"] = JsonNode.Parse(regions);
+
+            ChipDatabaseException error = Assert.ThrowsExactly<ChipDatabaseException>(() => Load(entry));
+
+            StringAssert.Contains(error.Message, problem);
+        }
+
+        [TestMethod]
+        public void Boot_sector_part_loads_and_is_never_written()
+        {
+            JsonObject entry = Entry();
+            entry["eraseBlocks"] = new JsonArray();
+            entry["eraseRegions"] = JsonNode.Parse("""[{ "opcode": "0xD8", "regions": [[4096, 2], [8192, 1], [16384, 1], [32768, 1], [65536, 127]] }]""");
+
+            ChipDefinition chip = Load(entry).Chips[0];
+
+            Assert.AreEqual(5, chip.NonUniformErase[0].Regions.Count);
+            StringAssert.Contains(chip.ChangeRefusal, "boot sectors");
+        }
+
+        [TestMethod]
+        [DataRow("eraseBlocks", """[{ "size": 4096, "opcode": "0x99" }]""", "erase opcode 0x99 (4096 bytes) is not a block erase opcode")]
+        [DataRow("eraseBlocks", """[{ "size": 4096, "opcode": "0x20", "opcode4Byte": "0xDC" }]""", "0xDC is not the 4-byte form of 0x20")]
+        [DataRow("chipErase", "\"0xD8\"", "chip erase opcode 0xD8 is not a chip erase opcode")]
+        [DataRow("aai", "true", "has AAI word program but not byte program")]
+        [DataRow("tested", "\"WP\"", "tested \"WP\" must be letters of \"PREW\" in that order")]
+        public void Opcodes_and_flashrom_status_must_be_consistent(string field, string json, string problem)
+        {
+            JsonObject entry = Entry();
+            entry[field] = JsonNode.Parse(json);
+
+            ChipDatabaseException error = Assert.ThrowsExactly<ChipDatabaseException>(() => Load(entry));
+
+            StringAssert.Contains(error.Message, problem);
+        }
+
+        [TestMethod]
+        [DataRow("Rems", "BF 44", "REMS BF 44", 0xBF, 0x44)]
+        [DataRow("Res1", "13", "RES 13", 0x00, 0x13)]
+        [DataRow("Rdid4", "7F 37 20 15", "RDID 7F 37 20 15", 0x7F, 0x3720)]
+        public void Part_with_another_id_command_keeps_its_answer_and_is_not_found_by_rdid(string probe, string id, string shown, int manufacturer, int device)
+        {
+            JsonObject entry = Entry();
+            entry.Remove("jedec");
+            entry["probe"] = probe;
+            entry["id"] = id;
+
+            ChipDatabase database = Load(entry);
+
+            ChipDefinition chip = database.Chips[0];
+            Assert.AreEqual(shown, chip.JedecId);
+            Assert.AreEqual((byte)manufacturer, chip.ManufacturerId);
+            Assert.AreEqual((ushort)device, chip.DeviceId);
+            Assert.IsEmpty(database.FindByJedecId(chip.ManufacturerId, chip.DeviceId));
+        }
+
+        [TestMethod]
+        [DataRow("Rems", "BF 44 01", "must be 2 hex byte(s)")]
+        [DataRow("Rdid", "EF 40", "three hex bytes")]
+        public void Id_of_the_wrong_length_for_its_command_is_rejected(string probe, string id, string problem)
+        {
+            JsonObject entry = Entry();
+            entry["probe"] = probe;
+            entry[probe == "Rdid" ? "jedec" : "id"] = id;
+            if (probe != "Rdid")
+            {
+                entry.Remove("jedec");
+            }
+
+            ChipDatabaseException error = Assert.ThrowsExactly<ChipDatabaseException>(() => Load(entry));
+
+            StringAssert.Contains(error.Message, problem);
         }
 
         [TestMethod]

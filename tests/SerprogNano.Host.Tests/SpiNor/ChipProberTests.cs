@@ -58,10 +58,10 @@ namespace SerprogNano.Host.Tests.SpiNor
 
             ProbeResult result = ChipProber.Probe(rig.Master, ChipDatabase.Default);
 
-            Assert.HasCount(3, result.Candidates);
+            Assert.HasCount(4, result.Candidates);
             StringAssert.Contains(result.Chip.Name, "MX25L6405D");
             StringAssert.Contains(result.Chip.Name, "MX25L6436E");
-            CollectionAssert.AreEqual(new[] { 4096, 65536 }, result.Chip.EraseBlocks.Select(b => b.Size).ToArray(), "no 32 KiB erase: MX25L6405D lacks it");
+            CollectionAssert.AreEqual(new[] { 65536 }, result.Chip.EraseBlocks.Select(b => b.Size).ToArray(), "no 4 KiB erase: the first MX25L6405 has none (its 0x20 erases 64 KiB), no 32 KiB: MX25L6405D lacks it");
         }
 
         [TestMethod]

@@ -24,6 +24,14 @@ namespace SerprogNano.TestSupport
 
         public ToolResult Probe() => Run(string.Empty);
 
+        /// <summary>flashrom -L: every chip, programmer and board it knows.</summary>
+        public static string List()
+        {
+            ToolResult result = ExternalTool.Run(ExternalTool.Require("flashrom", "apt-get install flashrom"), "-L", TimeSpan.FromMinutes(1));
+            Assert.AreEqual(0, result.ExitCode, result.Output);
+            return result.Output;
+        }
+
         public void Write(string image, string chip) => Expect(Run($"-c \"{chip}\" -w \"{image}\""), "VERIFIED.");
 
         public void Verify(string image, string chip) => Expect(Run($"-c \"{chip}\" -v \"{image}\""), "VERIFIED.");
