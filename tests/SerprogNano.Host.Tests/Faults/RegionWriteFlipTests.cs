@@ -48,5 +48,25 @@ namespace SerprogNano.Host.Tests.Faults
                 BytesAssert.Equal(old, saved!, "the backup is the chip before the write");
             }
         }
+
+        [TestMethod]
+        [DataRow(true, DisplayName = "extensions")]
+        [DataRow(false, DisplayName = "serprog v1")]
+        public void An_erase_of_a_region_moved_outside_it_is_repaired_from_the_read_before_the_erase(bool extensions)
+        {
+            using var rig = new FaultRig(SpiNorModels.W25Q32FV, extensions);
+            byte[] old = FlashRig.RandomImage(SpiNorModels.W25Q32FV.Size, seed: 83);
+            rig.Chip.Load(old);
+            SpiNorFlash flash = rig.Connect();
+            rig.Faults.FlipFrameBit(new FrameBitFlip(null, SpiNorOpcodes.SectorErase4K, 1, 1, 5, LinkFaultDirection.ToDevice));
+
+            WriteResult result = FlashEraser.EraseRegions(flash, [Bios]);
+
+            Assert.AreEqual(1L, rig.Faults.BitsFlippedToDevice, "the erase was moved");
+            byte[] expected = (byte[])old.Clone();
+            expected.AsSpan((int)Bios.Start, (int)Bios.Size).Fill(0xFF);
+            BytesAssert.Equal(expected, rig.Chip.Snapshot(), "the region blank, the rest as it was");
+            Assert.AreEqual((long)old.Length, result.BytesVerified, "the whole chip was compared");
+        }
     }
 }
