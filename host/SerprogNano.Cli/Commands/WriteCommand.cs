@@ -185,7 +185,9 @@ namespace SerprogNano.Cli.Commands
             context.Say(included == null
                 ? "VERIFIED: all " + result.BytesVerified + (result.Path == WritePath.DeviceSide ? " bytes match the image (CRC-32 per erase block, computed by the programmer from the chip)." : " bytes read back match the image.")
                 : "VERIFIED: " + string.Join(", ", included.Select(region => region.Region.Name)) + " match" + (included.Count == 1 ? "es" : "") + " the image"
-                    + (verifyAll ? " and the rest of the chip is unchanged (all " + result.BytesVerified + " bytes read back)." : " (" + result.BytesVerified + " bytes read back; the rest was not checked, as --noverify-all asks)."));
+                    + (result.BytesVerified >= image.Length
+                        ? " and the rest of the chip is unchanged (all " + result.BytesVerified + " bytes compared with the chip before the write" + (result.Repaired ? ", after repairing what the first read-back found changed" : "") + ")."
+                        : " (" + result.BytesVerified + " bytes read back; the rest was not checked, as --noverify-all asks)."));
             return ExitCodes.Ok;
         }
 

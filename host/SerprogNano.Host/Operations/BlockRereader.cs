@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -41,7 +42,12 @@ namespace SerprogNano.Host.Operations
         /// Read again only blocks within <see cref="NearMissBits"/> of the expectation: enough to plan a write, which
         /// needs to know which blocks already hold the image, and whose verify catches anything else; not enough for a backup.
         /// </param>
-        public static int Settle(SpiNorFlash flash, long address, ReadOnlySpan<byte> expected, Span<byte> actual, out int unconfirmed, IProgress<OperationProgress>? progress = null, bool nearMissesOnly = false)
+        /// <param name="maxRereads">Extra reads of a block before its last read stands (<see cref="MaxRereads"/> unless a caller must be surer).</param>
+        /// <param name="agreeing">
+        /// Reads that must agree to believe a block that differs from the expectation: 2, or 3 where a wrong belief would be
+        /// written to the chip (two reads of a whole chip at a high flip rate share a flipped bit somewhere now and then).
+        /// </param>
+        public static int Settle(SpiNorFlash flash, long address, ReadOnlySpan<byte> expected, Span<byte> actual, out int unconfirmed, IProgress<OperationProgress>? progress = null, bool nearMissesOnly = false, int maxRereads = MaxRereads, int agreeing = 2)
         {
             ArgumentNullException.ThrowIfNull(flash);
             var pending = new List<PendingBlock>();
@@ -57,7 +63,7 @@ namespace SerprogNano.Host.Operations
             }
 
             int reread = pending.Count;
-            for (int round = 0; round < MaxRereads && pending.Count > 0; round++)
+            for (int round = 0; round < maxRereads && pending.Count > 0; round++)
             {
                 PhaseProgress? phase = round == 0 && progress != null ? new PhaseProgress(progress, "read again", TotalLength(pending)) : null;
                 byte[][] again = ReadRuns(flash, address, pending, phase);
@@ -66,7 +72,7 @@ namespace SerprogNano.Host.Operations
                 {
                     PendingBlock block = pending[i];
                     ReadOnlySpan<byte> wanted = expected.Slice(block.Start, block.Length);
-                    if (again[i].AsSpan().SequenceEqual(wanted) || block.Reads.Exists(earlier => earlier.AsSpan().SequenceEqual(again[i])))
+                    if (again[i].AsSpan().SequenceEqual(wanted) || block.Reads.Count(earlier => earlier.AsSpan().SequenceEqual(again[i])) >= agreeing - 1)
                     {
                         again[i].CopyTo(actual.Slice(block.Start, block.Length));
                         continue;

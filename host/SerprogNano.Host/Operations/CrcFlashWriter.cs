@@ -64,7 +64,10 @@ namespace SerprogNano.Host.Operations
 
                 if (rounds == FlashWriter.MaxPasses)
                 {
-                    throw BlockMismatch(device, address + ((long)differing * blockSize), image.Slice(differing * blockSize, blockSize), rounds);
+                    // Blocks whose CRC alone was hit on the link are no failure.
+                    return Mismatch(device, address, image, wanted, onChip, rounds) is VerifyFailedException failure
+                        ? throw failure
+                        : Result(first, image.Length) with { Repaired = true, Passes = rounds };
                 }
 
                 // What the device's CRCs flag is unknown now: erase and program those blocks again.
@@ -170,31 +173,71 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>
-        /// A block whose device CRC differs: its read over the link names the byte, as the v1 verify does. After
-        /// <paramref name="rounds"/> of writing, a read that agrees with the device's CRC shows the link healthy: the chip refused.
+        /// The blocks whose device CRC differs from <paramref name="wanted"/>, read over the link (settled as the v1 verify's
+        /// read is) and compared byte by byte: every differing byte counted, the first named, as the v1 verify does. Null when
+        /// every such read matches and a CRC asked again agrees (a bit flipped in a CRC reply, or in one read of the chip).
+        /// After <paramref name="rounds"/> of writing, a read that agrees with the device's CRC shows the link healthy: the chip refused.
         /// </summary>
-        internal static VerifyFailedException BlockMismatch(DeviceSideFlash device, long blockAddress, ReadOnlyMemory<byte> expected, int rounds)
+        internal static VerifyFailedException? Mismatch(DeviceSideFlash device, long address, ReadOnlyMemory<byte> expected, uint[] wanted, uint[] onChip, int rounds)
         {
-            var actual = new byte[expected.Length];
-            device.Flash.Read(blockAddress, actual);
-            try
+            int blockSize = device.BlockSize;
+            VerifyFailedException? first = null;
+            byte[]? firstRead = null;
+            long firstBlock = 0;
+            long differing = 0;
+            long? inconsistent = null;
+            for (int block = 0; block < wanted.Length; block++)
             {
-                FlashVerifier.ThrowIfDifferent(blockAddress, expected.Span, actual);
-            }
-            catch (VerifyFailedException e)
-            {
-                bool readAgrees = Crc32.HashToUInt32(actual) == device.BlockCrcs(blockAddress, expected.Length)[0];
-                if (rounds > 0 && readAgrees)
+                if (wanted[block] == onChip[block])
                 {
-                    return FlashWriter.ChipRefused(e, rounds);
+                    continue;
                 }
 
-                return rounds > 0 ? e : new VerifyFailedException(e, e.Message + " (Compared by the programmer's CRC-32 of each erase block, then read.)");
+                long at = address + ((long)block * blockSize);
+                ReadOnlySpan<byte> want = expected.Span.Slice(block * blockSize, blockSize);
+                var actual = new byte[blockSize];
+                device.Flash.Read(at, actual);
+                BlockRereader.Settle(device.Flash, at, want, actual);
+                int offset = want.CommonPrefixLength(actual);
+                if (offset == blockSize)
+                {
+                    inconsistent ??= device.BlockCrcs(at, blockSize)[0] == wanted[block] ? null : at;
+                    continue;
+                }
+
+                for (int i = offset; i < blockSize; i++)
+                {
+                    differing += want[i] != actual[i] ? 1 : 0;
+                }
+
+                if (first == null)
+                {
+                    first = new VerifyFailedException(at + offset, want[offset], actual[offset], 0);
+                    firstRead = actual;
+                    firstBlock = at;
+                }
+            }
+
+            if (first != null)
+            {
+                var counted = new VerifyFailedException(first.Address!.Value, first.Expected, first.Actual, differing);
+                if (rounds == 0)
+                {
+                    return new VerifyFailedException(counted, counted.Message + " (Compared by the programmer's CRC-32 of each erase block, then the differing blocks read.)");
+                }
+
+                bool readAgrees = Crc32.HashToUInt32(firstRead) == device.BlockCrcs(firstBlock, blockSize)[0];
+                return readAgrees ? FlashWriter.ChipRefused(counted, rounds) : counted;
+            }
+
+            if (inconsistent is not long block0)
+            {
+                return null;
             }
 
             return new VerifyFailedException(
-                new VerifyFailedException(blockAddress, expected.Span[0], actual[0], 0),
-                "Verify failed: the programmer's CRC-32 of the block at " + SpiNorCommands.Hex(blockAddress) + " differs from the image's although a read of it over the link matches: "
+                new VerifyFailedException(block0, 0, 0, 0),
+                "Verify failed: the programmer's CRC-32 of the block at " + SpiNorCommands.Hex(block0) + " differs from the image's twice although a read of it over the link matches: "
                 + "the chip reads back inconsistently (a weak cell, a marginal clip or supply). The chip may NOT be as intended: reseat the clip, then write again.");
         }
 

@@ -28,16 +28,15 @@ namespace SerprogNano.Host.Operations
 
         /// <summary>
         /// Compares CRC-32s the programmer computes from the chip with the image's, block by block: no data crosses the
-        /// link unless a block differs, which is then read to name the first differing byte.
+        /// link unless a block differs; every such block is then read to count the differing bytes and name the first.
         /// </summary>
         private static long VerifyByCrc(DeviceSideFlash device, long address, ReadOnlyMemory<byte> expected, IProgress<OperationProgress>? progress)
         {
             var phase = new PhaseProgress(progress, "verify (device CRC)", expected.Length);
             int blockSize = device.BlockSize;
-            int differing = CrcFlashWriter.FirstDifferingBlock(CrcFlashWriter.LocalCrcs(expected.Span, blockSize), device.BlockCrcs(address, expected.Length));
-            if (differing >= 0)
+            if (CrcFlashWriter.Mismatch(device, address, expected, CrcFlashWriter.LocalCrcs(expected.Span, blockSize), device.BlockCrcs(address, expected.Length), 0) is VerifyFailedException e)
             {
-                throw CrcFlashWriter.BlockMismatch(device, address + ((long)differing * blockSize), expected.Slice(differing * blockSize, blockSize), 0);
+                throw e;
             }
 
             phase.Report(expected.Length);

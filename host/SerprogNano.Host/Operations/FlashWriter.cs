@@ -15,6 +15,9 @@ namespace SerprogNano.Host.Operations
         /// </summary>
         public const int MaxPasses = 3;
 
+        /// <summary>Extra reads of a doubtful block of the read a region write keeps outside the regions: two must agree before anything changes.</summary>
+        private const int BaselineRereads = 16;
+
         public static WriteResult Write(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions? options = null)
         {
             ArgumentNullException.ThrowIfNull(flash);
@@ -37,7 +40,7 @@ namespace SerprogNano.Host.Operations
                     rounds.Failures.Add(e);
                     if (pass == MaxPasses)
                     {
-                        throw Diagnose(rounds);
+                        throw OutsideRegions(Diagnose(rounds), rounds, flash, address, options);
                     }
 
                     // Re-read and re-plan: the next round changes only what the verify found wrong.
@@ -60,6 +63,31 @@ namespace SerprogNano.Host.Operations
             return ChipRefused(last, rounds.Failures.Count);
         }
 
+        /// <summary>With regions, the failure also names the erase blocks outside them that no longer hold what they held before the write, and how to get that back.</summary>
+        private static VerifyFailedException OutsideRegions(VerifyFailedException failure, Rounds rounds, SpiNorFlash flash, long address, WriteOptions options)
+        {
+            if (rounds.Keeper == null || rounds.LastRead == null)
+            {
+                return failure;
+            }
+
+            const int Named = 8;
+            List<(int Start, int End)> changed = rounds.Keeper.ChangedOutside(rounds.LastRead, flash.Addressing.EraseBlocks.Min(block => block.Size));
+            if (changed.Count == 0)
+            {
+                return failure;
+            }
+
+            string blocks = string.Join(", ", changed.Take(Named).Select(block => SpiNorCommands.Hex(address + block.Start) + "-" + SpiNorCommands.Hex(address + block.End - 1)))
+                + (changed.Count > Named ? " and " + (changed.Count - Named) + " more" : "");
+            string restore = options.BeforeChange != null && options.OldContentsNeeded
+                ? "Restore them from the backup saved before this write: write it back whole (serprog write BACKUP --no-backup), then run this region write again."
+                : "This write saved no backup: restore them from a dump of the chip taken before it (serprog write DUMP --no-backup), then run this region write again; "
+                    + "do not run it again first, as it would take the damaged blocks for the chip's contents.";
+            return new VerifyFailedException(failure, failure.Message + " Outside the regions written, " + changed.Count + " erase block(s) no longer hold what the chip held before the write: "
+                + blocks + ". " + restore);
+        }
+
         /// <summary>The verify failure of the last round, blamed on the chip: every round failed there while the reads agreed.</summary>
         internal static VerifyFailedException ChipRefused(VerifyFailedException last, int rounds)
         {
@@ -77,13 +105,30 @@ namespace SerprogNano.Host.Operations
             // reprogram a block that already holds the image. For a backup (and for the bytes kept outside
             // regions) every block that differs from the image is believed only when two reads of it agree;
             // otherwise only those a few flips away from it are read again, as the verify catches the rest.
+            // After the first round, with regions, the chip is compared with what it must hold, not with the image.
             bool backup = pass == 1 && options.BeforeChange != null && options.OldContentsNeeded;
-            byte[] current = ReadBackSettled(flash, address, image, "read", options.Progress, null, out _, nearMissesOnly: !backup && options.Regions == null);
-            rounds.Keeper ??= RegionKeeper.For(address, image.Length, options);
-            WritePlan plan = Plan(flash, address, current, image, rounds.Keeper);
+            ReadOnlyMemory<byte> expected = rounds.Keeper?.Target(image.Span) ?? image;
+            byte[] current;
+            if (rounds.Keeper == null && options.Regions != null)
+            {
+                // With regions, the first read (the backup) is what the rest of the chip must hold in every round: a
+                // block believed from a flipped bit would be "repaired" to it, so three reads must agree, and none may stay doubtful.
+                current = ReadBackSettled(flash, address, image, "read", options.Progress, null, out int doubtful, maxRereads: BaselineRereads, agreeing: 3);
+                if (doubtful > 0)
+                {
+                    throw new SpiNorException("read", address, "No three reads of " + doubtful + " block(s) of " + BlockRereader.BlockSize + " bytes agreed in " + (BaselineRereads + 1)
+                        + " tries: the chip's contents outside the regions cannot be known over this link, so they cannot be kept. Nothing was changed. Check the clip and the wiring, lower --spispeed, and try again.");
+                }
 
-            // With regions, the rest must read back as this round first read it (flashrom's full verify).
-            ReadOnlyMemory<byte> target = rounds.Keeper?.Target(current, image.Span) ?? image;
+                rounds.Keeper = RegionKeeper.For(address, current, options);
+            }
+            else
+            {
+                current = ReadBackSettled(flash, address, expected, "read", options.Progress, null, out _, nearMissesOnly: !backup && options.Regions == null);
+            }
+
+            WritePlan plan = Plan(flash, address, current, image, rounds.Keeper, confirm: pass == 1);
+            ReadOnlyMemory<byte> target = rounds.Keeper?.Target(image.Span) ?? image;
             if (plan.IsEmpty)
             {
                 // The read just done compared every byte with the image: that is the verify.
@@ -101,35 +146,38 @@ namespace SerprogNano.Host.Operations
             Execute(flash, plan, "", options.Progress);
 
             // A program the chip silently dropped (a word put one step early by SST AAI, a page it was
-            // too busy to hear) shows in the read-back: one repair pass re-plans from what is there.
-            List<ChipRange>? spans = CheckedSpans(address, target.Length, options, plan);
-            byte[] readBack = ReadBackSettled(flash, address, target, "verify", options.Progress, spans, out _);
+            // too busy to hear) or an erase a flipped address bit sent elsewhere shows in the read-back:
+            // one repair pass re-plans from what is there to what must be there.
+            Check check = CheckedSpans(flash, address, target, options, plan);
+            byte[] readBack = ReadBackSettled(flash, address, target, "verify", options.Progress, check.Read, out _);
             bool repaired = !readBack.AsSpan().SequenceEqual(target.Span);
             if (repaired)
             {
-                WritePlan repair = Plan(flash, address, readBack, image, rounds.Keeper);
+                WritePlan repair = Plan(flash, address, readBack, image, rounds.Keeper, confirm: false);
                 options.Planned?.Invoke(repair);
                 Execute(flash, repair, "repair ", options.Progress);
-                spans = CheckedSpans(address, target.Length, options, plan, repair);
-                byte[] final = ReadBackSettled(flash, address, target, "verify after repair", options.Progress, spans, out int unconfirmed);
+                check = CheckedSpans(flash, address, target, options, plan, repair);
+                byte[] final = ReadBackSettled(flash, address, target, "verify after repair", options.Progress, check.Read, out int unconfirmed);
                 rounds.LastReadAgreed = unconfirmed == 0;
+                rounds.LastRead = final;
                 FlashVerifier.ThrowIfDifferent(address, target.Span, final);
             }
 
-            return Result(plan, flash.ProgramsRetried - retriedBefore, Length(spans, target.Length)) with { Repaired = repaired };
+            return Result(plan, flash.ProgramsRetried - retriedBefore, check.Compared) with { Repaired = repaired };
         }
 
         /// <summary>
-        /// The plan from <paramref name="read"/> to the image; with regions, to the image inside them only, the bytes
-        /// outside that share an erase block with them confirmed by a second read first (re-planned if it corrects them).
+        /// The plan from <paramref name="read"/> to the image; with regions, to the image inside them and the chip before the
+        /// write outside. Before the first change (<paramref name="confirm"/>) the bytes outside that share an erase block with
+        /// a region are confirmed by a second read first (re-planned if it corrects them); later, the first read stands.
         /// </summary>
-        private static WritePlan Plan(SpiNorFlash flash, long address, byte[] read, ReadOnlyMemory<byte> image, RegionKeeper? keeper)
+        private static WritePlan Plan(SpiNorFlash flash, long address, byte[] read, ReadOnlyMemory<byte> image, RegionKeeper? keeper, bool confirm)
         {
             while (true)
             {
-                ReadOnlyMemory<byte> target = keeper?.Target(read, image.Span) ?? image;
+                ReadOnlyMemory<byte> target = keeper?.Target(image.Span) ?? image;
                 var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, read, target);
-                if (keeper == null || keeper.Confirm(flash, plan, read))
+                if (keeper == null || !confirm || keeper.Confirm(flash, plan, read))
                 {
                     return plan;
                 }
@@ -137,19 +185,40 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>
-        /// What the read-back after writing covers: everything (null), or with regions and no full check only the
-        /// regions and every erase block the plans rewrote (it held bytes from outside them too).
+        /// What the read-back after writing covers and compares. Without regions, or with them and the full check, everything
+        /// is read; with regions on a programmer that checksums the chip, the whole range is compared by its CRC-32 per erase
+        /// block and only the blocks that differ are read (an erase sent elsewhere by a flipped address bit shows either way).
+        /// With regions and no full check (-N) on another programmer, only the regions and every erase block the plans
+        /// rewrote (it held bytes from outside them too) are read.
         /// </summary>
-        private static List<ChipRange>? CheckedSpans(long address, long length, WriteOptions options, params WritePlan[] plans)
+        private static Check CheckedSpans(SpiNorFlash flash, long address, ReadOnlyMemory<byte> target, WriteOptions options, params WritePlan[] plans)
         {
-            if (options.Regions == null || options.VerifyAll)
+            int length = target.Length;
+            if (options.Regions == null)
             {
-                return null;
+                return new Check(null, length);
+            }
+
+            DeviceSideFlash? device = DeviceSideFlash.For(flash);
+            if (device != null && address % device.BlockSize == 0 && length % device.BlockSize == 0)
+            {
+                int blockSize = device.BlockSize;
+                uint[] wanted = CrcFlashWriter.LocalCrcs(target.Span, blockSize);
+                uint[] onChip = device.BlockCrcs(address, length);
+                IEnumerable<ChipRange> differing = Enumerable.Range(0, wanted.Length).Where(block => wanted[block] != onChip[block])
+                    .Select(block => new ChipRange(address + ((long)block * blockSize), blockSize));
+                return new Check(Clip(differing, address, length), length);
+            }
+
+            if (options.VerifyAll)
+            {
+                return new Check(null, length);
             }
 
             IEnumerable<ChipRange> touched = options.Regions.Select(r => new ChipRange(r.Start, r.Size))
                 .Concat(plans.SelectMany(plan => plan.Erases).Select(erase => new ChipRange(erase.Address, erase.Block.Size)));
-            return Clip(touched, address, length);
+            List<ChipRange> spans = Clip(touched, address, length);
+            return new Check(spans, Length(spans, length));
         }
 
         /// <summary>The spans cut to [address, address + length), sorted and joined where they touch.</summary>
@@ -197,13 +266,15 @@ namespace SerprogNano.Host.Operations
         /// <summary>A read-back whose blocks that differ from the image were read again: a bit flipped on the link is not a failed write.</summary>
         /// <param name="spans">The parts to read (null: all); the rest of the result is <paramref name="image"/> itself.</param>
         /// <param name="unconfirmed">Blocks differing from the image where no two reads agreed.</param>
-        /// <param name="nearMissesOnly">Read again only blocks a few flips from the image (see <see cref="BlockRereader.Settle(SpiNorFlash, long, ReadOnlySpan{byte}, Span{byte}, out int, IProgress{OperationProgress}?, bool)"/>).</param>
-        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, List<ChipRange>? spans, out int unconfirmed, bool nearMissesOnly = false)
+        /// <param name="nearMissesOnly">Read again only blocks a few flips from the image (see <see cref="BlockRereader.Settle(SpiNorFlash, long, ReadOnlySpan{byte}, Span{byte}, out int, IProgress{OperationProgress}?, bool, int, int)"/>).</param>
+        /// <param name="maxRereads">Extra reads of a block before its last read stands.</param>
+        /// <param name="agreeing">Reads that must agree to believe a block that differs from <paramref name="image"/>.</param>
+        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, List<ChipRange>? spans, out int unconfirmed, bool nearMissesOnly = false, int maxRereads = BlockRereader.MaxRereads, int agreeing = 2)
         {
             if (spans == null)
             {
                 byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
-                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed, progress, nearMissesOnly);
+                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed, progress, nearMissesOnly, maxRereads, agreeing);
                 return bytes;
             }
 
@@ -236,18 +307,24 @@ namespace SerprogNano.Host.Operations
             };
         }
 
-        /// <summary>What the rounds of one write found: each round's verify failure, and whether the last read-back's doubtful blocks settled.</summary>
         /// <summary>A chip range: first byte and length.</summary>
         private readonly record struct ChipRange(long Start, long Length);
 
+        /// <summary>The spans a read-back reads (null: all) and the bytes it compares with what the chip must hold.</summary>
+        private readonly record struct Check(List<ChipRange>? Read, long Compared);
+
+        /// <summary>What the rounds of one write found: each round's verify failure, and whether the last read-back's doubtful blocks settled.</summary>
         private sealed class Rounds
         {
             public List<VerifyFailedException> Failures { get; } = new();
 
             public bool LastReadAgreed { get; set; } = true;
 
-            /// <summary>With regions: the bytes outside them kept over every round.</summary>
+            /// <summary>With regions: the chip before the first change, what the rest must hold over every round.</summary>
             public RegionKeeper? Keeper { get; set; }
+
+            /// <summary>The last round's final read-back, where it got that far.</summary>
+            public byte[]? LastRead { get; set; }
         }
     }
 }

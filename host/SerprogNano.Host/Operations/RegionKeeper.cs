@@ -8,22 +8,27 @@ using SerprogNano.Host.SpiNor;
 namespace SerprogNano.Host.Operations
 {
     /// <summary>
-    /// A write of chosen regions (flashrom's -i): the chip must hold the image inside them and its own bytes outside.
-    /// Bytes outside are rewritten only where an erase block is shared with a region, and only once a second read
-    /// agrees with the first; from then on they are kept for every later round, so a round that fails halfway (a
-    /// dropped program in a shared block) cannot make the damage pass for what was there.
+    /// A write of chosen regions (flashrom's -i): the chip must hold the image inside them and, outside, the bytes the
+    /// settled first read found (the backup), never those of a later read: an erase a noisy link moved outside the
+    /// regions, or a round that failed halfway, must be repaired, not taken for what was there. Bytes outside that
+    /// share an erase block with a region are read a second time before the first change and kept once two reads agree.
     /// </summary>
     internal sealed class RegionKeeper
     {
         /// <summary>Regions as [start, end) offsets into the range, sorted, joined where they touch.</summary>
         private readonly List<(int Start, int End)> _regions;
         private readonly long _address;
-        private byte[]? _keptBytes;
-        private BitArray? _kept;
 
-        private RegionKeeper(long address, int length, IReadOnlyList<FlashRegion> regions)
+        /// <summary>The chip before the first change, corrected where a second read of a shared block disagreed with the first.</summary>
+        private readonly byte[] _before;
+        private readonly BitArray _confirmed;
+
+        private RegionKeeper(long address, ReadOnlySpan<byte> before, IReadOnlyList<FlashRegion> regions)
         {
+            int length = before.Length;
             _address = address;
+            _before = before.ToArray();
+            _confirmed = new BitArray(length);
             _regions = new List<(int Start, int End)>();
             foreach (FlashRegion region in regions.OrderBy(region => region.Start))
             {
@@ -45,39 +50,48 @@ namespace SerprogNano.Host.Operations
             }
         }
 
-        /// <summary>The keeper of a region write, or null when the whole range is written.</summary>
-        public static RegionKeeper? For(long address, int length, WriteOptions options)
+        /// <summary>The keeper of a region write given the settled read before any change, or null when the whole range is written.</summary>
+        public static RegionKeeper? For(long address, ReadOnlySpan<byte> before, WriteOptions options)
         {
-            return options.Regions == null ? null : new RegionKeeper(address, length, options.Regions);
+            return options.Regions == null ? null : new RegionKeeper(address, before, options.Regions);
         }
 
-        /// <summary>What the chip must hold given a read of it: the image in the regions, kept bytes where confirmed, the read elsewhere.</summary>
-        public byte[] Target(ReadOnlySpan<byte> read, ReadOnlySpan<byte> image)
+        /// <summary>What the chip must hold: the image in the regions, the chip as it was before the write elsewhere.</summary>
+        public byte[] Target(ReadOnlySpan<byte> image)
         {
-            byte[] target = read.ToArray();
+            byte[] target = (byte[])_before.Clone();
             foreach ((int start, int end) in _regions)
             {
                 image[start..end].CopyTo(target.AsSpan(start));
             }
 
-            if (_kept != null)
+            return target;
+        }
+
+        /// <summary>The erase blocks, as [start, end) offsets, that hold a byte outside the regions where <paramref name="read"/> differs from the chip before the write.</summary>
+        public List<(int Start, int End)> ChangedOutside(ReadOnlySpan<byte> read, int blockSize)
+        {
+            var changed = new List<(int Start, int End)>();
+            for (int start = 0; start < read.Length; start += blockSize)
             {
-                for (int i = 0; i < target.Length; i++)
+                int end = Math.Min(start + blockSize, read.Length);
+                for (int i = start; i < end; i++)
                 {
-                    if (_kept[i])
+                    if (read[i] != _before[i] && !InRegion(i))
                     {
-                        target[i] = _keptBytes![i];
+                        changed.Add((start, end));
+                        break;
                     }
                 }
             }
 
-            return target;
+            return changed;
         }
 
         /// <summary>
-        /// Reads again the bytes outside the regions in every block <paramref name="plan"/> erases (those not kept yet)
-        /// and keeps them once two reads agree. Returns false when the second look corrected <paramref name="read"/>:
-        /// plan again from it. Throws, before anything is erased, when no two reads agree.
+        /// Before the first change only: reads again the bytes outside the regions in every block <paramref name="plan"/>
+        /// erases (those not confirmed yet) and keeps them once two reads agree. Returns false when the second look
+        /// corrected <paramref name="read"/>: plan again from it. Throws, before anything is erased, when no two reads agree.
         /// </summary>
         public bool Confirm(SpiNorFlash flash, WritePlan plan, byte[] read)
         {
@@ -109,7 +123,7 @@ namespace SerprogNano.Host.Operations
             return unchanged;
         }
 
-        private bool NeedsKeeping(int offset) => !InRegion(offset) && (_kept == null || !_kept[offset]);
+        private bool NeedsKeeping(int offset) => !InRegion(offset) && !_confirmed[offset];
 
         private bool InRegion(int offset)
         {
@@ -137,12 +151,10 @@ namespace SerprogNano.Host.Operations
                     + "and no two reads of them agreed: they cannot be kept safely over this link. Nothing was erased there. Check the wiring, lower --spispeed and run the same write again.");
             }
 
-            _keptBytes ??= new byte[read.Length];
-            _kept ??= new BitArray(read.Length);
-            again.CopyTo(_keptBytes, start);
+            again.CopyTo(_before, start);
             for (int i = start; i < end; i++)
             {
-                _kept[i] = true;
+                _confirmed[i] = true;
             }
 
             bool same = again.AsSpan().SequenceEqual(read.AsSpan(start, end - start));

@@ -14,9 +14,9 @@ namespace SerprogNano.Host.Tests.Operations
         /// <summary>Starts and ends inside 4 KiB sectors, so both edge sectors hold bytes from outside it.</summary>
         private static readonly FlashRegion Mid = new("mid", 0x1800, 0x127FF);
 
-        private static (FlashRig Rig, byte[] Old, byte[] Image) Rig(int seed)
+        private static (FlashRig Rig, byte[] Old, byte[] Image) Rig(int seed, bool extensions = true)
         {
-            var rig = new FlashRig(SpiNorModels.W25Q32FV);
+            var rig = new FlashRig(SpiNorModels.W25Q32FV, extensions: extensions);
             byte[] old = FlashRig.RandomImage(rig.Chip.Model.Size, seed);
             rig.Chip.Load(old);
             rig.Chip.ResetCounters();
@@ -63,14 +63,27 @@ namespace SerprogNano.Host.Tests.Operations
         }
 
         [TestMethod]
-        public void Without_the_full_check_only_the_region_and_the_blocks_it_shares_are_read_back()
+        public void Without_the_full_check_serprog_v1_reads_back_only_the_region_and_the_blocks_it_shares()
         {
-            var (rig, old, image) = Rig(64);
+            var (rig, old, image) = Rig(64, extensions: false);
             using (rig)
             {
                 WriteResult result = FlashWriter.Write(rig.Flash, 0, image, new WriteOptions { Regions = [Mid], VerifyAll = false });
 
                 Assert.AreEqual(0x12000L, result.BytesVerified, "0x1000-0x12FFF: the region widened to its edge sectors");
+                BytesAssert.Equal(old[..0x1800], rig.Chip.Snapshot()[..0x1800]);
+            }
+        }
+
+        [TestMethod]
+        public void With_the_extensions_a_region_write_compares_the_whole_chip_by_crc_even_without_the_full_check()
+        {
+            var (rig, old, image) = Rig(66);
+            using (rig)
+            {
+                WriteResult result = FlashWriter.Write(rig.Flash, 0, image, new WriteOptions { Regions = [Mid], VerifyAll = false });
+
+                Assert.AreEqual((long)old.Length, result.BytesVerified, "every erase block's CRC-32 was compared");
                 BytesAssert.Equal(old[..0x1800], rig.Chip.Snapshot()[..0x1800]);
             }
         }
