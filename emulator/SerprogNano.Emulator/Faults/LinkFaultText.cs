@@ -12,6 +12,9 @@ namespace SerprogNano.Emulator.Faults
     {
         public const string Syntax = "drop-after=N | stall-after=N | flip-rate=R[,direction=to-host|to-device|both][,seed=S] | delay-ms=N | split-writes";
 
+        /// <summary>A minute: longer than any host waits for a reply, so a longer delay tests nothing more.</summary>
+        private const long MaxDelayMilliseconds = 60_000;
+
         private static readonly string[] Keys = { "drop-after", "stall-after", "flip-rate", "direction", "seed", "delay-ms", "split-writes" };
 
         /// <summary>Applies one option's faults to <paramref name="faults"/>; throws <see cref="FormatException"/> naming what is wrong.</summary>
@@ -25,24 +28,24 @@ namespace SerprogNano.Emulator.Faults
                 throw new FormatException("--fault: direction= and seed= go with flip-rate=, e.g. flip-rate=1e-5,direction=to-host,seed=1.");
             }
 
-            if (items.Whole("drop-after") is long drop)
+            if (items.Whole("drop-after", 0, long.MaxValue) is long drop)
             {
-                faults.DropAfter(NotNegative(items, "drop-after", drop));
+                faults.DropAfter(drop);
             }
 
-            if (items.Whole("stall-after") is long stall)
+            if (items.Whole("stall-after", 0, long.MaxValue) is long stall)
             {
-                faults.StallAfter(NotNegative(items, "stall-after", stall));
+                faults.StallAfter(stall);
             }
 
             if (items.Rate("flip-rate", 0.125) is double rate)
             {
-                faults.SetBitFlips(rate, Direction(items), (int)(items.Whole("seed") ?? 1));
+                faults.SetBitFlips(rate, Direction(items), (int)(items.Whole("seed", 0, int.MaxValue) ?? 1));
             }
 
-            if (items.Whole("delay-ms") is long delay)
+            if (items.Whole("delay-ms", 0, MaxDelayMilliseconds) is long delay)
             {
-                faults.DelayMilliseconds = (int)Math.Min(NotNegative(items, "delay-ms", delay), 60_000);
+                faults.DelayMilliseconds = (int)delay;
             }
 
             if (items.Flag("split-writes"))
@@ -60,11 +63,6 @@ namespace SerprogNano.Emulator.Faults
                 "to-device" => LinkFaultDirection.ToDevice,
                 _ => throw items.Needs("direction", "to-host, to-device or both"),
             };
-        }
-
-        private static long NotNegative(KeyValueList items, string key, long value)
-        {
-            return value >= 0 ? value : throw items.Needs(key, "a number of at least 0");
         }
     }
 }

@@ -11,21 +11,23 @@ namespace SerprogNano.Cli.Commands
     /// <summary>`serprog serve`: this board's spidev as a serprog programmer on a TCP port, until stopped.</summary>
     public static class ServeCommand
     {
+        /// <summary>The boards serve runs on number their GPIO lines well below this.</summary>
+        private const int MaxGpio = 1023;
+
         public static Command Create(CliConsole console)
         {
             var spi = new Option<string>("--spi") { Description = "The spidev node the flash is wired to, e.g. /dev/spidev0.0 (Raspberry Pi), /dev/spidev1.0 (BeagleBone Black)", Required = true };
-            var csGpio = new Option<int?>("--cs-gpio")
-            {
-                Description = "Drive chip select from this GPIO (BCM number) so it stays low across transfers: then any O_SPIOP length works; "
+            Option<long?> csGpio = WholeNumberOption.Optional(
+                "--cs-gpio",
+                "Drive chip select from this GPIO (BCM number) so it stays low across transfers: then any O_SPIOP length works; "
                     + "without it spidev's own chip select is used and every operation must fit one transfer (bufsiz)",
-            };
+                0,
+                MaxGpio);
             Option<IPEndPoint> listen = TcpServing.ListenOption("Address and port to serve on; 127.0.0.1 (this board only) unless told otherwise (flashrom: -p serprog:ip=ADDRESS:PORT)");
-            var maxSpeed = new Option<uint?>("--max-spispeed")
-            {
-                Description = "Highest SPI clock in kHz that clients may set (default 512 on a BeagleBone Black, 32768 elsewhere)",
-            };
+            Option<long?> maxSpeed = WholeNumberOption.Optional(
+                "--max-spispeed", "Highest SPI clock in kHz that clients may set (default 512 on a BeagleBone Black, 32768 elsewhere)", 1, uint.MaxValue / 1000);
             var command = new Command("serve", "Serve this board's spidev as a serprog programmer over TCP until stopped (Ctrl+C)") { spi, csGpio, listen, maxSpeed };
-            command.SetAction(parse => Run(console, parse.GetRequiredValue(spi), parse.GetValue(csGpio), parse.GetRequiredValue(listen), parse.GetValue(maxSpeed)));
+            command.SetAction(parse => Run(console, parse.GetRequiredValue(spi), (int?)parse.GetValue(csGpio), parse.GetRequiredValue(listen), (uint?)parse.GetValue(maxSpeed)));
             return command;
         }
 

@@ -71,8 +71,8 @@ namespace SerprogNano.Programmers.Emulator
             }
 
             string chip = parameters.Bare.Count == 1 ? parameters.Bare[0] : named ?? DefaultChip;
-            long? baud = parameters.GetNumber("baud", 1);
-            long? latency = parameters.GetNumber("latency-us", 0);
+            long? baud = parameters.GetNumber("baud", 1, LinkModel.MaxBaudRate);
+            long? latency = parameters.GetNumber("latency-us", 0, LinkModel.MaxLatencyMicroseconds);
             string? shape = parameters.Get("link");
             LinkModel? link = baud == null && latency == null ? null : new LinkModel(baud ?? 0, latency ?? 0);
             if (shape != null)
