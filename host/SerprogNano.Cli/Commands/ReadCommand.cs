@@ -113,6 +113,11 @@ namespace SerprogNano.Cli.Commands
 
             using FlashSession session = FlashSession.Open(context);
             IReadOnlyList<IncludedRegion> included = request.Resolve(context, session, image: null);
+            if (force)
+            {
+                RefuseReplacingOtherFiles(included);
+            }
+
             var chip = new byte[session.Chip.Size];
             chip.AsSpan().Fill(0xFF);
             var hashes = new JsonObject();
@@ -155,6 +160,25 @@ namespace SerprogNano.Cli.Commands
             context.Say("Saved " + chip.Length + " bytes to " + file.FullName + " (sha1 " + sha1 + "): the regions as read, 0xFF elsewhere" + (passes > 1 ? "; all " + passes + " reads identical." : "."));
 
             return ExitCodes.Ok;
+        }
+
+        /// <summary>
+        /// --force replaces a region's own file only when it holds that region's number of bytes (an earlier read of
+        /// it): any other file there, such as the whole image, is something the user would lose, not a stale dump.
+        /// </summary>
+        private static void RefuseReplacingOtherFiles(IReadOnlyList<IncludedRegion> included)
+        {
+            foreach (IncludedRegion region in included.Where(region => region.File != null))
+            {
+                var existing = new FileInfo(Path.GetFullPath(region.File!));
+                if (existing.Exists && existing.Length != region.Length)
+                {
+                    throw new CommandFailedException(
+                        existing.FullName + " exists and holds " + existing.Length + " bytes, not the " + region.Length + " bytes of region '" + region.Region.Name
+                        + "': --force replaces a region's file only when it is an earlier read of that region. Nothing was read or saved. "
+                        + "Move that file away or give the region another file name.");
+                }
+            }
         }
     }
 }
