@@ -17,6 +17,7 @@ namespace SerprogNano.Cli.Commands
         public static Command Create(CliConsole console)
         {
             Option<IPEndPoint> listen = TcpServing.ListenOption("Address and port to serve on (flashrom: -p serprog:ip=ADDRESS:PORT)");
+            Option<long> idleTimeout = TcpServing.IdleTimeoutOption();
             var chip = new Option<SpiNorModel>("--chip")
             {
                 Description = "Emulated part: " + string.Join(", ", SpiNorModels.Names),
@@ -40,7 +41,7 @@ namespace SerprogNano.Cli.Commands
             var noExtensions = new Option<bool>("--no-extensions") { Description = "Serve plain serprog v1, as other firmwares do: no SerprogNano extensions (device-side waits and CRC) in Q_CMDMAP" };
             var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
             {
-                listen, chip, image, save, busy, baud, latency, shape, fault, chipFault, noExtensions,
+                listen, idleTimeout, chip, image, save, busy, baud, latency, shape, fault, chipFault, noExtensions,
             };
             command.SetAction(parse =>
             {
@@ -50,6 +51,7 @@ namespace SerprogNano.Cli.Commands
                 return Run(
                     console,
                     parse.GetRequiredValue(listen),
+                    TimeSpan.FromSeconds(parse.GetValue(idleTimeout)),
                     emulated,
                     parse.GetValue(image),
                     parse.GetValue(save),
@@ -92,7 +94,7 @@ namespace SerprogNano.Cli.Commands
             }
         }
 
-        private static int Run(CliConsole console, IPEndPoint endpoint, EmulatedSpiNor chip, FileInfo? image, FileInfo? save, LinkModel? link, string[] linkFaultTexts, string[] chipFaultTexts, bool extensions)
+        private static int Run(CliConsole console, IPEndPoint endpoint, TimeSpan idleTimeout, EmulatedSpiNor chip, FileInfo? image, FileInfo? save, LinkModel? link, string[] linkFaultTexts, string[] chipFaultTexts, bool extensions)
         {
             SpiNorModel model = chip.Model;
             if (image is not null)
@@ -134,7 +136,7 @@ namespace SerprogNano.Cli.Commands
             SerprogTcpServer server;
             try
             {
-                server = new SerprogTcpServer(emulator.Serve, endpoint, model: link);
+                server = new SerprogTcpServer(emulator.Serve, endpoint, model: link, idleTimeout: idleTimeout);
             }
             catch (System.Net.Sockets.SocketException e)
             {

@@ -24,14 +24,15 @@ namespace SerprogNano.Cli.Commands
                 0,
                 MaxGpio);
             Option<IPEndPoint> listen = TcpServing.ListenOption("Address and port to serve on; 127.0.0.1 (this board only) unless told otherwise (flashrom: -p serprog:ip=ADDRESS:PORT)");
+            Option<long> idleTimeout = TcpServing.IdleTimeoutOption();
             Option<long?> maxSpeed = WholeNumberOption.Optional(
                 "--max-spispeed", "Highest SPI clock in kHz that clients may set (default 512 on a BeagleBone Black, 32768 elsewhere)", 1, uint.MaxValue / 1000);
-            var command = new Command("serve", "Serve this board's spidev as a serprog programmer over TCP until stopped (Ctrl+C)") { spi, csGpio, listen, maxSpeed };
-            command.SetAction(parse => Run(console, parse.GetRequiredValue(spi), (int?)parse.GetValue(csGpio), parse.GetRequiredValue(listen), (uint?)parse.GetValue(maxSpeed)));
+            var command = new Command("serve", "Serve this board's spidev as a serprog programmer over TCP until stopped (Ctrl+C)") { spi, csGpio, listen, idleTimeout, maxSpeed };
+            command.SetAction(parse => Run(console, parse.GetRequiredValue(spi), (int?)parse.GetValue(csGpio), parse.GetRequiredValue(listen), (uint?)parse.GetValue(maxSpeed), TimeSpan.FromSeconds(parse.GetValue(idleTimeout))));
             return command;
         }
 
-        private static int Run(CliConsole console, string devicePath, int? csGpio, IPEndPoint endpoint, uint? maxSpeedKhz)
+        private static int Run(CliConsole console, string devicePath, int? csGpio, IPEndPoint endpoint, uint? maxSpeedKhz, TimeSpan idleTimeout)
         {
             using Interruption stop = Interruption.Listen(console);
             using GpioController? gpio = csGpio == null ? null : new GpioController();
@@ -39,7 +40,7 @@ namespace SerprogNano.Cli.Commands
             SpidevServer server;
             try
             {
-                server = SpidevServer.Start(SpidevSystem.Local, devicePath, chipSelect, endpoint, maxSpeedKhz * 1000, message => console.Error.WriteLine(message));
+                server = SpidevServer.Start(SpidevSystem.Local, devicePath, chipSelect, endpoint, maxSpeedKhz * 1000, message => console.Error.WriteLine(message), idleTimeout);
             }
             catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
             {
