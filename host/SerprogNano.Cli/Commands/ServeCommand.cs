@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Device.Gpio;
+using System.Device.Gpio.Drivers;
 using System.IO;
 using System.Net;
 using SerprogNano.Sbc;
@@ -35,7 +36,21 @@ namespace SerprogNano.Cli.Commands
         private static int Run(CliConsole console, string devicePath, int? csGpio, IPEndPoint endpoint, uint? maxSpeedKhz, TimeSpan idleTimeout)
         {
             using Interruption stop = Interruption.Listen(console);
-            using GpioController? gpio = csGpio == null ? null : new GpioController();
+            GpioController? controller;
+            try
+            {
+                controller = csGpio == null ? null : new GpioController();
+            }
+            catch (Exception e) when (e is GpiodException or DllNotFoundException or PlatformNotSupportedException or IOException or UnauthorizedAccessException)
+            {
+                // .NET IoT drives GPIO through libgpiod: a board without it (or without access) cannot use --cs-gpio.
+                console.Error.WriteLine("error: --cs-gpio " + csGpio + ": cannot open this board's GPIO lines (" + e.GetBaseException().GetType().Name + "). "
+                    + "Install libgpiod (Raspberry Pi OS, Debian: apt install libgpiod3, or libgpiod2 on older releases) and run as root or in the gpio group, "
+                    + "or leave out --cs-gpio to use spidev's own chip select.");
+                return ExitCodes.Failed;
+            }
+
+            using GpioController? gpio = controller;
             using GpioChipSelectLine? chipSelect = csGpio is int pin ? new GpioChipSelectLine(gpio!, pin) : null;
             SpidevServer server;
             try
