@@ -10,35 +10,14 @@ namespace SerprogNano.Cli
     {
         public static byte[] Load(FileInfo file)
         {
-            if (Directory.Exists(file.FullName))
-            {
-                throw new CommandFailedException("Image " + file.FullName + " is a directory; name the image file in it.");
-            }
-
-            if (!file.Exists)
-            {
-                throw new CommandFailedException("Image " + file.FullName + " does not exist.");
-            }
-
-            FileKind kind = FileKinds.Of(file.FullName, followLinks: true);
-            if (kind is not (FileKind.Regular or FileKind.Unknown))
-            {
-                throw new CommandFailedException("Image " + file.FullName + " is " + FileKinds.Describe(kind) + ", not a regular file; name the image file itself.");
-            }
-
             byte[] image;
             try
             {
-                image = File.ReadAllBytes(file.FullName);
+                image = InputFile.ReadAll(file.FullName, "Image", InputFile.LargestFlashImage, "the largest SPI NOR chip");
             }
-            catch (UnauthorizedAccessException)
+            catch (InputFileException e)
             {
-                throw new CommandFailedException("Cannot read image " + file.FullName + ": permission denied. Make it readable for this user (ls -l shows who may read it) or copy it somewhere readable.");
-            }
-            catch (IOException e)
-            {
-                throw new CommandFailedException("Cannot read image " + file.FullName + ": the system reported an error reading it (" + e.Message.TrimEnd('.', ' ')
-                    + "). The file or its disk may be damaged: copy the image again from a good source and check its checksum.");
+                throw new CommandFailedException(e.Message);
             }
 
             if (image.Length == 0)

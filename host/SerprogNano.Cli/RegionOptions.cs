@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
+using SerprogNano.Host.Files;
 using SerprogNano.Host.Layout;
 
 namespace SerprogNano.Cli
@@ -135,12 +136,14 @@ namespace SerprogNano.Cli
 
         private static byte[] ReadFmapFile(FileInfo file)
         {
-            if (!file.Exists)
+            try
             {
-                throw new CommandFailedException("FMAP file " + file.FullName + " does not exist; name the coreboot image (or fmap.fmd's binary) that holds the FMAP.");
+                return InputFile.ReadAll(file.FullName, "FMAP file", InputFile.LargestFlashImage, "the largest SPI NOR chip");
             }
-
-            return File.ReadAllBytes(file.FullName);
+            catch (InputFileException e)
+            {
+                throw new CommandFailedException(e.Message + " The FMAP file is the coreboot image (or fmap.fmd's binary) that holds the FMAP.");
+            }
         }
     }
 

@@ -29,10 +29,11 @@ namespace SerprogNano.Cli
             };
         }
 
-        public static int Run(string[] args, CliConsole console)
+        /// <param name="refusal">Why the command line cannot run as the user typed it (<see cref="RawArguments"/>), or null.</param>
+        public static int Run(string[] args, CliConsole console, string? refusal = null)
         {
             ParseResult parse = Build(console).Parse(args);
-            if (parse.Errors.Count > 0)
+            if (parse.Errors.Count > 0 || refusal != null)
             {
                 var messages = new List<string>();
                 string? habit = FlashprogHabit.Suggest(args);
@@ -41,7 +42,11 @@ namespace SerprogNano.Cli
                     messages.Add(error.Message);
                 }
 
-                if (habit != null)
+                if (refusal != null)
+                {
+                    messages = new List<string> { refusal };
+                }
+                else if (habit != null)
                 {
                     // flashprog's "-p PROG -r FILE" gives a list of unrecognised tokens; say what to type instead.
                     messages = new List<string> { habit };

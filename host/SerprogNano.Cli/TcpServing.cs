@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
+using SerprogNano.Engine.Hosting.Tcp;
 
 namespace SerprogNano.Cli
 {
@@ -17,6 +18,14 @@ namespace SerprogNano.Cli
             DefaultValueFactory = _ => DefaultEndPoint,
             CustomParser = ParseEndPoint,
         };
+
+        /// <summary>--idle-timeout: a client that sends nothing this long is disconnected, so it cannot hold the one-client server.</summary>
+        public static Option<long> IdleTimeoutOption() => WholeNumberOption.Create(
+            "--idle-timeout",
+            "Disconnect a client that sends nothing for this many seconds, freeing the programmer for the next one",
+            1,
+            24 * 60 * 60,
+            (long)SerprogTcpServer.DefaultIdleTimeout.TotalSeconds);
 
         /// <summary>Says how flashrom and serprog reach <paramref name="bound"/>, then serves until <paramref name="stop"/> is asked for.</summary>
         public static void UntilStopped(CliConsole console, IPEndPoint bound, Interruption stop)

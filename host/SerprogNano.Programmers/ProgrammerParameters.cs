@@ -53,17 +53,8 @@ namespace SerprogNano.Programmers
             return index;
         }
 
-        /// <summary>A whole number from <paramref name="minimum"/> up, for baud= and latency-us=.</summary>
-        public long? GetNumber(string key, long minimum)
-        {
-            long? value = Checked(() => _list.Whole(key));
-            if (value < minimum)
-            {
-                throw new ProgrammerStringException(_programmer + ": " + key + "=" + value + " must be a whole number of at least " + minimum + ".");
-            }
-
-            return value;
-        }
+        /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, for baud= and latency-us=.</summary>
+        public long? GetNumber(string key, long minimum, long maximum) => Checked(() => _list.Whole(key, minimum, maximum));
 
         /// <summary>on/off (also true/false, yes/no, 1/0), for busy=.</summary>
         public bool? GetSwitch(string key) => Checked(() => _list.Switch(key));

@@ -23,13 +23,13 @@ namespace SerprogNano.Sbc
         private readonly SerprogTcpServer _tcp;
         private readonly Action<string> _log;
 
-        private SpidevServer(SpidevSerprogDevice device, BoardKind board, IReadOnlyList<string> warnings, IPEndPoint endpoint, Action<string> log)
+        private SpidevServer(SpidevSerprogDevice device, BoardKind board, IReadOnlyList<string> warnings, IPEndPoint endpoint, Action<string> log, TimeSpan? idleTimeout)
         {
             Device = device;
             Board = board;
             Warnings = warnings;
             _log = log;
-            _tcp = new SerprogTcpServer(Serve, endpoint);
+            _tcp = new SerprogTcpServer(Serve, endpoint, idleTimeout: idleTimeout);
             _tcp.ClientChanged += log;
         }
 
@@ -43,7 +43,9 @@ namespace SerprogNano.Sbc
         public IPEndPoint LocalEndPoint => _tcp.LocalEndPoint;
 
         /// <param name="maximumHz">Cap on what clients may ask for; null for 512 kHz on a BeagleBone Black, <see cref="DefaultMaximumHz"/> elsewhere.</param>
-        public static SpidevServer Start(SpidevSystem system, string devicePath, IChipSelectLine? gpioChipSelect, IPEndPoint endpoint, uint? maximumHz, Action<string> log)
+        /// <param name="idleTimeout">How long a client may send nothing before it is disconnected; the server's default when null.</param>
+        public static SpidevServer Start(
+            SpidevSystem system, string devicePath, IChipSelectLine? gpioChipSelect, IPEndPoint endpoint, uint? maximumHz, Action<string> log, TimeSpan? idleTimeout = null)
         {
             ArgumentNullException.ThrowIfNull(system);
             ArgumentNullException.ThrowIfNull(endpoint);
@@ -63,7 +65,7 @@ namespace SerprogNano.Sbc
             var device = new SpidevSerprogDevice(port, gpioChipSelect);
             try
             {
-                return new SpidevServer(device, board, warnings, endpoint, log);
+                return new SpidevServer(device, board, warnings, endpoint, log, idleTimeout);
             }
             catch
             {

@@ -55,7 +55,7 @@ namespace SerprogNano.Spidev
 
             if (!SpidevPath.TryParse(devicePath, out SpidevPath path))
             {
-                throw new ArgumentException(devicePath + " is not a spidev node of the form /dev/spidevBUS.CS.", nameof(devicePath));
+                throw new ArgumentException(devicePath + " is not a spidev node of the form /dev/spidevBUS.CS (ls /dev/spidev* lists them).");
             }
 
             return path;

@@ -126,6 +126,18 @@ namespace SerprogNano.Cli.Tests
             return new CliProcess(start);
         }
 
+        /// <summary>
+        /// serprog with arguments written as shell words (/bin/sh), so a test can pass bytes that are not
+        /// UTF-8, which .NET's own process start cannot: e.g. "$(printf 'dump\377.bin')".
+        /// </summary>
+        public static CliProcess StartWithShellWords(string words)
+        {
+            var start = new ProcessStartInfo("/bin/sh");
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("exec " + Quote(DotnetHost()) + " " + Quote(SerprogDll()) + " " + words);
+            return new CliProcess(start);
+        }
+
         /// <summary>Waits (a generous while, on a busy machine) until the output holds <paramref name="text"/>.</summary>
         public bool WaitFor(string text, TimeSpan limit)
         {

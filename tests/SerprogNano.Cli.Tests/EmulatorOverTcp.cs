@@ -16,10 +16,12 @@ namespace SerprogNano.Cli.Tests
         private readonly SerprogTcpServer _server;
 
         /// <param name="extensions">Whether it offers the SerprogNano extensions; without, it is a plain serprog v1 programmer.</param>
-        public EmulatorOverTcp(SpiNorModel model, EmulatedSpiNorOptions? options = null, bool extensions = true)
+        /// <param name="idleTimeout">How long a client may stay silent; the server's default when null.</param>
+        public EmulatorOverTcp(SpiNorModel model, EmulatedSpiNorOptions? options = null, bool extensions = true, TimeSpan? idleTimeout = null)
         {
             Chip = options == null ? new EmulatedSpiNor(model) : new EmulatedSpiNor(model, options);
-            _server = new SerprogTcpServer(new SerprogEmulator(Chip) { LinkFaults = LinkFaults, Extensions = extensions }.Serve, new IPEndPoint(IPAddress.Loopback, 0));
+            _server = new SerprogTcpServer(
+                new SerprogEmulator(Chip) { LinkFaults = LinkFaults, Extensions = extensions }.Serve, new IPEndPoint(IPAddress.Loopback, 0), idleTimeout: idleTimeout);
         }
 
         public EmulatedSpiNor Chip { get; }

@@ -21,8 +21,7 @@ namespace SerprogNano.Cli.Tests
         {
             using var files = new TestFiles();
             using var emulator = new EmulatorOverTcp(SpiNorModels.SST25VF040B);
-            string fifo = files.PathOf("pipe");
-            MakeFifo(fifo);
+            string fifo = files.Fifo("pipe");
             string link = files.PathOf("null-link");
             File.CreateSymbolicLink(link, "/dev/null");
 
@@ -238,13 +237,6 @@ namespace SerprogNano.Cli.Tests
             string text = stat.StandardOutput.ReadToEnd();
             stat.WaitForExit();
             return long.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        private static void MakeFifo(string path)
-        {
-            using Process mkfifo = Process.Start("mkfifo", [path])!;
-            mkfifo.WaitForExit();
-            Assert.AreEqual(0, mkfifo.ExitCode, "mkfifo " + path);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System;
+
 namespace SerprogNano.Cli.Tests
 {
     /// <summary>What a user on a board without SPI enabled sees: a message with what to do, never a stack trace.</summary>
@@ -26,6 +28,33 @@ namespace SerprogNano.Cli.Tests
             Assert.AreEqual(1, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, AbsentNode + " does not exist");
             Assert.DoesNotContain("   at ", run.Error, "no stack trace");
+        }
+
+        /// <summary>Issue 21 finding 13: "(Parameter 'devicePath')" ended these messages.</summary>
+        [TestMethod]
+        [DataRow(new[] { "probe", "-p", "linux_spi:dev=/dev/null" })]
+        [DataRow(new[] { "serve", "--spi", "/dev/null", "--listen", "127.0.0.1:0" })]
+        public void A_node_that_is_no_spidev_is_named_without_the_parameter_of_the_code(string[] args)
+        {
+            CliRun run = CliRun.Of(args);
+
+            Assert.AreEqual(1, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "/dev/null is not a spidev node of the form /dev/spidevBUS.CS (ls /dev/spidev* lists them).", run.ToString());
+            Assert.DoesNotContain("Parameter", run.Error, run.ToString());
+        }
+
+        /// <summary>Issue 21 finding 13: where libgpiod is missing, --cs-gpio ended in an unhandled GpiodException.</summary>
+        [TestMethod]
+        public void Serve_with_a_gpio_chip_select_fails_with_a_message_where_gpio_cannot_be_used()
+        {
+            CliRun run = CliRun.Of("serve", "--spi", "/dev/null", "--cs-gpio", "25", "--listen", "127.0.0.1:0");
+
+            Assert.AreEqual(1, run.ExitCode, run.ToString());
+            Assert.DoesNotContain("   at ", run.Error, "no stack trace");
+            Assert.IsTrue(
+                run.Error.Contains("--cs-gpio 25: cannot open this board's GPIO lines", StringComparison.Ordinal)
+                    || run.Error.Contains("/dev/null is not a spidev node", StringComparison.Ordinal),
+                "either the GPIO lines or the node is refused, as this machine has libgpiod or not: " + run);
         }
 
         [TestMethod]

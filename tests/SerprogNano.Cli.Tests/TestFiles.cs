@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 
 namespace SerprogNano.Cli.Tests
@@ -22,6 +23,16 @@ namespace SerprogNano.Cli.Tests
             new Random(seed).NextBytes(bytes);
             string path = PathOf(name);
             File.WriteAllBytes(path, bytes);
+            return path;
+        }
+
+        /// <summary>A named pipe: opening it blocks until the other end is opened too.</summary>
+        public string Fifo(string name)
+        {
+            string path = PathOf(name);
+            using Process mkfifo = Process.Start("mkfifo", [path])!;
+            mkfifo.WaitForExit();
+            Assert.AreEqual(0, mkfifo.ExitCode, "mkfifo " + path);
             return path;
         }
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace SerprogNano.Cli.Tests
 {
     /// <summary>Command lines that cannot run end with exit code 2 and a message, before any programmer is opened.</summary>
@@ -20,6 +22,31 @@ namespace SerprogNano.Cli.Tests
             CliRun run = CliRun.Of(args);
             Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
             StringAssert.Contains(run.Error, mentioned, run.ToString());
+        }
+
+        /// <summary>Issue 21 finding 7: these crashed with an unhandled InvalidOperationException (exit 134, no JSON).</summary>
+        [TestMethod]
+        [DataRow(new[] { "read", "x.bin", "-p", "emulator", "--passes", "abc" }, "--passes", "from 1 to 100")]
+        [DataRow(new[] { "read", "x.bin", "-p", "emulator", "--passes", "99999999999" }, "--passes", "from 1 to 100")]
+        [DataRow(new[] { "bench", "-p", "emulator", "--round-trips", "abc" }, "--round-trips", "from 1 to 1000000")]
+        [DataRow(new[] { "bench", "-p", "emulator", "--round-trips", "1e9" }, "--round-trips", "from 1 to 1000000")]
+        [DataRow(new[] { "bench", "-p", "emulator", "--size", "99999999999999999M" }, "--size", "K/M")]
+        [DataRow(new[] { "emulate", "--baud", "abc" }, "--baud", "from 0 to 100000000")]
+        [DataRow(new[] { "emulate", "--baud", "99999999999999999999" }, "--baud", "from 0 to 100000000")]
+        [DataRow(new[] { "emulate", "--latency-us", "x" }, "--latency-us", "from 0 to 250000")]
+        [DataRow(new[] { "serve", "--spi", "/dev/null", "--max-spispeed", "abc" }, "--max-spispeed", "from 1 to 4294967")]
+        [DataRow(new[] { "serve", "--spi", "/dev/null", "--cs-gpio", "-1" }, "--cs-gpio", "from 0 to 1023")]
+        [DataRow(new[] { "probe", "-p", "emulator,latency-us=99999999999" }, "latency-us=", "from 0 to 250000")]
+        [DataRow(new[] { "probe", "-p", "emulator,baud=0" }, "baud=", "from 1 to 100000000")]
+        public void Numbers_that_are_no_number_or_out_of_range_are_usage_errors_naming_the_option_and_range(string[] args, string option, string range)
+        {
+            CliRun run = CliRun.Of([.. args, "--json"]);
+
+            Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+            string error = run.Json().GetProperty("error").GetString()!;
+            StringAssert.Contains(error, option, run.ToString());
+            StringAssert.Contains(error, range, run.ToString());
+            Assert.IsFalse(error.Contains("System.", StringComparison.Ordinal), run.ToString());
         }
 
         [TestMethod]

@@ -80,8 +80,8 @@ namespace SerprogNano.Text
         /// <summary>The value of <paramref name="key"/>, or null when absent; given without a value it is refused.</summary>
         public string? Text(string key) => _items.TryGetValue(key, out string? value) ? value ?? throw Needs(key, "a value") : null;
 
-        /// <summary>A whole number from 0 up, decimal or 0x hex.</summary>
-        public long? Whole(string key)
+        /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, decimal or 0x hex.</summary>
+        public long? Whole(string key, long minimum, long maximum)
         {
             string? text = Text(key);
             if (text == null)
@@ -89,10 +89,9 @@ namespace SerprogNano.Text
                 return null;
             }
 
-            bool hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
-            if (!long.TryParse(hex ? text[2..] : text, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out long value))
+            if (!WholeNumber.TryParse(text, minimum, maximum, out long value))
             {
-                throw Needs(key, "a whole number (decimal or 0x hex), not '" + text + "'");
+                throw Needs(key, WholeNumber.Range(minimum, maximum) + " (decimal or 0x hex), not '" + text + "'");
             }
 
             return value;

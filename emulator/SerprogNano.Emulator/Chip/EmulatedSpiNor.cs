@@ -79,18 +79,6 @@ namespace SerprogNano.Emulator.Chip
             }
         }
 
-        /// <summary>Loads a file, refusing one of the wrong size (as <see cref="Load"/> does) before reading it.</summary>
-        public void LoadFile(string path)
-        {
-            long length = new FileInfo(path).Length;
-            if (length != _array.Length)
-            {
-                throw new InvalidDataException(SizeMismatch(length));
-            }
-
-            Load(File.ReadAllBytes(path));
-        }
-
         /// <summary>A copy of the array as it is now.</summary>
         public byte[] Snapshot()
         {

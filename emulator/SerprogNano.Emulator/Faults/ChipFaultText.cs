@@ -36,16 +36,11 @@ namespace SerprogNano.Emulator.Faults
             chip.Faults.StuckBusy |= items.Flag("stuck-busy");
             if (items.Rate("flip-rate", 1.0) is double rate)
             {
-                chip.Faults.SetReadBitFlips(rate, (int)(items.Whole("seed") ?? 1));
+                chip.Faults.SetReadBitFlips(rate, (int)(items.Whole("seed", 0, int.MaxValue) ?? 1));
             }
 
-            if (items.Whole("failing-page") is long address)
+            if (items.Whole("failing-page", 0, chip.Model.Size - 1) is long address)
             {
-                if (address < 0 || address >= chip.Model.Size)
-                {
-                    throw items.Needs("failing-page", "an address inside the chip (below 0x" + chip.Model.Size.ToString("X") + ")");
-                }
-
                 chip.Faults.FailingPageAddress = (int)address;
             }
         }

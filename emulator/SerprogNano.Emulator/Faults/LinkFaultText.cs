@@ -15,6 +15,9 @@ namespace SerprogNano.Emulator.Faults
         public const string Syntax = "drop-after=N | stall-after=N | flip-rate=R[,direction=to-host|to-device|both][,seed=S] "
             + "| flip-frame=OP|any[,spi=OP][,nth=N],byte=K,bit=B[,direction=to-device|to-host] | delay-ms=N | split-writes";
 
+        /// <summary>A minute: longer than any host waits for a reply, so a longer delay tests nothing more.</summary>
+        private const long MaxDelayMilliseconds = 60_000;
+
         private static readonly string[] Keys = { "drop-after", "stall-after", "flip-rate", "direction", "seed", "flip-frame", "spi", "nth", "byte", "bit", "delay-ms", "split-writes" };
 
         private static readonly string[] FrameKeys = { "spi", "nth", "byte", "bit" };
@@ -40,19 +43,19 @@ namespace SerprogNano.Emulator.Faults
                 throw new FormatException("--fault: spi=, nth=, byte= and bit= go with flip-frame=, e.g. flip-frame=any,spi=0x20,byte=1,bit=5.");
             }
 
-            if (items.Whole("drop-after") is long drop)
+            if (items.Whole("drop-after", 0, long.MaxValue) is long drop)
             {
-                faults.DropAfter(NotNegative(items, "drop-after", drop));
+                faults.DropAfter(drop);
             }
 
-            if (items.Whole("stall-after") is long stall)
+            if (items.Whole("stall-after", 0, long.MaxValue) is long stall)
             {
-                faults.StallAfter(NotNegative(items, "stall-after", stall));
+                faults.StallAfter(stall);
             }
 
             if (items.Rate("flip-rate", 0.125) is double rate)
             {
-                faults.SetBitFlips(rate, Direction(items), (int)(items.Whole("seed") ?? 1));
+                faults.SetBitFlips(rate, Direction(items), (int)(items.Whole("seed", 0, int.MaxValue) ?? 1));
             }
 
             if (items.Text("flip-frame") != null)
@@ -60,9 +63,9 @@ namespace SerprogNano.Emulator.Faults
                 faults.FlipFrameBit(FrameFlip(items));
             }
 
-            if (items.Whole("delay-ms") is long delay)
+            if (items.Whole("delay-ms", 0, MaxDelayMilliseconds) is long delay)
             {
-                faults.DelayMilliseconds = (int)Math.Min(NotNegative(items, "delay-ms", delay), 60_000);
+                faults.DelayMilliseconds = (int)delay;
             }
 
             if (items.Flag("split-writes"))
@@ -124,13 +127,8 @@ namespace SerprogNano.Emulator.Faults
 
         private static long InRange(KeyValueList items, string key, long minimum, long maximum, string what)
         {
-            long value = items.Whole(key) ?? throw items.Needs(key, what);
-            return value >= minimum && value <= maximum ? value : throw items.Needs(key, what);
-        }
-
-        private static long NotNegative(KeyValueList items, string key, long value)
-        {
-            return value >= 0 ? value : throw items.Needs(key, "a number of at least 0");
+            string text = items.Text(key) ?? throw items.Needs(key, what);
+            return WholeNumber.TryParse(text, minimum, maximum, out long value) ? value : throw items.Needs(key, what);
         }
     }
 }

@@ -22,6 +22,9 @@ namespace SerprogNano.Cli.Commands
         /// <summary>Fixed so two runs write the same bytes.</summary>
         private const int PatternSeed = 3;
 
+        /// <summary>A million round trips take minutes even on loopback; more only wait longer for the same figure.</summary>
+        private const int MaxRoundTrips = 1_000_000;
+
         public static Command Create(CommonOptions common, CliConsole console)
         {
             var size = new Option<long>("--size")
@@ -30,18 +33,7 @@ namespace SerprogNano.Cli.Commands
                 DefaultValueFactory = _ => 1 << 20,
                 CustomParser = ParseSize,
             };
-            var roundTrips = new Option<int>("--round-trips")
-            {
-                Description = "Single commands sent one at a time to measure latency",
-                DefaultValueFactory = _ => 200,
-            };
-            roundTrips.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int>() < 1)
-                {
-                    result.AddError("--round-trips must be 1 or more.");
-                }
-            });
+            Option<long> roundTrips = WholeNumberOption.Create("--round-trips", "Single commands sent one at a time to measure latency", 1, MaxRoundTrips, 200);
             var destructive = new Option<bool>("--destructive")
             {
                 Description = "Also measure writing on real hardware: OVERWRITES the start of the chip (the emulator needs no flag)",
@@ -49,7 +41,7 @@ namespace SerprogNano.Cli.Commands
             var command = new Command("bench", "Measure latency, read and write throughput of the programmer") { size, roundTrips, destructive, common.Unprotect };
             common.AddTo(command);
             CommandRunner.SetAction(command, common, console, context =>
-                Run(context, context.Parse.GetValue(size), context.Parse.GetValue(roundTrips), context.Parse.GetValue(destructive), context.Parse.GetValue(common.Unprotect)));
+                Run(context, context.Parse.GetValue(size), (int)context.Parse.GetValue(roundTrips), context.Parse.GetValue(destructive), context.Parse.GetValue(common.Unprotect)));
             return command;
         }
 

@@ -17,6 +17,7 @@ namespace SerprogNano.Cli.Commands
         public static Command Create(CliConsole console)
         {
             Option<IPEndPoint> listen = TcpServing.ListenOption("Address and port to serve on (flashrom: -p serprog:ip=ADDRESS:PORT)");
+            Option<long> idleTimeout = TcpServing.IdleTimeoutOption();
             var chip = new Option<SpiNorModel>("--chip")
             {
                 Description = "Emulated part: " + string.Join(", ", SpiNorModels.Names),
@@ -27,22 +28,20 @@ namespace SerprogNano.Cli.Commands
             var save = new Option<FileInfo?>("--save") { Description = "Write the chip's contents to this file when stopped" };
             save.Validators.Add(CheckSaveTarget);
             var busy = new Option<bool>("--busy") { Description = "Report datasheet busy times for programs and erases" };
-            var baud = new Option<long>("--baud") { Description = "Model a UART of this many baud (8N1: baud/10 bytes per second) in each direction" };
-            var latency = new Option<long>("--latency-us") { Description = "Model this much latency per direction, in microseconds" };
+            Option<long> baud = WholeNumberOption.Create("--baud", "Model a UART of this many baud (8N1: baud/10 bytes per second) in each direction; 0 for no rate limit", 0, LinkModel.MaxBaudRate, 0);
+            Option<long> latency = WholeNumberOption.Create("--latency-us", "Model this much latency per direction, in microseconds", 0, LinkModel.MaxLatencyMicroseconds, 0);
             var shape = new Option<string>("--link")
             {
                 Description = "How the modeled link delivers bytes: packets (64-byte USB packets) or bursty (held and released in 4 KiB bursts)",
                 DefaultValueFactory = _ => LinkModel.ShapeNames[0],
             };
             shape.AcceptOnlyFromAmong(LinkModel.ShapeNames);
-            baud.Validators.Add(NotNegative);
-            latency.Validators.Add(NotNegative);
             var fault = new Option<string[]>("--fault") { Description = "Link fault to inject (repeatable): " + LinkFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var chipFault = new Option<string[]>("--chip-fault") { Description = "Chip fault to inject (repeatable): " + ChipFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
             var noExtensions = new Option<bool>("--no-extensions") { Description = "Serve plain serprog v1, as other firmwares do: no SerprogNano extensions (device-side waits and CRC) in Q_CMDMAP" };
             var command = new Command("emulate", "Serve an emulated serprog programmer with an SPI NOR chip over TCP until stopped (Ctrl+C)")
             {
-                listen, chip, image, save, busy, baud, latency, shape, fault, chipFault, noExtensions,
+                listen, idleTimeout, chip, image, save, busy, baud, latency, shape, fault, chipFault, noExtensions,
             };
             command.SetAction(parse =>
             {
@@ -52,6 +51,7 @@ namespace SerprogNano.Cli.Commands
                 return Run(
                     console,
                     parse.GetRequiredValue(listen),
+                    TimeSpan.FromSeconds(parse.GetValue(idleTimeout)),
                     emulated,
                     parse.GetValue(image),
                     parse.GetValue(save),
@@ -75,14 +75,6 @@ namespace SerprogNano.Cli.Commands
             return model;
         }
 
-        private static void NotNegative(OptionResult result)
-        {
-            if (result.GetValueOrDefault<long>() < 0)
-            {
-                result.AddError(result.Option.Name + " cannot be negative.");
-            }
-        }
-
         /// <summary>A --save that cannot be written is found now, not when the chip's contents are lost at the end.</summary>
         private static void CheckSaveTarget(OptionResult result)
         {
@@ -102,7 +94,7 @@ namespace SerprogNano.Cli.Commands
             }
         }
 
-        private static int Run(CliConsole console, IPEndPoint endpoint, EmulatedSpiNor chip, FileInfo? image, FileInfo? save, LinkModel? link, string[] linkFaultTexts, string[] chipFaultTexts, bool extensions)
+        private static int Run(CliConsole console, IPEndPoint endpoint, TimeSpan idleTimeout, EmulatedSpiNor chip, FileInfo? image, FileInfo? save, LinkModel? link, string[] linkFaultTexts, string[] chipFaultTexts, bool extensions)
         {
             SpiNorModel model = chip.Model;
             if (image is not null)
@@ -144,7 +136,7 @@ namespace SerprogNano.Cli.Commands
             SerprogTcpServer server;
             try
             {
-                server = new SerprogTcpServer(emulator.Serve, endpoint, model: link);
+                server = new SerprogTcpServer(emulator.Serve, endpoint, model: link, idleTimeout: idleTimeout);
             }
             catch (System.Net.Sockets.SocketException e)
             {

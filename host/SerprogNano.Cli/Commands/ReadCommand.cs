@@ -14,22 +14,19 @@ namespace SerprogNano.Cli.Commands
     /// <summary>`serprog read FILE`: dump the chip, optionally several times and compared, into a new file.</summary>
     public static class ReadCommand
     {
+        /// <summary>More passes than this find nothing two or three do not, and take hours on a large chip.</summary>
+        private const int MaxPasses = 100;
+
         public static Command Create(CommonOptions common, CliConsole console)
         {
             var file = new Argument<FileInfo>("FILE") { Description = "Where to save the dump (chip-sized; with -i the bytes outside the regions are 0xFF)" };
             var regions = new RegionOptions();
-            var passes = new Option<int>("--passes")
-            {
-                Description = "Read the chip this many times and require identical reads (2 is what the guide asks for). A SerprogNano programmer makes the passes after the first itself: it reads the chip again and sends a CRC-32 per erase block",
-                DefaultValueFactory = _ => 1,
-            };
-            passes.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int>() < 1)
-                {
-                    result.AddError("--passes must be 1 or more.");
-                }
-            });
+            Option<long> passes = WholeNumberOption.Create(
+                "--passes",
+                "Read the chip this many times and require identical reads (2 is what the guide asks for). A SerprogNano programmer makes the passes after the first itself: it reads the chip again and sends a CRC-32 per erase block",
+                1,
+                MaxPasses,
+                1);
             var force = new Option<bool>("--force") { Description = "Replace FILE if it exists" };
             var command = new Command("read", "Read (dump) the whole chip, or the regions chosen with -i, into FILE") { file, passes, force };
             common.AddTo(command);
@@ -39,8 +36,8 @@ namespace SerprogNano.Cli.Commands
                 RegionRequest? request = regions.Parse(context.Parse);
                 FileInfo target = context.Parse.GetRequiredValue(file);
                 return request == null
-                    ? Run(context, target, context.Parse.GetValue(passes), context.Parse.GetValue(force))
-                    : RunRegions(context, target, request, context.Parse.GetValue(passes), context.Parse.GetValue(force));
+                    ? Run(context, target, (int)context.Parse.GetValue(passes), context.Parse.GetValue(force))
+                    : RunRegions(context, target, request, (int)context.Parse.GetValue(passes), context.Parse.GetValue(force));
             });
             return command;
         }
@@ -119,6 +116,11 @@ namespace SerprogNano.Cli.Commands
             using FlashSession session = FlashSession.Open(context);
             IReadOnlyList<IncludedRegion> included = request.Resolve(context, session, image: null);
             context.Interruption.AtOnce = () => "Nothing was saved. The chip was only read.";
+            if (force)
+            {
+                RefuseReplacingOtherFiles(included);
+            }
+
             var chip = new byte[session.Chip.Size];
             chip.AsSpan().Fill(0xFF);
             var hashes = new JsonObject();
@@ -161,6 +163,25 @@ namespace SerprogNano.Cli.Commands
             context.Say("Saved " + chip.Length + " bytes to " + file.FullName + " (sha1 " + sha1 + "): the regions as read, 0xFF elsewhere" + (passes > 1 ? "; all " + passes + " reads identical." : "."));
 
             return ExitCodes.Ok;
+        }
+
+        /// <summary>
+        /// --force replaces a region's own file only when it holds that region's number of bytes (an earlier read of
+        /// it): any other file there, such as the whole image, is something the user would lose, not a stale dump.
+        /// </summary>
+        private static void RefuseReplacingOtherFiles(IReadOnlyList<IncludedRegion> included)
+        {
+            foreach (IncludedRegion region in included.Where(region => region.File != null))
+            {
+                var existing = new FileInfo(Path.GetFullPath(region.File!));
+                if (existing.Exists && existing.Length != region.Length)
+                {
+                    throw new CommandFailedException(
+                        existing.FullName + " exists and holds " + existing.Length + " bytes, not the " + region.Length + " bytes of region '" + region.Region.Name
+                        + "': --force replaces a region's file only when it is an earlier read of that region. Nothing was read or saved. "
+                        + "Move that file away or give the region another file name.");
+                }
+            }
         }
     }
 }

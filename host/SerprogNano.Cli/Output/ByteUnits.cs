@@ -28,7 +28,7 @@ namespace SerprogNano.Cli.Output
                 value = value[..^1];
             }
 
-            if (unit == 0 || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long number) || number <= 0)
+            if (unit == 0 || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long number) || number <= 0 || number > long.MaxValue / unit)
             {
                 return false;
             }

@@ -14,6 +14,7 @@ namespace SerprogNano.Cli.Output
         private string? _phase;
         private long _phaseStart;
         private long _lastLine;
+        private long _lastReport;
         private bool _finished;
 
         public PlainProgressLines(TextWriter writer) => _writer = writer;
@@ -38,8 +39,14 @@ namespace SerprogNano.Cli.Output
                 _phase = value.Phase;
                 _phaseStart = now;
                 _lastLine = now;
+                _lastReport = now;
                 _finished = false;
             }
+
+            // Waiting for a full interval would let the line after it come up to a report's gap later (0.7 s at
+            // 115,200 baud): a line is due once the next report would land past the interval.
+            TimeSpan gap = Stopwatch.GetElapsedTime(_lastReport, now);
+            _lastReport = now;
 
             TimeSpan elapsed = Stopwatch.GetElapsedTime(_phaseStart, now);
             double rate = elapsed.TotalSeconds > 0 ? value.Done / elapsed.TotalSeconds : 0;
@@ -50,7 +57,7 @@ namespace SerprogNano.Cli.Output
                 return;
             }
 
-            if (Stopwatch.GetElapsedTime(_lastLine, now) < Interval || value.Done >= value.Total)
+            if (Stopwatch.GetElapsedTime(_lastLine, now) + gap < Interval || value.Done >= value.Total)
             {
                 return;
             }

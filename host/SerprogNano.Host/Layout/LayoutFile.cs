@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using SerprogNano.Host.Files;
 
 namespace SerprogNano.Host.Layout
 {
@@ -20,19 +21,24 @@ namespace SerprogNano.Host.Layout
 
         private const string Example = "e.g. '00001000:00002fff gbe'";
 
+        /// <summary>Far more than a layout of every region a chip could have; a larger file is not a layout.</summary>
+        public const long MaxFileBytes = 1024 * 1024;
+
         public static FlashLayout Load(string path)
         {
-            string text;
+            byte[] bytes;
             try
             {
-                text = File.ReadAllText(path);
+                bytes = InputFile.ReadAll(path, "Layout file", MaxFileBytes, "any layout file");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (InputFileException e)
             {
-                throw new LayoutException($"Cannot read layout file {path}: {e.Message}");
+                throw new LayoutException(e.Message);
             }
 
-            return Parse(text, path);
+            // As File.ReadAllText reads it: UTF-8 unless a byte order mark says otherwise.
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return Parse(reader.ReadToEnd(), path);
         }
 
         /// <param name="fileName">Quoted in errors with the line number.</param>

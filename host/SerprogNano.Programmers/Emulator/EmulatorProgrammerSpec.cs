@@ -1,4 +1,5 @@
 using System.IO;
+using SerprogNano.Host.Files;
 using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Engine.Hosting.Links;
@@ -54,7 +55,7 @@ namespace SerprogNano.Programmers.Emulator
             var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = BusyTimes });
             if (ImagePath != null)
             {
-                LoadImage(chip, ImagePath);
+                LoadImage(chip, model, ImagePath);
             }
 
             var transport = new EmulatorTransport(new SerprogEmulator(chip) { Extensions = Extensions }, "emulator (" + model.Name + (Link != null ? ", " + Link : "") + ")", model: Link);
@@ -71,8 +72,8 @@ namespace SerprogNano.Programmers.Emulator
             }
 
             string chip = parameters.Bare.Count == 1 ? parameters.Bare[0] : named ?? DefaultChip;
-            long? baud = parameters.GetNumber("baud", 1);
-            long? latency = parameters.GetNumber("latency-us", 0);
+            long? baud = parameters.GetNumber("baud", 1, LinkModel.MaxBaudRate);
+            long? latency = parameters.GetNumber("latency-us", 0, LinkModel.MaxLatencyMicroseconds);
             string? shape = parameters.Get("link");
             LinkModel? link = baud == null && latency == null ? null : new LinkModel(baud ?? 0, latency ?? 0);
             if (shape != null)
@@ -88,11 +89,15 @@ namespace SerprogNano.Programmers.Emulator
             };
         }
 
-        private static void LoadImage(EmulatedSpiNor chip, string path)
+        private static void LoadImage(EmulatedSpiNor chip, SpiNorModel model, string path)
         {
             try
             {
-                chip.LoadFile(path);
+                chip.Load(InputFile.ReadAll(path, "Emulator image", model.Size, model.Name + "'s size"));
+            }
+            catch (InputFileException e)
+            {
+                throw new ProgrammerStringException(e.Message);
             }
             catch (InvalidDataException e)
             {

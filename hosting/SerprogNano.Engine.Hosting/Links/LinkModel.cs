@@ -22,6 +22,15 @@ namespace SerprogNano.Engine.Hosting.Links
         /// <summary>What a bursty link gathers before releasing: a busy host's USB transfer.</summary>
         public const int DefaultBurstBytes = 4096;
 
+        /// <summary>The fastest line a user may ask for: 100 Mbaud, past every USB-serial adapter.</summary>
+        public const long MaxBaudRate = 100_000_000;
+
+        /// <summary>
+        /// The longest latency a user may ask for: a command's round trip (twice this) must stay inside the
+        /// 600 ms the host waits while it synchronizes, or the modeled programmer looks absent.
+        /// </summary>
+        public const long MaxLatencyMicroseconds = 250_000;
+
         /// <summary>The names <see cref="WithShape"/> takes.</summary>
         public static readonly string[] ShapeNames = { "packets", "bursty" };
 

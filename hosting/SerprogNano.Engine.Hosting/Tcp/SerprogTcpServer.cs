@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -11,7 +12,9 @@ namespace SerprogNano.Engine.Hosting.Tcp
     /// <summary>
     /// Serves an engine behind a serial link (the emulator's, or one on a board's pins) on a TCP port, one
     /// client at a time, until disposed. A client that connects while another is served gets
-    /// <see cref="SerprogTcpBanner.Busy"/> and the connection closed, so it can say the programmer is busy.
+    /// <see cref="SerprogTcpBanner.Busy"/> and the connection closed, so it can say the programmer is busy;
+    /// each is admitted or refused on its own thread, so many at once do not queue behind one another. A
+    /// client that sends nothing for the idle time-out is disconnected, freeing the programmer.
     /// </summary>
     public sealed class SerprogTcpServer : IDisposable
     {
@@ -21,9 +24,13 @@ namespace SerprogNano.Engine.Hosting.Tcp
         /// <summary>How long a new client waits for the one being served to leave before it is refused.</summary>
         private static readonly TimeSpan BusyGrace = TimeSpan.FromSeconds(1);
 
+        /// <summary>How long a client may send nothing before it is disconnected, unless told otherwise.</summary>
+        public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(60);
+
         private readonly Action<ISerialLink> _serve;
         private readonly TimeSpan _frameTimeout;
         private readonly LinkModel? _model;
+        private readonly TimeSpan _idleTimeout;
         private readonly TcpListener _listener;
         private readonly Thread _acceptor;
         private readonly object _gate = new();
@@ -35,11 +42,13 @@ namespace SerprogNano.Engine.Hosting.Tcp
 
         /// <param name="serve">Runs an engine on one client's link until the link closes.</param>
         /// <param name="model">A UART to put between each client and the engine; null serves at loopback speed.</param>
-        public SerprogTcpServer(Action<ISerialLink> serve, IPEndPoint endpoint, TimeSpan? frameTimeout = null, LinkModel? model = null)
+        /// <param name="idleTimeout">How long a client may send nothing before it is disconnected; <see cref="DefaultIdleTimeout"/> when null.</param>
+        public SerprogTcpServer(Action<ISerialLink> serve, IPEndPoint endpoint, TimeSpan? frameTimeout = null, LinkModel? model = null, TimeSpan? idleTimeout = null)
         {
             _serve = serve;
             _frameTimeout = frameTimeout ?? InProcessLink.DefaultFrameTimeout;
             _model = model;
+            _idleTimeout = idleTimeout ?? DefaultIdleTimeout;
             _listener = new TcpListener(endpoint);
             _listener.Start();
             _acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = "serprog tcp" };
@@ -62,6 +71,7 @@ namespace SerprogNano.Engine.Hosting.Tcp
             lock (_gate)
             {
                 _client?.Dispose();
+                Monitor.PulseAll(_gate);
             }
 
             _acceptor.Join(TimeSpan.FromSeconds(5));
@@ -89,34 +99,51 @@ namespace SerprogNano.Engine.Hosting.Tcp
                 }
 
                 Interlocked.Increment(ref _connections);
-                string peer = socket.RemoteEndPoint?.ToString() ?? "client";
-                Thread? current;
-                lock (_gate)
-                {
-                    current = _client != null ? _serving : null;
-                }
+                new Thread(() => Admit(socket)) { IsBackground = true, Name = "serprog tcp client" }.Start();
+            }
+        }
 
+        /// <summary>Serves the client if the programmer is free, or frees up within <see cref="BusyGrace"/>; else refuses it.</summary>
+        private void Admit(Socket socket)
+        {
+            string peer = socket.RemoteEndPoint?.ToString() ?? "client";
+            string? busyWith;
+            lock (_gate)
+            {
                 // A command run right after another connects before the server has seen the first close.
-                current?.Join(BusyGrace);
-                string? busyWith;
-                lock (_gate)
+                var waited = Stopwatch.StartNew();
+                while (_client != null && !_stopping)
                 {
-                    busyWith = _client != null ? _clientPeer : null;
-                    if (busyWith == null)
+                    TimeSpan left = BusyGrace - waited.Elapsed;
+                    if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
                     {
-                        _client = socket;
-                        _clientPeer = peer;
-                        _serving = new Thread(() => Serve(socket, peer)) { IsBackground = true, Name = "serprog tcp client" };
-                        _serving.Start();
+                        break;
                     }
                 }
 
-                if (busyWith != null)
+                if (_stopping)
                 {
-                    ClientChanged?.Invoke(peer + " refused: busy with " + busyWith);
-                    new Thread(() => Refuse(socket, busyWith)) { IsBackground = true, Name = "serprog tcp refusal" }.Start();
+                    socket.Dispose();
+                    return;
+                }
+
+                busyWith = _client != null ? _clientPeer : null;
+                if (busyWith == null)
+                {
+                    _client = socket;
+                    _clientPeer = peer;
+                    _serving = Thread.CurrentThread;
                 }
             }
+
+            if (busyWith != null)
+            {
+                ClientChanged?.Invoke(peer + " refused: busy with " + busyWith);
+                Refuse(socket, busyWith);
+                return;
+            }
+
+            Serve(socket, peer);
         }
 
         /// <summary>Sends the banner, then waits for the client to close first, so the banner is not lost to a reset.</summary>
@@ -144,16 +171,19 @@ namespace SerprogNano.Engine.Hosting.Tcp
         private void Serve(Socket socket, string peer)
         {
             ClientChanged?.Invoke(peer + " connected");
+            IdleLimitedLink? link = null;
             try
             {
                 if (_model is null)
                 {
-                    _serve(new SocketSerialLink(socket, _frameTimeout));
+                    link = new IdleLimitedLink(new SocketSerialLink(socket, _frameTimeout), _idleTimeout);
+                    _serve(link);
                 }
                 else
                 {
                     using var modeled = new ModeledSocketLink(socket, _model, _frameTimeout);
-                    _serve(modeled.Device);
+                    link = new IdleLimitedLink(modeled.Device, _idleTimeout);
+                    _serve(link);
                 }
             }
             finally
@@ -162,10 +192,11 @@ namespace SerprogNano.Engine.Hosting.Tcp
                 {
                     _client = null;
                     _clientPeer = null;
+                    Monitor.PulseAll(_gate);
                 }
 
                 socket.Dispose();
-                ClientChanged?.Invoke(peer + " disconnected");
+                ClientChanged?.Invoke(peer + (link is { TimedOut: true } ? " disconnected: sent nothing for " + _idleTimeout.TotalSeconds + " s (idle time-out)" : " disconnected"));
             }
         }
     }

@@ -82,7 +82,9 @@ namespace SerprogNano.Cli.Tests.Faults
         [DataRow("--fault", "unplug", "'unplug' is not a fault (known: drop-after")]
         [DataRow("--fault", "split-writes=yes", "split-writes takes no value")]
         [DataRow("--fault", "delay-ms=1,delay-ms=2", "delay-ms is given twice")]
-        [DataRow("--chip-fault", "failing-page=0x400000", "needs an address inside the chip (below 0x400000)")]
+        [DataRow("--chip-fault", "failing-page=0x400000", "failing-page= needs a whole number from 0 to 4194303")]
+        [DataRow("--fault", "delay-ms=60001", "delay-ms= needs a whole number from 0 to 60000")]
+        [DataRow("--fault", "flip-rate=1e-5,seed=99999999999", "seed= needs a whole number from 0 to 2147483647")]
         [DataRow("--chip-fault", "seed=3", "seed= goes with flip-rate=")]
         [DataRow("--chip-fault", "smoke", "'smoke' is not a fault (known: absent")]
         public void Bad_fault_texts_are_refused_with_a_reason(string option, string text, string reason)

@@ -143,6 +143,34 @@ namespace SerprogNano.Cli.Tests.Regions
             }
         }
 
+        /// <summary>Issue 21 finding 10: `read ... -i fd:IMAGE --force` replaced an 8 MiB image with the 4 KiB region.</summary>
+        [TestMethod]
+        public void Read_force_keeps_a_region_file_that_is_no_earlier_read_of_that_region()
+        {
+            var (files, emulator, old, layout) = Chip(seed: 38);
+            using (files)
+            using (emulator)
+            {
+                string image = files.RandomImage("image.bin", ChipSize, seed: 40);
+                byte[] imageBefore = File.ReadAllBytes(image);
+                string dump = files.PathOf("dump.bin");
+
+                CliRun run = CliRun.Of("read", dump, "-p", emulator.Programmer, "-l", layout, "-i", "mid:" + image, "--force");
+
+                Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
+                StringAssert.Contains(run.Error, image + " exists and holds 4194304 bytes, not the 69632 bytes of region 'mid'", run.ToString());
+                CollectionAssert.AreEqual(imageBefore, File.ReadAllBytes(image), "the image is as it was");
+                Assert.IsFalse(File.Exists(dump), run.ToString());
+
+                // An earlier read of the region is what --force is for.
+                string regionFile = files.PathOf("mid.bin");
+                File.WriteAllBytes(regionFile, new byte[Mid.End.Value - Mid.Start.Value]);
+                CliRun again = CliRun.Of("read", dump, "-p", emulator.Programmer, "-l", layout, "-i", "mid:" + regionFile, "--force");
+                Assert.AreEqual(ExitCodes.Ok, again.ExitCode, again.ToString());
+                CollectionAssert.AreEqual(old[Mid], File.ReadAllBytes(regionFile));
+            }
+        }
+
         [TestMethod]
         public void Verify_with_include_compares_only_the_region()
         {

@@ -33,7 +33,7 @@ namespace SerprogNano.Emulator.Tests.Chip
         }
 
         [TestMethod]
-        public void Save_and_LoadFile_round_trip_the_array()
+        public void Save_and_Load_round_trip_the_array()
         {
             var chip = ReadTests.LoadedChip(SpiNorModels.SST25VF040B, out byte[] image);
             string path = Path.Combine(Path.GetTempPath(), $"chip-{Guid.NewGuid():N}.bin");
@@ -41,7 +41,7 @@ namespace SerprogNano.Emulator.Tests.Chip
             {
                 chip.Save(path);
                 var other = new EmulatedSpiNor(SpiNorModels.SST25VF040B);
-                other.LoadFile(path);
+                other.Load(File.ReadAllBytes(path));
 
                 BytesAssert.Equal(image, other.Snapshot());
             }

@@ -65,7 +65,7 @@ namespace SerprogNano.Host.Tests.Layout
         {
             var error = Assert.ThrowsExactly<LayoutException>(() => LayoutFile.Load("/nonexistent/board.layout"));
 
-            StringAssert.Contains(error.Message, "Cannot read layout file /nonexistent/board.layout");
+            StringAssert.Contains(error.Message, "Layout file /nonexistent/board.layout does not exist");
         }
     }
 }
