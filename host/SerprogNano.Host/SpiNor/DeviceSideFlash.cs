@@ -89,12 +89,7 @@ namespace SerprogNano.Host.SpiNor
                     {
                         if (outcomes[i].TimedOut)
                         {
-                            WaitedOperation failed = operations[start + i];
-                            throw new SpiNorException(
-                                failed.Label,
-                                null,
-                                "The chip was still busy (status 0x" + outcomes[i].LastStatus.ToString("X2") + ") " + failed.Timeout.TotalMilliseconds + " ms after the " + failed.Label
-                                + ", longer than its data sheet allows: check the clip and the chip's supply, then write again (the write's verify shows what is on the chip).");
+                            throw TimedOut(operations[start + i], outcomes[i].LastStatus);
                         }
 
                         done += sizes[start + i];
@@ -103,6 +98,23 @@ namespace SerprogNano.Host.SpiNor
                     progress?.Report(done);
                 }
             });
+        }
+
+        /// <summary>
+        /// A wait the programmer gave up on. The chip is asked again over the link before anyone is blamed: ready now,
+        /// the programmer polled what the link made of the command (a flipped status opcode reads 0xFF, a flipped
+        /// time-out ends early), so the cable or the baud rate is at fault, not the clip or the chip's supply.
+        /// </summary>
+        private SpiNorException TimedOut(WaitedOperation failed, byte lastStatus)
+        {
+            byte now = Flash.ReadStatus(1);
+            string what = "The programmer reported the chip still busy (status 0x" + lastStatus.ToString("X2") + ") " + failed.Timeout.TotalMilliseconds + " ms after the " + failed.Label;
+            return (now & SpiNorStatusBits.WriteInProgress) == 0
+                ? new SpiNorException(failed.Label, null, what + ", but the chip reads ready (status 0x" + now.ToString("X2") + "): the command or its reply was damaged on the link "
+                    + "between this computer and the programmer, not at the chip. Write again (the write's verify shows what is on the chip); if it recurs, use a shorter "
+                    + "USB cable without a hub, or a lower baud rate.")
+                : new SpiNorException(failed.Label, null, what + ", and it still reads busy (status 0x" + now.ToString("X2") + "), longer than its data sheet allows: "
+                    + "check the clip and the chip's supply, then write again (the write's verify shows what is on the chip).");
         }
     }
 }

@@ -81,5 +81,20 @@ namespace SerprogNano.Host.Tests.Faults
                 StringAssert.Contains(error.Message, "Bits that were not to change changed too (SR2 bit 1 (QE, quad enable))");
             }
         }
+
+        [TestMethod]
+        public void A_write_taken_in_part_is_blamed_on_the_link_not_on_WP()
+        {
+            using var rig = new FaultRig(SpiNorModels.W25Q64FV);
+            ChipWire.WriteStatus(rig.Chip, 0x9C, QuadEnable);
+            SpiNorFlash flash = rig.Connect();
+            // Byte 1 of the WRSR is SR1: BP0 arrives still set, BP1 and BP2 cleared as sent.
+            rig.Faults.FlipFrameBit(new FrameBitFlip(null, SpiNorOpcodes.WriteStatus, 1, 1, 2, LinkFaultDirection.ToDevice));
+
+            WriteProtectException error = Assert.ThrowsExactly<WriteProtectException>(() => ChipWriteProtection.For(flash)!.Apply(ProtectedRange.None, WriteProtectMode.Disabled));
+
+            StringAssert.Contains(error.Message, "damaged on its way to the chip, not refused by it");
+            Assert.IsFalse(error.Message.Contains("WP#", System.StringComparison.Ordinal), error.Message);
+        }
     }
 }

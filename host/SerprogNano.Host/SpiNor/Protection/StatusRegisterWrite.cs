@@ -78,13 +78,28 @@ namespace SerprogNano.Host.SpiNor.Protection
                 string unasked = Differing(flash.Chip.WriteProtect, before, after, wanted);
                 throw new WriteProtectException(
                     "The status registers read back other than written (sent " + Values(wanted.AsSpan(0, sentRegisters).ToArray()) + "; read " + Values(after) + "; before "
-                    + Values(before) + "). " + (unasked.Length == 0
-                        ? notTakenAdvice
-                        : "Bits that were not to change changed too (" + unasked + "): the write was damaged on its way to the chip, or the chip changes them with it. "
-                            + "Check the connection, see the registers with 'serprog info', and set those bits back as they were before the board is powered up."));
+                    + Values(before) + "). " + NotTaken(unasked, after.AsSpan().SequenceEqual(before), notTakenAdvice));
             }
 
             return after;
+        }
+
+        /// <summary>
+        /// Why a status write read back other than sent. A WRSR is taken whole or not at all, so a value neither old nor
+        /// sent came off a damaged command; only a write ignored whole may be the chip's protection.
+        /// </summary>
+        private static string NotTaken(string unasked, bool ignored, string notTakenAdvice)
+        {
+            if (unasked.Length > 0)
+            {
+                return "Bits that were not to change changed too (" + unasked + "): the write was damaged on its way to the chip, or the chip changes them with it. "
+                    + "Check the connection, see the registers with 'serprog info', and set those bits back as they were before the board is powered up.";
+            }
+
+            return ignored
+                ? notTakenAdvice + " If it is not held, the command may have been damaged on the link: run it again, and if that recurs check the connection."
+                : "The chip took part of what was sent: the write was damaged on its way to the chip, not refused by it. Run the command again; if that recurs, check the connection "
+                    + "(a shorter cable, a lower baud rate or spispeed).";
         }
 
         /// <summary>"SR1 0x9C -> 0x80, SR2 0x02 (unchanged)": what a write did, for the user.</summary>
