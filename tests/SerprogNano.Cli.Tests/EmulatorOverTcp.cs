@@ -35,6 +35,9 @@ namespace SerprogNano.Cli.Tests
         /// <summary>flashprog's form, serprog:ip=127.0.0.1:PORT.</summary>
         public string FlashprogProgrammer => "serprog:ip=" + _server.LocalEndPoint;
 
+        /// <summary>Waits until the last client's commands have run out (see <see cref="SerprogTcpServer.WaitUntilFree"/>).</summary>
+        public bool WaitUntilFree(TimeSpan timeout) => _server.WaitUntilFree(timeout);
+
         public void Dispose() => _server.Dispose();
     }
 }

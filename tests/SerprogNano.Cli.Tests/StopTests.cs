@@ -89,6 +89,8 @@ namespace SerprogNano.Cli.Tests
                 "TERM TERM" => "error: Quit at once by a second SIGTERM, maybe in the middle of an SPI command.",
                 _ => "closed",
             });
+            // A process quit at once leaves the commands it had sent running on the device; the chip is what they leave, and a user's next command waits for them.
+            Assert.IsTrue(emulator.WaitUntilFree(Generous), "the stopped client's last commands ran out");
             byte[] chip = emulator.Chip.Snapshot();
             switch (phase)
             {
@@ -148,6 +150,8 @@ namespace SerprogNano.Cli.Tests
 
             Assert.AreEqual(143, exit, error);
             StringAssert.Contains(error, "error: Quit at once by a second SIGTERM, maybe in the middle of an SPI command. The chip may be partly erased: run the same erase again to finish it");
+            // A process quit at once leaves the commands it had sent running on the device; the chip is what they leave, and a user's next command waits for them.
+            Assert.IsTrue(emulator.WaitUntilFree(Generous), "the stopped client's last commands ran out");
             ChipIsAsSaid(error, old, blank, emulator.Chip.Snapshot());
             CliRun finish = CliRun.Of(Words(AdvisedCommand.Match(error).Groups[1].Value));
             Assert.AreEqual(ExitCodes.Ok, finish.ExitCode, finish.ToString());

@@ -61,6 +61,28 @@ namespace SerprogNano.Engine.Hosting.Tcp
         /// <summary>Clients that have connected so far.</summary>
         public int Connections => Volatile.Read(ref _connections);
 
+        /// <summary>
+        /// Waits until no client is being served: a client that went away leaves the device still running the commands
+        /// it had already sent (a queue of erases), as a real programmer does. False when <paramref name="timeout"/> passes first.
+        /// </summary>
+        public bool WaitUntilFree(TimeSpan timeout)
+        {
+            var waited = Stopwatch.StartNew();
+            lock (_gate)
+            {
+                while (_client != null)
+                {
+                    TimeSpan left = timeout - waited.Elapsed;
+                    if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
+                    {
+                        return _client == null;
+                    }
+                }
+
+                return true;
+            }
+        }
+
         /// <summary>Raised with the client's address when a client connects or leaves.</summary>
         public event Action<string>? ClientChanged;
 
