@@ -198,21 +198,16 @@ namespace SerprogNano.Host.Operations
                 var actual = new byte[blockSize];
                 device.Flash.Read(at, actual);
                 BlockRereader.Settle(device.Flash, at, want, actual);
-                int offset = want.CommonPrefixLength(actual);
-                if (offset == blockSize)
+                if (FlashVerifier.Difference(at, want, actual) is not VerifyFailedException found)
                 {
                     inconsistent ??= device.BlockCrcs(at, blockSize)[0] == wanted[block] ? null : at;
                     continue;
                 }
 
-                for (int i = offset; i < blockSize; i++)
-                {
-                    differing += want[i] != actual[i] ? 1 : 0;
-                }
-
+                differing += found.MismatchedBytes;
                 if (first == null)
                 {
-                    first = new VerifyFailedException(at + offset, want[offset], actual[offset], 0);
+                    first = found;
                     firstRead = actual;
                     firstBlock = at;
                 }

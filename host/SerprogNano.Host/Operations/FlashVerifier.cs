@@ -46,10 +46,19 @@ namespace SerprogNano.Host.Operations
         /// <summary>Throws <see cref="VerifyFailedException"/> naming the first differing address and how many differ.</summary>
         public static void ThrowIfDifferent(long address, ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
         {
+            if (Difference(address, expected, actual) is VerifyFailedException e)
+            {
+                throw e;
+            }
+        }
+
+        /// <summary>The first differing address and how many bytes differ, or null where the two are equal.</summary>
+        internal static VerifyFailedException? Difference(long address, ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
+        {
             int first = expected.CommonPrefixLength(actual);
             if (first == expected.Length)
             {
-                return;
+                return null;
             }
 
             long differing = 0;
@@ -58,7 +67,7 @@ namespace SerprogNano.Host.Operations
                 differing += expected[i] != actual[i] ? 1 : 0;
             }
 
-            throw new VerifyFailedException(address + first, expected[first], actual[first], differing);
+            return new VerifyFailedException(address + first, expected[first], actual[first], differing);
         }
     }
 }

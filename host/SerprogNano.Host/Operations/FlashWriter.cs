@@ -107,7 +107,6 @@ namespace SerprogNano.Host.Operations
             // otherwise only those a few flips away from it are read again, as the verify catches the rest.
             // After the first round, with regions, the chip is compared with what it must hold, not with the image.
             bool backup = pass == 1 && options.BeforeChange != null && options.OldContentsNeeded;
-            ReadOnlyMemory<byte> expected = rounds.Keeper?.Target(image.Span) ?? image;
             byte[] current;
             if (rounds.Keeper == null && options.Regions != null)
             {
@@ -124,6 +123,7 @@ namespace SerprogNano.Host.Operations
             }
             else
             {
+                ReadOnlyMemory<byte> expected = rounds.Keeper?.Target(image.Span) ?? image;
                 current = ReadBackSettled(flash, address, expected, "read", options.Progress, null, out _, nearMissesOnly: !backup && options.Regions == null);
             }
 

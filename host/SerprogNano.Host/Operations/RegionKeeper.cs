@@ -75,6 +75,11 @@ namespace SerprogNano.Host.Operations
             for (int start = 0; start < read.Length; start += blockSize)
             {
                 int end = Math.Min(start + blockSize, read.Length);
+                if (read[start..end].SequenceEqual(_before.AsSpan(start, end - start)))
+                {
+                    continue;
+                }
+
                 for (int i = start; i < end; i++)
                 {
                     if (read[i] != _before[i] && !InRegion(i))

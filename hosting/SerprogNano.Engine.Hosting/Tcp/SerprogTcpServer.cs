@@ -67,19 +67,24 @@ namespace SerprogNano.Engine.Hosting.Tcp
         /// </summary>
         public bool WaitUntilFree(TimeSpan timeout)
         {
-            var waited = Stopwatch.StartNew();
             lock (_gate)
             {
-                while (_client != null)
-                {
-                    TimeSpan left = timeout - waited.Elapsed;
-                    if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
-                    {
-                        return _client == null;
-                    }
-                }
+                AwaitFree(timeout);
+                return _client == null;
+            }
+        }
 
-                return true;
+        /// <summary>With <see cref="_gate"/> held: waits until no client is served, the server stops, or <paramref name="timeout"/> passes.</summary>
+        private void AwaitFree(TimeSpan timeout)
+        {
+            var waited = Stopwatch.StartNew();
+            while (_client != null && !_stopping)
+            {
+                TimeSpan left = timeout - waited.Elapsed;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
+                {
+                    return;
+                }
             }
         }
 
@@ -133,15 +138,7 @@ namespace SerprogNano.Engine.Hosting.Tcp
             lock (_gate)
             {
                 // A command run right after another connects before the server has seen the first close.
-                var waited = Stopwatch.StartNew();
-                while (_client != null && !_stopping)
-                {
-                    TimeSpan left = BusyGrace - waited.Elapsed;
-                    if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
-                    {
-                        break;
-                    }
-                }
+                AwaitFree(BusyGrace);
 
                 if (_stopping)
                 {
