@@ -7,6 +7,9 @@ namespace SerprogNano.Engine
     {
         public const int DefaultBufferSize = 4096;
 
+        /// <summary>A page program or status write is over by then; an erase is not.</summary>
+        public const int DefaultStatusSpinMilliseconds = 5;
+
         public EngineSettings()
         {
             ProgrammerName = "SerprogNano";
@@ -16,6 +19,7 @@ namespace SerprogNano.Engine
             // read that its own frame cannot describe.
             MaxReadLength = SerprogLimits.MaxLength24 - 1;
             SerialBufferSize = DefaultBufferSize;
+            StatusSpinMilliseconds = DefaultStatusSpinMilliseconds;
         }
 
         /// <summary>Q_PGMNAME: at most 16 ASCII characters.</summary>
@@ -36,5 +40,12 @@ namespace SerprogNano.Engine
 
         /// <summary>Q_SERBUF: bytes the link buffers before the engine reads them.</summary>
         public int SerialBufferSize { get; set; }
+
+        /// <summary>
+        /// How long O_NANO_SPIOP_WAIT polls the status back to back before it sleeps between polls. Past it the
+        /// engine gives the processor away rather than spin through a long erase; a board whose shortest sleep is a
+        /// whole scheduler tick (the ESP32: 10 ms) spins longer, so that the erases a write is made of end on time.
+        /// </summary>
+        public int StatusSpinMilliseconds { get; set; }
     }
 }

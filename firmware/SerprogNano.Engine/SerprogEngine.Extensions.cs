@@ -11,18 +11,6 @@ namespace SerprogNano.Engine
         /// <summary>Status polls of O_NANO_SPIOP_WAIT per reading of the clock (a power of two) while it polls back to back.</summary>
         private const int PollsPerClockRead = 16;
 
-        /// <summary>
-        /// How long O_NANO_SPIOP_WAIT polls back to back: a page program or status write is over by then. Past it (an
-        /// erase, tens of milliseconds or more) it sleeps between polls, rather than spin the interpreter and fill the
-        /// heap with the SPI calls' garbage for the whole erase; the UART keeps receiving meanwhile. On the ESP32 that
-        /// sleep is one FreeRTOS tick (nanoFramework's Thread.Sleep(1): up to 10 ms at 100 Hz, see firmware/README.md),
-        /// so an erase's end is seen up to a tick late; the time-out is read from the clock after every sleep.
-        /// </summary>
-        private const int SpinMilliseconds = 5;
-
-        /// <summary>What MOSI carries while a status byte is clocked in.</summary>
-        private const byte IdleByte = 0xFF;
-
         private readonly byte[] _command = new byte[5];
 
         /// <summary>Whether the board gave what the extensions need; only then does Q_CMDMAP list them.</summary>
@@ -81,13 +69,29 @@ namespace SerprogNano.Engine
             }
 
             WriteCycle(_data, writeLength);
-            long started = _time.Milliseconds;
-            byte status;
-            bool done;
+
+            // One chip-select cycle for every poll: a 25xx part sends its status register again and again for as long
+            // as chip select stays low, each byte as the register is then, so a poll after the first is one transfer
+            // (one driver call) rather than a select, a transfer and a deselect. The first poll goes out with the
+            // opcode: a page program is usually over by then.
+            _command[0] = statusOpcode;
+            _command[1] = IdleByte;
+            _spi.SetChipSelect(true);
+            _spi.Exchange(_command, 0, 2);
+            byte status = _command[1];
+            bool done = (status & mask) == 0;
+            long started = done ? 0 : _time.Milliseconds;
             bool expired = false;
             bool slow = false;
-            for (int poll = 0; ; poll++)
+            for (int poll = 1; !done && !expired; poll++)
             {
+                // Past the board's spin time (an erase) it sleeps between polls rather than spin the processor and fill
+                // the heap with the SPI calls' garbage; the time-out is read from the clock after every sleep.
+                if (slow)
+                {
+                    _time.Sleep(1);
+                }
+
                 // While spinning the clock is read before every 16th poll only: on nanoFramework a read makes a DateTime
                 // on the heap. Read before the poll, so a time-out is only declared on a poll made after the deadline;
                 // strictly more ticks than the time-out, so a whole time-out has passed.
@@ -95,28 +99,15 @@ namespace SerprogNano.Engine
                 {
                     long elapsed = _time.Milliseconds - started;
                     expired = elapsed > timeout;
-                    slow = elapsed >= SpinMilliseconds;
+                    slow = elapsed >= _statusSpinMilliseconds;
                 }
 
-                // One full-duplex transfer: the opcode out, the status in on the second byte.
-                _command[0] = statusOpcode;
-                _command[1] = IdleByte;
-                _spi.SetChipSelect(true);
-                _spi.Exchange(_command, 0, 2);
-                _spi.SetChipSelect(false);
+                _spi.Read(_command, 1, 1);
                 status = _command[1];
                 done = (status & mask) == 0;
-                if (done || expired)
-                {
-                    break;
-                }
-
-                if (slow)
-                {
-                    _time.Sleep(1);
-                }
             }
 
+            _spi.SetChipSelect(false);
             _reply[1] = done ? SerprogNanoExtensions.WaitDone : SerprogNanoExtensions.WaitTimedOut;
             _reply[2] = status;
             SendReply(SerprogNanoOpcode.SpiOperationWait);

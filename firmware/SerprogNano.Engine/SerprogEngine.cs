@@ -13,6 +13,21 @@ namespace SerprogNano.Engine
         // SPI DMA wants word-aligned buffers: data starts at a word boundary and the ACK sits just before it.
         private const int ReplyDataOffset = 4;
 
+        /// <summary>What MOSI carries while the engine only reads: 0xFF, what an idle line reads as.</summary>
+        private const byte IdleByte = 0xFF;
+
+        /// <summary>
+        /// Idle bytes for the read part of a short O_SPIOP sent as one full-duplex transfer (one bulk copy, no loop);
+        /// its length is the longest read sent that way: status, ID and SFDP header reads are far shorter.
+        /// </summary>
+        private static readonly byte[] IdleRun =
+        {
+            IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte,
+            IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte,
+            IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte,
+            IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte, IdleByte,
+        };
+
         private readonly ISerialLink _link;
         private readonly ISpiBus _spi;
         private readonly ISpiClock _clock;
@@ -21,6 +36,7 @@ namespace SerprogNano.Engine
         private readonly int _maxWriteLength;
         private readonly int _maxReadLength;
         private readonly int _serialBufferSize;
+        private readonly int _statusSpinMilliseconds;
         private readonly ICrc32 _crc;
         private readonly IMillisecondClock _time;
 
@@ -66,6 +82,7 @@ namespace SerprogNano.Engine
             _maxWriteLength = settings.MaxWriteLength;
             _maxReadLength = settings.MaxReadLength;
             _serialBufferSize = settings.SerialBufferSize > SerprogLimits.FlowControlledSerialBuffer ? SerprogLimits.FlowControlledSerialBuffer : settings.SerialBufferSize;
+            _statusSpinMilliseconds = settings.StatusSpinMilliseconds;
             _crc = crc;
             _time = time;
             _data = new byte[_bufferSize];
@@ -238,7 +255,7 @@ namespace SerprogNano.Engine
 
         private void HandleSpiOperation()
         {
-            if (!ReadParameters(SerprogOpcode.SpiOperation))
+            if (!ReadData(_parameters, 0, SerprogLimits.SpiOperationHeaderLength))
             {
                 return;
             }
@@ -275,6 +292,18 @@ namespace SerprogNano.Engine
                 return;
             }
 
+            if (writeLength <= _bufferSize && readLength == 0)
+            {
+                WriteOnlyOperation(writeLength);
+                return;
+            }
+
+            if (writeLength > 0 && readLength <= IdleRun.Length && writeLength + readLength <= _bufferSize - ReplyDataOffset)
+            {
+                ShortWriteReadOperation(writeLength, readLength);
+                return;
+            }
+
             if (writeLength <= _bufferSize)
             {
                 if (!ReadData(_data, 0, writeLength))
@@ -294,6 +323,45 @@ namespace SerprogNano.Engine
             }
 
             StreamReadPhase(readLength);
+        }
+
+        /// <summary>WREN, PP, an erase: one SPI write and a bare ACK, without the streaming read's bookkeeping.</summary>
+        private void WriteOnlyOperation(int writeLength)
+        {
+            if (!ReadData(_data, 0, writeLength))
+            {
+                return;
+            }
+
+            BeginTransaction();
+            if (writeLength > 0)
+            {
+                _spi.Write(_data, 0, writeLength);
+            }
+
+            EndTransaction();
+            SendAck(0);
+        }
+
+        /// <summary>
+        /// RDSR, RDID, an SFDP header: the command and idle bytes go out in one full-duplex transfer (one driver call
+        /// instead of a write and a read; the same bytes on the wire), and the reply is sent from where its bytes came
+        /// in, with the ACK over the last byte clocked in during the command.
+        /// </summary>
+        private void ShortWriteReadOperation(int writeLength, int readLength)
+        {
+            if (!ReadData(_data, ReplyDataOffset, writeLength))
+            {
+                return;
+            }
+
+            int readAt = ReplyDataOffset + writeLength;
+            Array.Copy(IdleRun, 0, _data, readAt, readLength);
+            BeginTransaction();
+            _spi.Exchange(_data, ReplyDataOffset, writeLength + readLength);
+            EndTransaction();
+            _data[readAt - 1] = SerprogReply.Ack;
+            _link.Write(_data, readAt - 1, 1 + readLength);
         }
 
         private bool StreamWritePhase(int writeLength)

@@ -24,6 +24,14 @@ namespace SerprogNano.Esp32
         /// <summary>How long the rest of a frame may take before the engine drops it.</summary>
         public const int FrameTimeoutMilliseconds = 500;
 
+        /// <summary>
+        /// How long O_NANO_SPIOP_WAIT polls back to back: past the longest typical block erase (64 KiB: 150 ms on a
+        /// W25Q64FV), so that a write's erases and page programs end when the chip does. nanoFramework's shortest sleep
+        /// on the ESP32 is one FreeRTOS tick (Thread.Sleep(1): up to 10 ms at 100 Hz, see firmware/README.md), which
+        /// would see each erase's end up to a tick late. A chip erase (seconds) still sleeps between polls.
+        /// </summary>
+        public const int StatusSpinMilliseconds = 200;
+
         public static EngineSettings ForBoard(BoardProfile board)
         {
             EngineSettings settings = new EngineSettings();
@@ -32,6 +40,7 @@ namespace SerprogNano.Esp32
             settings.MaxWriteLength = MaxWriteLength;
             settings.MaxReadLength = SerprogLimits.MaxLength24 - 1; // the read phase streams: any length a frame can carry
             settings.SerialBufferSize = SerialReceiveBufferSize;
+            settings.StatusSpinMilliseconds = StatusSpinMilliseconds;
             return settings;
         }
     }
