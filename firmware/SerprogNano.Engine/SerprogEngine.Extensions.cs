@@ -11,6 +11,15 @@ namespace SerprogNano.Engine
         /// <summary>Status polls of O_NANO_SPIOP_WAIT per reading of the clock (a power of two) while it polls back to back.</summary>
         private const int PollsPerClockRead = 16;
 
+        /// <summary>
+        /// Most CRCs of O_NANO_CRC32 sent in one serial write, rather than a driver call per block: they fit the reply
+        /// buffer after its ACK byte.
+        /// </summary>
+        private const int CrcsPerWrite = 8;
+
+        /// <summary>A group's CRCs leave once this much has been read, so that a CRC is never sent much after its block.</summary>
+        private const int CrcGroupBytes = 32768;
+
         private readonly byte[] _command = new byte[5];
 
         /// <summary>Whether the board gave what the extensions need; only then does Q_CMDMAP list them.</summary>
@@ -147,28 +156,39 @@ namespace SerprogNano.Engine
 
             _reply[0] = SerprogReply.Ack;
             _link.Write(_reply, 0, 1);
-            uint address = start;
-            for (int block = 0; block < blockCount; block++)
-            {
-                LittleEndian.WriteUInt32(_reply, 1, BlockCrc(readOpcode, addressBytes, address, blockLength));
-                _link.Write(_reply, 1, SerprogNanoExtensions.CrcBytesPerBlock);
-                address += (uint)blockLength;
-            }
-        }
 
-        private uint BlockCrc(byte readOpcode, int addressBytes, uint address, int length)
-        {
+            // One read command for the whole run: a 25xx read goes on through the array for as long as chip select
+            // stays low, so a block costs one SPI transfer per buffer and no command or chip-select edges of its own.
             _command[0] = readOpcode;
+            uint address = start;
             for (int i = addressBytes; i >= 1; i--)
             {
                 _command[i] = (byte)address;
                 address >>= 8;
             }
 
-            _crc.Reset();
-            int chunkLimit = _bufferSize < MaxCrcChunk ? _bufferSize : MaxCrcChunk;
             _spi.SetChipSelect(true);
             _spi.Write(_command, 0, 1 + addressBytes);
+            int grouped = 0;
+            for (int block = 0; block < blockCount; block++)
+            {
+                LittleEndian.WriteUInt32(_reply, 1 + (grouped * SerprogNanoExtensions.CrcBytesPerBlock), NextBlockCrc(blockLength));
+                grouped++;
+                if (grouped == CrcsPerWrite || grouped * blockLength >= CrcGroupBytes || block == blockCount - 1)
+                {
+                    _link.Write(_reply, 1, grouped * SerprogNanoExtensions.CrcBytesPerBlock);
+                    grouped = 0;
+                }
+            }
+
+            _spi.SetChipSelect(false);
+        }
+
+        /// <summary>The CRC-32 of the next <paramref name="length"/> bytes of a read in progress.</summary>
+        private uint NextBlockCrc(int length)
+        {
+            _crc.Reset();
+            int chunkLimit = _bufferSize < MaxCrcChunk ? _bufferSize : MaxCrcChunk;
             int left = length;
             while (left > 0)
             {
@@ -178,7 +198,6 @@ namespace SerprogNano.Engine
                 left -= chunk;
             }
 
-            _spi.SetChipSelect(false);
             return _crc.Current;
         }
 
