@@ -25,12 +25,12 @@ namespace SerprogNano.Esp32
         public const int FrameTimeoutMilliseconds = 500;
 
         /// <summary>
-        /// How long O_NANO_SPIOP_WAIT polls back to back: past the longest typical block erase (64 KiB: 150 ms on a
-        /// W25Q64FV), so that a write's erases and page programs end when the chip does. nanoFramework's shortest sleep
-        /// on the ESP32 is one FreeRTOS tick (Thread.Sleep(1): up to 10 ms at 100 Hz, see firmware/README.md), which
-        /// would see each erase's end up to a tick late. A chip erase (seconds) still sleeps between polls.
+        /// How long O_NANO_SPIOP_WAIT polls back to back: past a typical 4 KiB sector erase (45 ms on a W25Q64FV), so
+        /// that page programs and sector erases end when the chip does. nanoFramework's shortest sleep on the ESP32 is
+        /// one FreeRTOS tick (Thread.Sleep(1): up to 10 ms at 100 Hz, see firmware/README.md); a longer erase (a 64 KiB
+        /// block: 150 ms; a chip erase: seconds) sleeps between later polls and ends at most a tick late, a few per cent.
         /// </summary>
-        public const int StatusSpinMilliseconds = 200;
+        public const int StatusSpinMilliseconds = 50;
 
         public static EngineSettings ForBoard(BoardProfile board)
         {
