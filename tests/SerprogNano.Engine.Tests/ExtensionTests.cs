@@ -72,6 +72,7 @@ namespace SerprogNano.Engine.Tests
         [DataRow(7, 32768, 1)]
         [DataRow(0, 100_001, 3)]
         [DataRow(8 * 1024 * 1024 - 4096, 4096, 1)]
+        [DataRow(4096, 4096, 20)]
         public void Crc_of_each_block_equals_system_io_hashing(int start, int blockLength, int blocks)
         {
             using var device = new Device();
@@ -85,6 +86,7 @@ namespace SerprogNano.Engine.Tests
                 Assert.AreEqual(expected, LittleEndian.ReadUInt32(reply, 1 + (4 * block)), "block " + block);
             }
 
+            Assert.AreEqual(1, device.Chip.CommandCount(Read), "one read command for the whole run of blocks");
             device.AssertInSync();
         }
 
@@ -148,6 +150,7 @@ namespace SerprogNano.Engine.Tests
             Assert.AreEqual(SerprogNanoExtensions.WaitDone, erase[1]);
             Assert.AreEqual(0, erase[2] & Busy, "answered once the chip was done");
             Assert.IsGreaterThan(10, device.Clock.Sleeps, "slept between the polls of a 64 KiB erase");
+            Assert.AreEqual(1, device.Chip.CommandCount(ReadStatus), "every poll in one chip-select cycle");
             device.AssertInSync();
         }
 

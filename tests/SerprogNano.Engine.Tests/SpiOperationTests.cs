@@ -23,6 +23,23 @@ namespace SerprogNano.Engine.Tests
         }
 
         [TestMethod]
+        public void A_short_write_and_read_is_one_transfer_with_the_same_bytes_on_the_wire()
+        {
+            using var engine = RecordingEngine.Start();
+            engine.DrivePins();
+            long before = engine.Bus.TransferCalls;
+            byte[] reply = engine.SpiOperation(new byte[] { SpiNorOpcodes.ReadStatus }, 1);
+            Assert.AreEqual(1, engine.Bus.TransferCalls - before, "RDSR: the command and the status byte in one transfer");
+            Assert.AreEqual("S 05 ff D", engine.Target.Events);
+            Assert.AreEqual(RecordingSpiTarget.PatternAt(1), reply[0]);
+
+            before = engine.Bus.TransferCalls;
+            engine.SpiOperation(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, 64);
+            Assert.AreEqual(2, engine.Bus.TransferCalls - before, "a longer read: the command, then the read streamed");
+            engine.AssertInSync();
+        }
+
+        [TestMethod]
         public void Write_only_and_empty_operations_are_acknowledged()
         {
             using var engine = RecordingEngine.Start();
