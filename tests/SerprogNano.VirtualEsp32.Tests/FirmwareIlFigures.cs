@@ -28,6 +28,21 @@ namespace SerprogNano.VirtualEsp32.Tests
             long baseline = Il(_ => { });
             Console.WriteLine("| operation (virtual ESP32, instant chip) | IL instructions |");
             Console.WriteLine("|---|---|");
+            Print(baseline, "NOP round trip (the floor of every frame: read the opcode, dispatch, write the ACK)", raw =>
+            {
+                for (int nop = 0; nop < Operations; nop++)
+                {
+                    raw.Send(SerprogOpcode.Nop);
+                    Assert.AreEqual(SerprogReply.Ack, raw.Receive(1, TimeSpan.FromSeconds(10))[0]);
+                }
+            });
+            Print(baseline, "O_SPIOP RDSR (write 1 byte, read 1)", raw =>
+            {
+                for (int poll = 0; poll < Operations; poll++)
+                {
+                    Expect(raw, new byte[] { 0x05 }, 1);
+                }
+            });
             Print(baseline, $"4 KiB read chunk (one O_SPIOP READ of {Operations * Chunk / 1024} KiB)", raw =>
             {
                 raw.SendSpiOperation(new byte[] { 0x03, 0, 0, 0 }, Operations * Chunk);
