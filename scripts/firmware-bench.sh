@@ -11,7 +11,7 @@
 #      write with and without a backup, and flashrom -w only with --flashrom-write (over an hour per model as it
 #      stands). Each line with the machine's load average: the model stretches the interpreter thread's CPU time,
 #      which a loaded machine inflates. FIRMWARE_BENCH_MODELS picks models (e.g. "100" or "65 195").
-#   4. (--esp32) IL instructions per operation (FirmwareIlFigures: per 4 KiB read chunk, v1 page program,
+#   4. (--esp32) IL instructions per operation (FirmwareIlFigures: per NOP, O_SPIOP RDSR, 4 KiB read chunk, v1 page,
 #      extension page, CRC block), which do not depend on the machine.
 #   --esp32-only runs 3 and 4 alone; --no-il-counts leaves 4 out (e.g. for a second run beside a first).
 set -euo pipefail
