@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using SerprogNano.Host.Programmers.Compatibility;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Compatibility;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Host.Serprog

@@ -1,5 +1,5 @@
 using System;
-using SerprogNano.Host.Programmers.Compatibility;
+using SerprogNano.Host.Serprog.Compatibility;
 
 namespace SerprogNano.Host.Serprog
 {

@@ -1,7 +1,7 @@
 using System;
 using SerprogNano.Emulator;
 using SerprogNano.Engine.Hosting.Links;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 
 namespace SerprogNano.Programmers.Emulator
 {

@@ -1,6 +1,6 @@
 using System;
 
-namespace SerprogNano.Host.Transports
+namespace SerprogNano.Host.Serprog.Transports
 {
     /// <summary>A duplex byte link to a programmer: serial port, TCP socket or in-process emulator.</summary>
     public interface IByteTransport : IDisposable
