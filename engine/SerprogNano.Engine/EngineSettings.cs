@@ -7,6 +7,12 @@ namespace SerprogNano.Engine
     {
         public const int DefaultBufferSize = 4096;
 
+        /// <summary>
+        /// How long the rest of a frame may take before the engine drops it. The link enforces it (a read that
+        /// times out returns 0, see <see cref="ISerialLink.Read"/>); every link starts from this one.
+        /// </summary>
+        public const int DefaultFrameTimeoutMilliseconds = 500;
+
         public EngineSettings()
         {
             ProgrammerName = "SerprogNano";

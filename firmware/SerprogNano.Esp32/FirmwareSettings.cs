@@ -21,9 +21,6 @@ namespace SerprogNano.Esp32
         /// </summary>
         public const int SerialReceiveBufferSize = 1 + SerprogLimits.SpiOperationHeaderLength + MaxWriteLength;
 
-        /// <summary>How long the rest of a frame may take before the engine drops it.</summary>
-        public const int FrameTimeoutMilliseconds = 500;
-
         public static EngineSettings ForBoard(BoardProfile board)
         {
             EngineSettings settings = new EngineSettings();

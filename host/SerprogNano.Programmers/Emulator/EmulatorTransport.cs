@@ -20,7 +20,7 @@ namespace SerprogNano.Programmers.Emulator
             _toDevice = link.ToDevice;
             _toHost = link.ToHost;
             Description = description;
-            ReadTimeout = TimeSpan.FromSeconds(2);
+            ReadTimeout = IByteTransport.DefaultReadTimeout;
         }
 
         public string Description { get; }

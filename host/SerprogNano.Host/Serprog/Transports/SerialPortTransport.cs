@@ -30,7 +30,7 @@ namespace SerprogNano.Host.Serprog.Transports
                 WriteBufferSize = 1 << 16,
                 WriteTimeout = 5000,
             };
-            ReadTimeout = TimeSpan.FromSeconds(2);
+            ReadTimeout = IByteTransport.DefaultReadTimeout;
             try
             {
                 _port.Open();

@@ -45,7 +45,7 @@ namespace SerprogNano.Host.Serprog.Transports
             }
 
             _stream = _client.GetStream();
-            ReadTimeout = TimeSpan.FromSeconds(2);
+            ReadTimeout = IByteTransport.DefaultReadTimeout;
         }
 
         public string Description { get; }
