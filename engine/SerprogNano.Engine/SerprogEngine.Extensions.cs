@@ -20,9 +20,6 @@ namespace SerprogNano.Engine
         /// </summary>
         private const int SpinMilliseconds = 5;
 
-        /// <summary>What MOSI carries while a status byte is clocked in.</summary>
-        private const byte IdleByte = 0xFF;
-
         private readonly byte[] _command = new byte[5];
 
         /// <summary>Whether the board gave what the extensions need; only then does Q_CMDMAP list them.</summary>
@@ -100,7 +97,7 @@ namespace SerprogNano.Engine
 
                 // One full-duplex transfer: the opcode out, the status in on the second byte.
                 _command[0] = statusOpcode;
-                _command[1] = IdleByte;
+                _command[1] = IdleBytes.Value; // what MOSI carries while the status byte comes in
                 _spi.SetChipSelect(true);
                 _spi.Exchange(_command, 0, 2);
                 _spi.SetChipSelect(false);
