@@ -1,6 +1,7 @@
 using System;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Engine;
+using SerprogNano.Protocol;
 
 namespace SerprogNano.Emulator
 {
@@ -165,7 +166,7 @@ namespace SerprogNano.Emulator
         private static byte[] CreateIdle(int length)
         {
             var idle = new byte[length];
-            idle.AsSpan().Fill(0xFF);
+            idle.AsSpan().Fill(IdleBytes.Value);
             return idle;
         }
     }

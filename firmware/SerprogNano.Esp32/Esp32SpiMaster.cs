@@ -4,6 +4,7 @@ using System.Device.Gpio;
 using System.Device.Spi;
 using nanoFramework.Hardware.Esp32;
 using SerprogNano.Engine;
+using IdleBytes = SerprogNano.Protocol.IdleBytes;
 
 namespace SerprogNano.Esp32
 {

@@ -21,9 +21,6 @@ namespace SerprogNano.Esp32
         /// </summary>
         public const int SerialReceiveBufferSize = 1 + SerprogLimits.SpiOperationHeaderLength + MaxWriteLength;
 
-        /// <summary>How long the rest of a frame may take before the engine drops it.</summary>
-        public const int FrameTimeoutMilliseconds = 500;
-
         /// <summary>
         /// How long O_NANO_SPIOP_WAIT polls back to back: past a typical 4 KiB sector erase (45 ms on a W25Q64FV), so
         /// that page programs and sector erases end when the chip does. nanoFramework's shortest sleep on the ESP32 is

@@ -1,6 +1,7 @@
 using System;
 using System.IO.Ports;
 using nanoFramework.Hardware.Esp32;
+using SerprogNano.Engine;
 
 namespace SerprogNano.Esp32
 {
@@ -27,7 +28,7 @@ namespace SerprogNano.Esp32
 
             // Set before Open: the driver allocates the receive buffer there (ESP32: twice, for its ring and the IDF's).
             port.ReadBufferSize = FirmwareSettings.SerialReceiveBufferSize;
-            port.ReadTimeout = FirmwareSettings.FrameTimeoutMilliseconds;
+            port.ReadTimeout = EngineSettings.DefaultFrameTimeoutMilliseconds;
             port.Open();
 
             // Out of reach, so that no DataReceived event is ever due: the driver's event task posts a managed

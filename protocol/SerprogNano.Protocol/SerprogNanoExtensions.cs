@@ -6,16 +6,16 @@ namespace SerprogNano.Protocol
         /// <summary>Q_PGMNAME of every firmware that implements the extensions starts with this.</summary>
         public const string ProgrammerNamePrefix = "SerprogNano";
 
-        /// <summary>O_NANO_SPIOP_WAIT parameters: u8 write-enable opcode, u8 status opcode, u8 mask, u16 time-out (ms), u24 slen.</summary>
+        /// <summary>Bytes of O_NANO_SPIOP_WAIT's parameters (their layout: <see cref="SerprogNanoFrames"/>).</summary>
         public const int WaitParameterLength = 8;
 
-        /// <summary>O_NANO_SPIOP_WAIT reply after ACK: u8 outcome, u8 last status byte.</summary>
+        /// <summary>Bytes of O_NANO_SPIOP_WAIT's reply after the ACK: outcome and last status byte.</summary>
         public const int WaitReplyLength = 2;
 
-        /// <summary>O_NANO_CRC32 parameters: u8 read opcode, u8 address bytes, u32 start, u24 block length, u16 block count.</summary>
+        /// <summary>Bytes of O_NANO_CRC32's parameters (their layout: <see cref="SerprogNanoFrames"/>).</summary>
         public const int CrcParameterLength = 11;
 
-        /// <summary>O_NANO_CRC32 reply after ACK: one u32 per block.</summary>
+        /// <summary>Bytes per block of O_NANO_CRC32's reply after the ACK: one u32 CRC each.</summary>
         public const int CrcBytesPerBlock = 4;
 
         /// <summary>Outcome byte of O_NANO_SPIOP_WAIT: (status &amp; mask) == 0 was seen.</summary>

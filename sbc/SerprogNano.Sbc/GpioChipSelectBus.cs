@@ -1,5 +1,6 @@
 using System;
 using SerprogNano.Engine;
+using SerprogNano.Protocol;
 
 namespace SerprogNano.Sbc
 {
@@ -10,8 +11,6 @@ namespace SerprogNano.Sbc
     /// </summary>
     public sealed class GpioChipSelectBus : ISpiBus
     {
-        private const byte IdleByte = 0xFF;
-
         private readonly SpidevPort _port;
         private readonly IChipSelectLine _chipSelect;
         private readonly byte[] _idle;
@@ -24,7 +23,7 @@ namespace SerprogNano.Sbc
             _port = port;
             _chipSelect = chipSelect;
             _idle = new byte[port.TransferLimit];
-            _idle.AsSpan().Fill(IdleByte);
+            _idle.AsSpan().Fill(IdleBytes.Value);
             _scratch = new byte[port.TransferLimit];
         }
 

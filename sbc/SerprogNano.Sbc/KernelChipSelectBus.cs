@@ -1,5 +1,6 @@
 using System;
 using SerprogNano.Engine;
+using SerprogNano.Protocol;
 
 namespace SerprogNano.Sbc
 {
@@ -13,8 +14,6 @@ namespace SerprogNano.Sbc
     /// </summary>
     public sealed class KernelChipSelectBus : ISpiBus
     {
-        private const byte IdleByte = 0xFF;
-
         private readonly SpidevPort _port;
         private readonly byte[] _out;
         private readonly byte[] _in;
@@ -65,7 +64,7 @@ namespace SerprogNano.Sbc
         {
             int length = _pending + count;
             RequireOpenWindow(length);
-            _out.AsSpan(_pending, count).Fill(IdleByte);
+            _out.AsSpan(_pending, count).Fill(IdleBytes.Value);
             _port.Transfer(_out.AsSpan(0, length), _in.AsSpan(0, length));
             _in.AsSpan(_pending, count).CopyTo(buffer.AsSpan(offset, count));
             _pending = 0;

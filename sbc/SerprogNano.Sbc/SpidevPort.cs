@@ -1,13 +1,12 @@
 using System;
-using System.Device.Spi;
 using SerprogNano.Engine;
 using SerprogNano.Spidev;
 
 namespace SerprogNano.Sbc
 {
     /// <summary>
-    /// One spidev node: transfers of at most <see cref="TransferLimit"/> bytes, and the clock, which
-    /// .NET IoT fixes when a device is opened, so a new clock reopens it.
+    /// One spidev node as the engine's clock: .NET IoT fixes the clock when a device is opened, so a new clock
+    /// reopens it. Its transfers (at most <see cref="TransferLimit"/> bytes each) go through <see cref="SpidevConnection"/>.
     /// </summary>
     public sealed class SpidevPort : ISpiClock, IDisposable
     {
@@ -17,7 +16,7 @@ namespace SerprogNano.Sbc
         private readonly SpidevSystem _system;
         private readonly SpidevPath _path;
         private readonly uint _maximumHz;
-        private SpiDevice _device;
+        private SpidevConnection _spidev;
 
         public SpidevPort(SpidevSystem system, SpidevPath path, int transferLimit, uint initialHz, uint maximumHz)
         {
@@ -25,28 +24,25 @@ namespace SerprogNano.Sbc
             _system = system;
             _path = path;
             _maximumHz = Math.Max(maximumHz, MinimumHz);
-            TransferLimit = transferLimit;
             Frequency = Clamp(initialHz);
-            _device = system.Open(path, Frequency);
+            _spidev = new SpidevConnection(system.Open(path, Frequency), path.ToString(), transferLimit);
         }
 
         /// <summary>spidev's bufsiz: one transfer, one kernel chip-select cycle, at most this many bytes.</summary>
-        public int TransferLimit { get; }
+        public int TransferLimit => _spidev.TransferLimit;
 
         public uint Frequency { get; private set; }
 
-        public string DevicePath => _path.ToString();
-
-        /// <summary>Transfers made so far.</summary>
-        public long Transfers { get; private set; }
+        public string DevicePath => _spidev.DevicePath;
 
         public uint SetFrequency(uint requestedHz)
         {
             uint granted = Clamp(requestedHz);
             if (granted != Frequency)
             {
-                _device.Dispose();
-                _device = _system.Open(_path, granted);
+                int transferLimit = TransferLimit;
+                _spidev.Dispose();
+                _spidev = new SpidevConnection(_system.Open(_path, granted), _path.ToString(), transferLimit);
                 Frequency = granted;
             }
 
@@ -54,31 +50,13 @@ namespace SerprogNano.Sbc
         }
 
         /// <summary>One transfer: clocks <paramref name="output"/> out, what comes in lands in <paramref name="input"/> (same length).</summary>
-        public void Transfer(ReadOnlySpan<byte> output, Span<byte> input)
-        {
-            Check(output.Length);
-            _device.TransferFullDuplex(output, input);
-            Transfers++;
-        }
+        public void Transfer(ReadOnlySpan<byte> output, Span<byte> input) => _spidev.Transfer(output, input);
 
         /// <summary>One write-only transfer.</summary>
-        public void Write(ReadOnlySpan<byte> output)
-        {
-            Check(output.Length);
-            _device.Write(output);
-            Transfers++;
-        }
+        public void Write(ReadOnlySpan<byte> output) => _spidev.Write(output);
 
-        public void Dispose() => _device.Dispose();
+        public void Dispose() => _spidev.Dispose();
 
         private uint Clamp(uint hz) => Math.Clamp(hz, MinimumHz, _maximumHz);
-
-        private void Check(int length)
-        {
-            if (length > TransferLimit)
-            {
-                throw new InvalidOperationException(length + " bytes in one transfer on " + DevicePath + ", which moves at most " + TransferLimit + " (spidev bufsiz).");
-            }
-        }
     }
 }

@@ -1,5 +1,5 @@
 using System.IO;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 
 namespace SerprogNano.Cli.Tests
 {

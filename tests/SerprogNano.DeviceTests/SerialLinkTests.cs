@@ -1,6 +1,7 @@
 using System;
 using System.IO.Ports;
 using nanoFramework.TestFramework;
+using SerprogNano.Engine;
 using SerprogNano.Esp32;
 
 namespace SerprogNano.DeviceTests
@@ -46,7 +47,7 @@ namespace SerprogNano.DeviceTests
             Assert.AreEqual(0, _link.Read(buffer, 0, buffer.Length));
 
             TimeSpan waited = DateTime.UtcNow - start;
-            Assert.IsTrue(waited.Ticks >= TimeSpan.TicksPerMillisecond * (FirmwareSettings.FrameTimeoutMilliseconds - 50), "returned too early");
+            Assert.IsTrue(waited.Ticks >= TimeSpan.TicksPerMillisecond * (EngineSettings.DefaultFrameTimeoutMilliseconds - 50), "returned too early");
         }
 
         /// <summary>

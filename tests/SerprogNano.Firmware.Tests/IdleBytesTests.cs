@@ -1,4 +1,4 @@
-using SerprogNano.Esp32;
+using SerprogNano.Protocol;
 
 namespace SerprogNano.Firmware.Tests
 {

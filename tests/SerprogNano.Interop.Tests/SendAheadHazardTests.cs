@@ -3,11 +3,11 @@ using System.IO;
 using System.Text;
 using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
-using SerprogNano.Host.Programmers.Compatibility;
+using SerprogNano.Host.Serprog.Compatibility;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Interop.Tests.Doubles;
 
 namespace SerprogNano.Interop.Tests

@@ -4,7 +4,7 @@ using System.IO;
 namespace SerprogNano.VirtualEsp32.Tests
 {
     /// <summary>
-    /// A scratch copy of the checkout's device code (protocol/ and firmware/, what run-firmware compiles), for a
+    /// A scratch copy of the checkout's device code (protocol/, the engine and firmware/: what run-firmware compiles), for a
     /// test-only change such as an injected fault: nothing test-only goes into the firmware that ships.
     /// </summary>
     internal sealed class FirmwareCopy : IDisposable
@@ -12,7 +12,7 @@ namespace SerprogNano.VirtualEsp32.Tests
         public FirmwareCopy()
         {
             Root = Path.Combine(Path.GetTempPath(), "serprog-firmware-" + Guid.NewGuid().ToString("N")[..8]);
-            foreach (string folder in new[] { "protocol", "firmware" })
+            foreach (string folder in new[] { "protocol", "engine", "firmware" })
             {
                 Copy(Path.Combine(SharedTools.RepositoryRoot, folder), Path.Combine(Root, folder));
             }

@@ -8,7 +8,8 @@ namespace SerprogNano.Emulator.Chip
     /// Macronix and SST tables: a BP value n above zero protects <c>SmallestProtectedSize * 2^(n-1)</c>
     /// bytes (capped at the whole array; all BP bits set always means the whole array) at the top of the
     /// array, or at the bottom when TB is set. With SEC set the unit is a 4 KiB sector, capped at 32 KiB.
-    /// CMP protects the complement of that range instead.
+    /// CMP protects the complement of that range instead. A second decoder beside the chips' ProtectionRangeDecoder
+    /// on purpose: the oracle the host's is tested against (see <see cref="SpiNorModels"/>).
     /// </summary>
     /// <param name="FirstBit">Bit position of BP0 in status register 1.</param>
     /// <param name="BitCount">Number of BP bits.</param>

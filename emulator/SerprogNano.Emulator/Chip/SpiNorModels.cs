@@ -8,6 +8,11 @@ namespace SerprogNano.Emulator.Chip
     /// <summary>
     /// Real parts the emulator can be: each is its chip database entry (ids, size, erase blocks, datasheet
     /// times) plus the status register behaviour of its family, which the database does not describe.
+    /// The block-protect geometry here repeats what chips.json's write-protect layouts say, on purpose: it is
+    /// written from the datasheets' tables and decoded by <see cref="SpiNorBlockProtection"/>, not by the chips'
+    /// ProtectionRangeDecoder (flashrom's decode_range), so that the emulated chip is an independent oracle:
+    /// ChipWriteProtectionTests holds the host's decoder to it for every status value, which a shared decoder
+    /// would reduce to comparing the decoder with itself.
     /// </summary>
     public static class SpiNorModels
     {

@@ -120,14 +120,14 @@ namespace SerprogNano.Emulator.Faults
             _frameLength = _headerLength + opcode switch
             {
                 SerprogOpcode.WriteNToBuffer or SerprogOpcode.SpiOperation => LittleEndian.ReadUInt24(_header, 1),
-                SerprogNanoOpcode.SpiOperationWait => LittleEndian.ReadUInt24(_header, 6),
+                SerprogNanoOpcode.SpiOperationWait => SerprogNanoFrames.WaitOperationLength(_header, 1),
                 _ => 0,
             };
             _current.Length = 1 + opcode switch
             {
                 SerprogOpcode.SyncNop => 1,
                 SerprogOpcode.SpiOperation or SerprogOpcode.ReadNBytes => LittleEndian.ReadUInt24(_header, 4),
-                SerprogNanoOpcode.FlashCrc32 => (long)LittleEndian.ReadUInt16(_header, 10) * SerprogNanoExtensions.CrcBytesPerBlock,
+                SerprogNanoOpcode.FlashCrc32 => SerprogNanoFrames.CrcReplyLength(SerprogNanoFrames.CrcBlockCount(_header, 1)),
                 _ when SerprogCommandTable.IsDefined(opcode) => SerprogCommandTable.ReplyLength(opcode),
                 _ => 0,
             };

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using SerprogNano.Host.Spi;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 
 namespace SerprogNano.Host.Serprog
 {

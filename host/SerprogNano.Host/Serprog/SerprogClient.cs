@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using SerprogNano.Host.Programmers.Compatibility;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Compatibility;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Host.Serprog
@@ -24,6 +24,7 @@ namespace SerprogNano.Host.Serprog
         private readonly byte[] _parameters = new byte[8];
         private readonly byte[] _reply = new byte[SerprogLimits.CommandMapLength];
         private readonly byte[] _spiHeader = new byte[SerprogLimits.SpiOperationHeaderLength];
+        private readonly byte[] _extensionParameters = new byte[SerprogCommandTable.MaxParameterLength];
         private byte[]? _commandMap;
         private bool _outOfStep;
         private bool _pinsDriven;
@@ -256,17 +257,9 @@ namespace SerprogNano.Host.Serprog
             ArgumentOutOfRangeException.ThrowIfGreaterThan(operation.Length, MaxWriteLength, nameof(operation));
             ArgumentOutOfRangeException.ThrowIfNegative(timeoutMs);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(timeoutMs, 0xFFFF);
-            Span<byte> parameters = stackalloc byte[SerprogCommandTable.ParameterLength(SerprogNanoOpcode.SpiOperationWait)];
-            parameters[0] = writeEnable;
-            parameters[1] = statusOpcode;
-            parameters[2] = mask;
-            parameters[3] = (byte)timeoutMs;
-            parameters[4] = (byte)(timeoutMs >> 8);
-            parameters[5] = (byte)operation.Length;
-            parameters[6] = (byte)(operation.Length >> 8);
-            parameters[7] = (byte)(operation.Length >> 16);
+            SerprogNanoFrames.WriteWaitParameters(_extensionParameters, 0, writeEnable, statusOpcode, mask, timeoutMs, operation.Length);
             RequireExtensions(SerprogNanoOpcode.SpiOperationWait);
-            Send(SerprogNanoOpcode.SpiOperationWait, parameters, operation, SerprogCommandTable.ReplyLength(SerprogNanoOpcode.SpiOperationWait), reply, label);
+            Send(SerprogNanoOpcode.SpiOperationWait, _extensionParameters.AsSpan(0, SerprogNanoExtensions.WaitParameterLength), operation, SerprogCommandTable.ReplyLength(SerprogNanoOpcode.SpiOperationWait), reply, label);
         }
 
         /// <summary>
@@ -279,21 +272,9 @@ namespace SerprogNano.Host.Serprog
             ArgumentOutOfRangeException.ThrowIfGreaterThan(blockLength, SerprogNanoExtensions.MaxCrcBlockLength);
             ArgumentOutOfRangeException.ThrowIfLessThan(blocks, 1);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(blocks, SerprogNanoExtensions.MaxCrcBlockCount);
-            Span<byte> parameters = stackalloc byte[SerprogCommandTable.ParameterLength(SerprogNanoOpcode.FlashCrc32)];
-            parameters[0] = readOpcode;
-            parameters[1] = (byte)addressBytes;
-            for (int i = 0; i < 4; i++)
-            {
-                parameters[2 + i] = (byte)(start >> (8 * i));
-            }
-
-            parameters[6] = (byte)blockLength;
-            parameters[7] = (byte)(blockLength >> 8);
-            parameters[8] = (byte)(blockLength >> 16);
-            parameters[9] = (byte)blocks;
-            parameters[10] = (byte)(blocks >> 8);
+            SerprogNanoFrames.WriteCrcParameters(_extensionParameters, 0, readOpcode, addressBytes, (uint)start, blockLength, blocks);
             RequireExtensions(SerprogNanoOpcode.FlashCrc32);
-            Send(SerprogNanoOpcode.FlashCrc32, parameters, ReadOnlySpan<byte>.Empty, blocks * SerprogNanoExtensions.CrcBytesPerBlock, crcs, "CRC-32 of " + blocks + " x " + blockLength + " bytes at 0x" + start.ToString("X6"));
+            Send(SerprogNanoOpcode.FlashCrc32, _extensionParameters.AsSpan(0, SerprogNanoExtensions.CrcParameterLength), ReadOnlySpan<byte>.Empty, SerprogNanoFrames.CrcReplyLength(blocks), crcs, "CRC-32 of " + blocks + " x " + blockLength + " bytes at 0x" + start.ToString("X6"));
         }
 
         /// <summary>Runs <paramref name="operation"/> with the reply time-out raised by <paramref name="extra"/>: for device-side work that takes long.</summary>

@@ -1,5 +1,6 @@
 using System;
-using SerprogNano.Host.Programmers.Compatibility;
+using SerprogNano.Host.Serprog.Compatibility;
+using SerprogNano.Host.Serprog.Transports;
 
 namespace SerprogNano.Host.Serprog
 {
@@ -10,7 +11,7 @@ namespace SerprogNano.Host.Serprog
         public const int SafeSerialBufferSize = 16;
 
         /// <summary>Longest silence on the link while a reply is due.</summary>
-        public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(2);
+        public TimeSpan ReplyTimeout { get; set; } = IByteTransport.DefaultReadTimeout;
 
         /// <summary>How long each SYNCNOP waits for its NAK and ACK.</summary>
         public TimeSpan SyncTimeout { get; set; } = TimeSpan.FromMilliseconds(600);

@@ -23,7 +23,7 @@ namespace SerprogNano.Host.Serprog
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1);
             int blocksPerCommand = Math.Clamp(CrcBytesPerCommand / blockLength, 1, SerprogNanoExtensions.MaxCrcBlockCount);
-            var replies = new byte[crcs.Length * SerprogNanoExtensions.CrcBytesPerBlock];
+            var replies = new byte[SerprogNanoFrames.CrcReplyLength(crcs.Length)];
             int count = crcs.Length;
             // A single block larger than the usual share gets the time its reading needs (at 1 MiB/s at worst).
             TimeSpan extra = TimeSpan.FromSeconds(Math.Max(0, (double)blockLength / (1024 * 1024)));
@@ -32,14 +32,14 @@ namespace SerprogNano.Host.Serprog
                 for (int done = 0; done < count; done += blocksPerCommand)
                 {
                     int blocks = Math.Min(blocksPerCommand, count - done);
-                    _client.QueueFlashCrc32(readOpcode, addressBytes, start + ((long)done * blockLength), blockLength, blocks, replies.AsMemory(done * 4, blocks * 4));
+                    _client.QueueFlashCrc32(readOpcode, addressBytes, start + ((long)done * blockLength), blockLength, blocks, replies.AsMemory(SerprogNanoFrames.CrcReplyLength(done), SerprogNanoFrames.CrcReplyLength(blocks)));
                 }
 
                 _client.Flush();
             });
             for (int i = 0; i < count; i++)
             {
-                crcs[i] = (uint)LittleEndian.ReadUInt32(replies, i * 4);
+                crcs[i] = SerprogNanoFrames.BlockCrc(replies, 0, i);
             }
         }
 
@@ -59,7 +59,7 @@ namespace SerprogNano.Host.Serprog
                 {
                     WaitedOperation operation = operations[i];
                     int timeoutMs = (int)Math.Clamp(Math.Ceiling(operation.Timeout.TotalMilliseconds), 0, 0xFFFF);
-                    _client.QueueSpiOperationWait(operation.WriteEnable, operation.Operation.Span, operation.StatusOpcode, operation.Mask, timeoutMs, replies.AsMemory(i * 2, 2), operation.Label);
+                    _client.QueueSpiOperationWait(operation.WriteEnable, operation.Operation.Span, operation.StatusOpcode, operation.Mask, timeoutMs, replies.AsMemory(i * SerprogNanoExtensions.WaitReplyLength, SerprogNanoExtensions.WaitReplyLength), operation.Label);
                 }
 
                 _client.Flush();
@@ -67,7 +67,8 @@ namespace SerprogNano.Host.Serprog
             var outcomes = new DeviceWaitOutcome[operations.Count];
             for (int i = 0; i < outcomes.Length; i++)
             {
-                outcomes[i] = new DeviceWaitOutcome(replies[i * 2] != SerprogNanoExtensions.WaitDone, replies[(i * 2) + 1]);
+                int reply = i * SerprogNanoExtensions.WaitReplyLength;
+                outcomes[i] = new DeviceWaitOutcome(SerprogNanoFrames.WaitTimedOut(replies, reply), SerprogNanoFrames.WaitStatus(replies, reply));
             }
 
             return outcomes;

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Host.Serprog

@@ -1,7 +1,7 @@
 using System;
 using SerprogNano.Emulator;
 using SerprogNano.Engine.Hosting.Links;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 
 namespace SerprogNano.Programmers.Emulator
 {
@@ -20,7 +20,7 @@ namespace SerprogNano.Programmers.Emulator
             _toDevice = link.ToDevice;
             _toHost = link.ToHost;
             Description = description;
-            ReadTimeout = TimeSpan.FromSeconds(2);
+            ReadTimeout = IByteTransport.DefaultReadTimeout;
         }
 
         public string Description { get; }

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Device.Spi;
-using System.IO;
 using SerprogNano.Host.Spi;
+using SerprogNano.Protocol;
 using SerprogNano.Spidev;
 
 namespace SerprogNano.Programmers.LinuxSpi
@@ -20,37 +20,28 @@ namespace SerprogNano.Programmers.LinuxSpi
         /// </summary>
         public const int PhaseReserve = 6;
 
-        /// <summary>What MOSI carries while the chip answers.</summary>
-        private const byte IdleByte = 0xFF;
-
-        private readonly SpiDevice _device;
+        private readonly SpidevConnection _spidev;
         private readonly byte[] _out;
         private readonly byte[] _in;
 
         public LinuxSpiMaster(SpiDevice device, string devicePath, int transferLimit, BoardKind board)
         {
-            ArgumentNullException.ThrowIfNull(device);
             ArgumentOutOfRangeException.ThrowIfLessThan(transferLimit, 2 * PhaseReserve);
-            _device = device;
-            DevicePath = devicePath;
-            TransferLimit = transferLimit;
+            _spidev = new SpidevConnection(device, devicePath, transferLimit);
             Board = board;
             _out = new byte[transferLimit];
             _in = new byte[transferLimit];
         }
 
-        public string DevicePath { get; }
+        public string DevicePath => _spidev.DevicePath;
 
         /// <summary>spidev's bufsiz: the most bytes one transfer (one chip-select cycle) may clock.</summary>
-        public int TransferLimit { get; }
+        public int TransferLimit => _spidev.TransferLimit;
 
         public BoardKind Board { get; }
 
         /// <summary>The clock the device was opened with.</summary>
-        public uint ClockHz => (uint)_device.ConnectionSettings.ClockFrequency;
-
-        /// <summary>Transfers made so far.</summary>
-        public long Transfers { get; private set; }
+        public uint ClockHz => _spidev.ClockHz;
 
         public string Description => "linux_spi " + DevicePath;
 
@@ -76,39 +67,24 @@ namespace SerprogNano.Programmers.LinuxSpi
             }
         }
 
-        public void Dispose() => _device.Dispose();
+        public void Dispose() => _spidev.Dispose();
 
         private void Transfer(SpiTransaction transaction)
         {
             int writeLength = transaction.Write.Length;
             int length = writeLength + transaction.Read.Length;
-            if (length > TransferLimit)
+            _spidev.RequireOneTransfer(length, transaction.Label);
+            transaction.Write.Span.CopyTo(_out);
+            if (transaction.Read.IsEmpty)
             {
-                // Splitting would raise chip select in the middle of the command.
-                throw new InvalidOperationException((transaction.Label ?? "An SPI command") + " needs " + length + " bytes under one chip select; "
-                    + DevicePath + " moves at most " + TransferLimit + " (spidev bufsiz).");
+                _spidev.Write(_out.AsSpan(0, length), transaction.Label);
             }
-
-            try
+            else
             {
-                transaction.Write.Span.CopyTo(_out);
-                if (transaction.Read.IsEmpty)
-                {
-                    _device.Write(_out.AsSpan(0, length));
-                }
-                else
-                {
-                    _out.AsSpan(writeLength, transaction.Read.Length).Fill(IdleByte);
-                    _device.TransferFullDuplex(_out.AsSpan(0, length), _in.AsSpan(0, length));
-                    _in.AsSpan(writeLength, transaction.Read.Length).CopyTo(transaction.Read.Span);
-                }
+                _out.AsSpan(writeLength, transaction.Read.Length).Fill(IdleBytes.Value);
+                _spidev.Transfer(_out.AsSpan(0, length), _in.AsSpan(0, length), transaction.Label);
+                _in.AsSpan(writeLength, transaction.Read.Length).CopyTo(transaction.Read.Span);
             }
-            catch (IOException e)
-            {
-                throw new IOException((transaction.Label ?? "SPI transfer") + " on " + DevicePath + " failed: " + e.Message, e);
-            }
-
-            Transfers++;
         }
     }
 }

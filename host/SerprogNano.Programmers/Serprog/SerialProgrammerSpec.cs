@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 
 namespace SerprogNano.Programmers.Serprog
 {

@@ -1,5 +1,5 @@
 using SerprogNano.Host.Serprog;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 
 namespace SerprogNano.Programmers.Serprog
 {

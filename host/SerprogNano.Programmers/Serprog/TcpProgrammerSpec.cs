@@ -1,5 +1,5 @@
 using System.Globalization;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 
 namespace SerprogNano.Programmers.Serprog
 {

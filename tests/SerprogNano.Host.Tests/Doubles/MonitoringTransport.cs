@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Host.Tests.Doubles
@@ -100,7 +100,7 @@ namespace SerprogNano.Host.Tests.Doubles
 
             if (_frame[0] == SerprogNanoOpcode.SpiOperationWait && _frame.Count == 1 + SerprogNanoExtensions.WaitParameterLength)
             {
-                _frameTotal += LittleEndian.ReadUInt24(_frame.ToArray(), 6);
+                _frameTotal += SerprogNanoFrames.WaitOperationLength(_frame.ToArray(), 1);
             }
 
             if (_frame.Count < _frameTotal)
@@ -111,7 +111,7 @@ namespace SerprogNano.Host.Tests.Doubles
             byte opcode = _frame[0];
             int replyLength = opcode == SerprogOpcode.SpiOperation
                 ? LittleEndian.ReadUInt24(_frame.ToArray(), 4)
-                : opcode == SerprogNanoOpcode.FlashCrc32 ? SerprogNanoExtensions.CrcBytesPerBlock * LittleEndian.ReadUInt16(_frame.ToArray(), 10)
+                : opcode == SerprogNanoOpcode.FlashCrc32 ? SerprogNanoFrames.CrcReplyLength(SerprogNanoFrames.CrcBlockCount(_frame.ToArray(), 1))
                 : opcode == SerprogOpcode.SyncNop ? 1 : Math.Max(0, SerprogCommandTable.ReplyLength(opcode));
             _awaiting.Enqueue((opcode, _frame.Count, replyLength));
             _frame.Clear();

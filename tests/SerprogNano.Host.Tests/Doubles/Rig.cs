@@ -2,7 +2,7 @@ using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Engine;
 using SerprogNano.Host.Serprog;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Programmers.Emulator;
 
 namespace SerprogNano.Host.Tests.Doubles

@@ -7,7 +7,7 @@ using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Programmers.Emulator;
 
 namespace SerprogNano.Host.Tests.Faults

@@ -3,7 +3,7 @@ using SerprogNano.Chips;
 using SerprogNano.Emulator;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Tests.Doubles;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Programmers.Emulator;
 using SerprogNano.Protocol;
 

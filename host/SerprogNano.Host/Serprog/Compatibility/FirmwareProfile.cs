@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace SerprogNano.Host.Programmers.Compatibility
+namespace SerprogNano.Host.Serprog.Compatibility
 {
     /// <summary>A serprog firmware the host knows from its source, and how to drive it safely.</summary>
     public sealed record FirmwareProfile

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
-namespace SerprogNano.Host.Programmers.Compatibility
+namespace SerprogNano.Host.Serprog.Compatibility
 {
     /// <summary>The shape of firmwares.json.</summary>
     internal sealed class FirmwareFile

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.IO.Ports;
 
-namespace SerprogNano.Host.Transports
+namespace SerprogNano.Host.Serprog.Transports
 {
     /// <summary>A serprog device on a serial port (USB CDC or UART): 8N1 with DTR and RTS asserted.</summary>
     public sealed class SerialPortTransport : IByteTransport
@@ -30,7 +30,7 @@ namespace SerprogNano.Host.Transports
                 WriteBufferSize = 1 << 16,
                 WriteTimeout = 5000,
             };
-            ReadTimeout = TimeSpan.FromSeconds(2);
+            ReadTimeout = IByteTransport.DefaultReadTimeout;
             try
             {
                 _port.Open();

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using SerprogNano.Protocol;
 
-namespace SerprogNano.Host.Transports
+namespace SerprogNano.Host.Serprog.Transports
 {
     /// <summary>A serprog device behind a TCP port (ser2net, an SBC server, <c>serprog emulate</c>).</summary>
     public sealed class TcpTransport : IByteTransport
@@ -45,7 +45,7 @@ namespace SerprogNano.Host.Transports
             }
 
             _stream = _client.GetStream();
-            ReadTimeout = TimeSpan.FromSeconds(2);
+            ReadTimeout = IByteTransport.DefaultReadTimeout;
         }
 
         public string Description { get; }

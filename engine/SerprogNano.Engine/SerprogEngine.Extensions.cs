@@ -29,9 +29,9 @@ namespace SerprogNano.Engine
         }
 
         /// <summary>
-        /// O_NANO_SPIOP_WAIT: u8 write-enable opcode (0: none), u8 status opcode, u8 mask, u16 time-out ms, u24 slen,
-        /// then slen bytes. Sends the write enable in its own chip-select cycle, the slen bytes in the next, then reads
-        /// the status register until (status &amp; mask) == 0 or the time-out passed. Replies ACK, outcome, last status.
+        /// O_NANO_SPIOP_WAIT (its layout: <see cref="SerprogNanoFrames"/>): sends the write enable (if any) in its own
+        /// chip-select cycle, the operation's slen bytes in the next, then reads the status register until
+        /// (status &amp; mask) == 0 or the time-out passed. Replies ACK, outcome, last status.
         /// </summary>
         private void HandleSpiOperationWait()
         {
@@ -46,11 +46,11 @@ namespace SerprogNano.Engine
                 return;
             }
 
-            byte writeEnable = _parameters[0];
-            byte statusOpcode = _parameters[1];
-            byte mask = _parameters[2];
-            int timeout = LittleEndian.ReadUInt16(_parameters, 3);
-            int writeLength = LittleEndian.ReadUInt24(_parameters, 5);
+            byte writeEnable = SerprogNanoFrames.WaitWriteEnable(_parameters, 0);
+            byte statusOpcode = SerprogNanoFrames.WaitStatusOpcode(_parameters, 0);
+            byte mask = SerprogNanoFrames.WaitMask(_parameters, 0);
+            int timeout = SerprogNanoFrames.WaitTimeoutMs(_parameters, 0);
+            int writeLength = SerprogNanoFrames.WaitOperationLength(_parameters, 0);
 
             // The whole operation is received before chip select goes low, so a frame that stops arriving never
             // reaches the chip half-sent; held chip-select modes would merge its cycles, so only auto is served.
@@ -117,14 +117,13 @@ namespace SerprogNano.Engine
             }
 
             _spi.SetChipSelect(false);
-            _reply[1] = done ? SerprogNanoExtensions.WaitDone : SerprogNanoExtensions.WaitTimedOut;
-            _reply[2] = status;
+            SerprogNanoFrames.WriteWaitReply(_reply, 1, done, status);
             SendReply(SerprogNanoOpcode.SpiOperationWait);
         }
 
         /// <summary>
-        /// O_NANO_CRC32: u8 read opcode, u8 address bytes (3 or 4), u32 start, u24 block length, u16 block count.
-        /// Reads each block with its own read command and answers ACK, then one u32 CRC-32 per block as it is done.
+        /// O_NANO_CRC32 (its layout: <see cref="SerprogNanoFrames"/>): answers ACK, reads the run of blocks with one read
+        /// command and sends their CRC-32s in small groups as the blocks are done.
         /// </summary>
         private void HandleFlashCrc32()
         {
@@ -139,11 +138,11 @@ namespace SerprogNano.Engine
                 return;
             }
 
-            byte readOpcode = _parameters[0];
-            int addressBytes = _parameters[1];
-            uint start = LittleEndian.ReadUInt32(_parameters, 2);
-            int blockLength = LittleEndian.ReadUInt24(_parameters, 6);
-            int blockCount = LittleEndian.ReadUInt16(_parameters, 9);
+            byte readOpcode = SerprogNanoFrames.CrcReadOpcode(_parameters, 0);
+            int addressBytes = SerprogNanoFrames.CrcAddressBytes(_parameters, 0);
+            uint start = SerprogNanoFrames.CrcStart(_parameters, 0);
+            int blockLength = SerprogNanoFrames.CrcBlockLength(_parameters, 0);
+            int blockCount = SerprogNanoFrames.CrcBlockCount(_parameters, 0);
             ulong end = start + ((ulong)blockLength * (ulong)blockCount);
             ulong addressable = addressBytes == 3 ? (ulong)SerprogLimits.MaxLength24 : 0x100000000UL;
             bool valid = _pinsDriven && _chipSelectMode == ChipSelectMode.Auto
@@ -172,7 +171,7 @@ namespace SerprogNano.Engine
             int grouped = 0;
             for (int block = 0; block < blockCount; block++)
             {
-                LittleEndian.WriteUInt32(_reply, 1 + (grouped * SerprogNanoExtensions.CrcBytesPerBlock), NextBlockCrc(blockLength));
+                SerprogNanoFrames.WriteBlockCrc(_reply, 1 + (grouped * SerprogNanoExtensions.CrcBytesPerBlock), NextBlockCrc(blockLength));
                 grouped++;
                 if (grouped == CrcsPerWrite || grouped * blockLength >= CrcGroupBytes || block == blockCount - 1)
                 {

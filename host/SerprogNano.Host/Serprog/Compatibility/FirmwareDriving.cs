@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace SerprogNano.Host.Programmers.Compatibility
+namespace SerprogNano.Host.Serprog.Compatibility
 {
     /// <summary>How the host drives one connected programmer: the profile it matched (if any) and the limits that follow.</summary>
     public sealed record FirmwareDriving

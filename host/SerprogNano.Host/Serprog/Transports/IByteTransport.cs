@@ -1,10 +1,16 @@
 using System;
 
-namespace SerprogNano.Host.Transports
+namespace SerprogNano.Host.Serprog.Transports
 {
     /// <summary>A duplex byte link to a programmer: serial port, TCP socket or in-process emulator.</summary>
     public interface IByteTransport : IDisposable
     {
+        /// <summary>
+        /// The read time-out a link starts with, and the serprog client's reply time-out unless it is given another
+        /// (<see cref="SerprogClientOptions.ReplyTimeout"/>): the longest silence on the link while a reply is due.
+        /// </summary>
+        static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromSeconds(2);
+
         /// <summary>What the link is, for messages ("serial /dev/ttyACM0 at 115200 baud").</summary>
         string Description { get; }
 

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using SerprogNano.Protocol;
 
-namespace SerprogNano.Host.Programmers.Compatibility
+namespace SerprogNano.Host.Serprog.Compatibility
 {
     /// <summary>
     /// The programmer-compatibility table (firmwares.json): recognises a firmware by its Q_PGMNAME and exact
@@ -13,7 +13,7 @@ namespace SerprogNano.Host.Programmers.Compatibility
     /// </summary>
     public sealed class FirmwareProfiles
     {
-        private const string ResourceName = "SerprogNano.Host.Programmers.Compatibility.firmwares.json";
+        private const string ResourceName = "SerprogNano.Host.Serprog.Compatibility.firmwares.json";
 
         private static readonly Lazy<FirmwareProfiles> BuiltIn = new(LoadBuiltIn);
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace SerprogNano.Host.Transports
+namespace SerprogNano.Host.Serprog.Transports
 {
     /// <summary>No byte arrived within the read time-out.</summary>
     public sealed class TransportTimeoutException : TimeoutException

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace SerprogNano.Host.Transports
+namespace SerprogNano.Host.Serprog.Transports
 {
     /// <summary>The link closed or failed (device unplugged, connection dropped).</summary>
     public sealed class TransportClosedException : IOException

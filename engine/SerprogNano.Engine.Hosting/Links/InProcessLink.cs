@@ -6,7 +6,7 @@ namespace SerprogNano.Engine.Hosting.Links
     public sealed class InProcessLink
     {
         /// <summary>How long the engine waits for the rest of a frame before it drops it.</summary>
-        public static readonly TimeSpan DefaultFrameTimeout = TimeSpan.FromMilliseconds(500);
+        public static readonly TimeSpan DefaultFrameTimeout = TimeSpan.FromMilliseconds(EngineSettings.DefaultFrameTimeoutMilliseconds);
 
         /// <param name="model">Rate and latency applied to both directions; null for an instant link.</param>
         public InProcessLink(TimeSpan? frameTimeout = null, int capacity = 1 << 20, LinkModel? model = null)

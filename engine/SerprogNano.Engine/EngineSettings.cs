@@ -10,6 +10,12 @@ namespace SerprogNano.Engine
         /// <summary>A page program or status write is over by then; an erase is not.</summary>
         public const int DefaultStatusSpinMilliseconds = 5;
 
+        /// <summary>
+        /// How long the rest of a frame may take before the engine drops it. The link enforces it (a read that
+        /// times out returns 0, see <see cref="ISerialLink.Read"/>); every link starts from this one.
+        /// </summary>
+        public const int DefaultFrameTimeoutMilliseconds = 500;
+
         public EngineSettings()
         {
             ProgrammerName = "SerprogNano";

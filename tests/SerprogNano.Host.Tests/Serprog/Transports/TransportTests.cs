@@ -12,10 +12,10 @@ using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
-using SerprogNano.Host.Transports;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.TestSupport;
 
-namespace SerprogNano.Host.Tests.Transports
+namespace SerprogNano.Host.Tests.Serprog.Transports
 {
     [TestClass]
     public sealed class TransportTests

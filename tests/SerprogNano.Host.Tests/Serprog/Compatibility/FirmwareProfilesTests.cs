@@ -3,14 +3,14 @@ using System.IO;
 using System.Text;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Chips;
-using SerprogNano.Host.Programmers.Compatibility;
+using SerprogNano.Host.Serprog.Compatibility;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Protocol;
 
-namespace SerprogNano.Host.Tests.Programmers
+namespace SerprogNano.Host.Tests.Serprog.Compatibility
 {
     /// <summary>The compatibility table: which firmware is which, and how each is driven.</summary>
     [TestClass]

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using SerprogNano.Host.Files;
 
-namespace SerprogNano.Host.Transports
+namespace SerprogNano.Host.Serprog.Transports
 {
     /// <summary>
     /// Why a path is not a serial port, and which ports there are: the serial layer of .NET says

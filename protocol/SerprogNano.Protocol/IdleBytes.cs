@@ -1,8 +1,11 @@
 using System;
 
-namespace SerprogNano.Esp32
+namespace SerprogNano.Protocol
 {
-    /// <summary>The bytes MOSI sends while the firmware only reads: 0xFF, what an idle line reads as.</summary>
+    /// <summary>
+    /// The bytes MOSI sends while a programmer only reads: 0xFF, what an idle line reads as. Every SPI master here
+    /// sends them, on the device (engine, ESP32, SBC, emulated bus) and on the host (linux_spi).
+    /// </summary>
     public static class IdleBytes
     {
         public const byte Value = 0xFF;

@@ -1,0 +1,135 @@
+namespace SerprogNano.Protocol
+{
+    /// <summary>
+    /// The byte layouts of the SerprogNano extensions' parameters and replies (protocol/EXTENSIONS.md), encoded and
+    /// decoded here only: the host writes what the engine reads and the other way round. Each method takes the
+    /// offset where the parameters (after the opcode) or the reply (after the ACK) begin, and allocates nothing.
+    /// </summary>
+    public static class SerprogNanoFrames
+    {
+        // O_NANO_SPIOP_WAIT parameters: u8 write-enable opcode, u8 status opcode, u8 mask, u16 time-out (ms), u24 slen.
+        private const int WaitWriteEnableAt = 0;
+        private const int WaitStatusOpcodeAt = 1;
+        private const int WaitMaskAt = 2;
+        private const int WaitTimeoutAt = 3;
+        private const int WaitLengthAt = 5;
+
+        // O_NANO_SPIOP_WAIT reply: u8 outcome, u8 last status byte.
+        private const int WaitOutcomeAt = 0;
+        private const int WaitStatusAt = 1;
+
+        // O_NANO_CRC32 parameters: u8 read opcode, u8 address bytes, u32 start, u24 block length, u16 block count.
+        private const int CrcReadOpcodeAt = 0;
+        private const int CrcAddressBytesAt = 1;
+        private const int CrcStartAt = 2;
+        private const int CrcBlockLengthAt = 6;
+        private const int CrcBlockCountAt = 9;
+
+        public static void WriteWaitParameters(byte[] buffer, int offset, byte writeEnable, byte statusOpcode, byte mask, int timeoutMs, int operationLength)
+        {
+            buffer[offset + WaitWriteEnableAt] = writeEnable;
+            buffer[offset + WaitStatusOpcodeAt] = statusOpcode;
+            buffer[offset + WaitMaskAt] = mask;
+            LittleEndian.WriteUInt16(buffer, offset + WaitTimeoutAt, timeoutMs);
+            LittleEndian.WriteUInt24(buffer, offset + WaitLengthAt, operationLength);
+        }
+
+        /// <summary>The opcode sent alone before the operation, or 0 for none.</summary>
+        public static byte WaitWriteEnable(byte[] parameters, int offset)
+        {
+            return parameters[offset + WaitWriteEnableAt];
+        }
+
+        public static byte WaitStatusOpcode(byte[] parameters, int offset)
+        {
+            return parameters[offset + WaitStatusOpcodeAt];
+        }
+
+        /// <summary>Polling ends once (status &amp; mask) == 0.</summary>
+        public static byte WaitMask(byte[] parameters, int offset)
+        {
+            return parameters[offset + WaitMaskAt];
+        }
+
+        public static int WaitTimeoutMs(byte[] parameters, int offset)
+        {
+            return LittleEndian.ReadUInt16(parameters, offset + WaitTimeoutAt);
+        }
+
+        /// <summary>slen: the bytes of the operation that follow the parameters.</summary>
+        public static int WaitOperationLength(byte[] parameters, int offset)
+        {
+            return LittleEndian.ReadUInt24(parameters, offset + WaitLengthAt);
+        }
+
+        public static void WriteWaitReply(byte[] buffer, int offset, bool done, byte status)
+        {
+            buffer[offset + WaitOutcomeAt] = done ? SerprogNanoExtensions.WaitDone : SerprogNanoExtensions.WaitTimedOut;
+            buffer[offset + WaitStatusAt] = status;
+        }
+
+        /// <summary>Whether the wait ended with the mask still set (any outcome but done).</summary>
+        public static bool WaitTimedOut(byte[] reply, int offset)
+        {
+            return reply[offset + WaitOutcomeAt] != SerprogNanoExtensions.WaitDone;
+        }
+
+        /// <summary>The last status byte the device read.</summary>
+        public static byte WaitStatus(byte[] reply, int offset)
+        {
+            return reply[offset + WaitStatusAt];
+        }
+
+        public static void WriteCrcParameters(byte[] buffer, int offset, byte readOpcode, int addressBytes, uint start, int blockLength, int blockCount)
+        {
+            buffer[offset + CrcReadOpcodeAt] = readOpcode;
+            buffer[offset + CrcAddressBytesAt] = (byte)addressBytes;
+            LittleEndian.WriteUInt32(buffer, offset + CrcStartAt, start);
+            LittleEndian.WriteUInt24(buffer, offset + CrcBlockLengthAt, blockLength);
+            LittleEndian.WriteUInt16(buffer, offset + CrcBlockCountAt, blockCount);
+        }
+
+        public static byte CrcReadOpcode(byte[] parameters, int offset)
+        {
+            return parameters[offset + CrcReadOpcodeAt];
+        }
+
+        public static int CrcAddressBytes(byte[] parameters, int offset)
+        {
+            return parameters[offset + CrcAddressBytesAt];
+        }
+
+        public static uint CrcStart(byte[] parameters, int offset)
+        {
+            return LittleEndian.ReadUInt32(parameters, offset + CrcStartAt);
+        }
+
+        public static int CrcBlockLength(byte[] parameters, int offset)
+        {
+            return LittleEndian.ReadUInt24(parameters, offset + CrcBlockLengthAt);
+        }
+
+        public static int CrcBlockCount(byte[] parameters, int offset)
+        {
+            return LittleEndian.ReadUInt16(parameters, offset + CrcBlockCountAt);
+        }
+
+        /// <summary>Bytes of the whole O_NANO_CRC32 reply after the ACK: one CRC per block.</summary>
+        public static int CrcReplyLength(int blockCount)
+        {
+            return blockCount * SerprogNanoExtensions.CrcBytesPerBlock;
+        }
+
+        /// <summary>Writes one block's CRC as the reply carries it; the device sends them in small groups as the blocks are done.</summary>
+        public static void WriteBlockCrc(byte[] buffer, int offset, uint crc)
+        {
+            LittleEndian.WriteUInt32(buffer, offset, crc);
+        }
+
+        /// <summary>The CRC of block <paramref name="block"/> of a reply that begins at <paramref name="offset"/>.</summary>
+        public static uint BlockCrc(byte[] reply, int offset, int block)
+        {
+            return LittleEndian.ReadUInt32(reply, offset + (block * SerprogNanoExtensions.CrcBytesPerBlock));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using SerprogNano.Protocol;
+
+namespace SerprogNano.Engine.Tests
+{
+    /// <summary>
+    /// SerprogNanoFrames, the one codec the host and the engine share, against protocol/EXTENSIONS.md's tables written
+    /// out byte by byte: a layout wrong on both sides alike would pass every host-to-engine test, not these.
+    /// </summary>
+    [TestClass]
+    public sealed class ExtensionFrameTests
+    {
+        private const int At = 3; // every call takes an offset: the frames sit behind an opcode or an ACK
+
+        [TestMethod]
+        public void Wait_parameters_are_laid_out_as_the_specification_says()
+        {
+            // WREN, RDSR, WIP, 1000 ms, slen 0x012345.
+            byte[] expected = { 0, 0, 0, 0x06, 0x05, 0x01, 0xE8, 0x03, 0x45, 0x23, 0x01 };
+            var frame = new byte[expected.Length];
+
+            SerprogNanoFrames.WriteWaitParameters(frame, At, 0x06, 0x05, 0x01, 1000, 0x012345);
+
+            CollectionAssert.AreEqual(expected, frame);
+            Assert.AreEqual(0x06, SerprogNanoFrames.WaitWriteEnable(frame, At));
+            Assert.AreEqual(0x05, SerprogNanoFrames.WaitStatusOpcode(frame, At));
+            Assert.AreEqual(0x01, SerprogNanoFrames.WaitMask(frame, At));
+            Assert.AreEqual(1000, SerprogNanoFrames.WaitTimeoutMs(frame, At));
+            Assert.AreEqual(0x012345, SerprogNanoFrames.WaitOperationLength(frame, At));
+        }
+
+        [TestMethod]
+        public void Wait_replies_carry_the_outcome_then_the_last_status()
+        {
+            var reply = new byte[At + SerprogNanoExtensions.WaitReplyLength];
+
+            SerprogNanoFrames.WriteWaitReply(reply, At, false, 0x03);
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0, SerprogNanoExtensions.WaitTimedOut, 0x03 }, reply);
+            Assert.IsTrue(SerprogNanoFrames.WaitTimedOut(reply, At));
+            Assert.AreEqual(0x03, SerprogNanoFrames.WaitStatus(reply, At));
+
+            SerprogNanoFrames.WriteWaitReply(reply, At, true, 0x00);
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0, SerprogNanoExtensions.WaitDone, 0x00 }, reply);
+            Assert.IsFalse(SerprogNanoFrames.WaitTimedOut(reply, At));
+        }
+
+        [TestMethod]
+        public void Crc_parameters_are_laid_out_as_the_specification_says()
+        {
+            // READ4, 4 address bytes, start 0x89ABCDEF, block length 0x010000, 0x0102 blocks.
+            byte[] expected = { 0, 0, 0, 0x13, 0x04, 0xEF, 0xCD, 0xAB, 0x89, 0x00, 0x00, 0x01, 0x02, 0x01 };
+            var frame = new byte[expected.Length];
+
+            SerprogNanoFrames.WriteCrcParameters(frame, At, 0x13, 4, 0x89ABCDEF, 0x010000, 0x0102);
+
+            CollectionAssert.AreEqual(expected, frame);
+            Assert.AreEqual(0x13, SerprogNanoFrames.CrcReadOpcode(frame, At));
+            Assert.AreEqual(4, SerprogNanoFrames.CrcAddressBytes(frame, At));
+            Assert.AreEqual(0x89ABCDEFu, SerprogNanoFrames.CrcStart(frame, At));
+            Assert.AreEqual(0x010000, SerprogNanoFrames.CrcBlockLength(frame, At));
+            Assert.AreEqual(0x0102, SerprogNanoFrames.CrcBlockCount(frame, At));
+        }
+
+        [TestMethod]
+        public void Crc_replies_are_one_little_endian_u32_per_block()
+        {
+            var reply = new byte[At + SerprogNanoFrames.CrcReplyLength(2)];
+            SerprogNanoFrames.WriteBlockCrc(reply, At, 0xCBF43926);
+            SerprogNanoFrames.WriteBlockCrc(reply, At + SerprogNanoExtensions.CrcBytesPerBlock, 0x01020304);
+
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 0x26, 0x39, 0xF4, 0xCB, 0x04, 0x03, 0x02, 0x01 }, reply);
+            Assert.AreEqual(0xCBF43926u, SerprogNanoFrames.BlockCrc(reply, At, 0));
+            Assert.AreEqual(0x01020304u, SerprogNanoFrames.BlockCrc(reply, At, 1));
+        }
+    }
+}
