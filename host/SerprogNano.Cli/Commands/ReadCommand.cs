@@ -73,14 +73,14 @@ namespace SerprogNano.Cli.Commands
             if (read.DeviceCrcPasses > 0)
             {
                 context.Say("pass" + (read.DeviceCrcPasses > 1 ? "es 2-" + passes : " 2") + ": the programmer read the chip again and sent a CRC-32 of each "
-                    + read.CrcBlockSize / 1024 + " KiB block (SerprogNano extensions), compared with pass 1's.");
+                    + read.CrcWindowSize + " bytes, offset by half from pass 1's (SerprogNano extensions), compared with pass 1's.");
             }
 
             if (!read.Consistent)
             {
                 context.Result["firstMismatch"] = read.FirstMismatch;
                 throw new CommandFailedException(
-                    "The " + passes + " reads differ (first " + (read.DeviceCrcPasses > 0 ? "in the " + read.CrcBlockSize / 1024 + " KiB block at " : "at ")
+                    "The " + passes + " reads differ (first " + (read.DeviceCrcPasses > 0 ? "in the " + read.CrcWindowSize + " bytes from " : "at ")
                     + SpiNorCommands.Hex(read.FirstMismatch!.Value) + "): the wiring is likely bad. "
                     + "Check the clip's seating, keep wires short (under 10 cm) and of equal length, and read again with a lower --spispeed (e.g. 4M). "
                     + "Nothing was saved.");
