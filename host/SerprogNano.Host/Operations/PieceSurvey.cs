@@ -21,11 +21,13 @@ namespace SerprogNano.Host.Operations
         /// <summary>Bytes surveyed per request, so that progress moves and a reply time-out of seconds suffices.</summary>
         private const int BytesPerRequest = 1024 * 1024;
 
+        private readonly long _address;
         private readonly uint[] _crcs;
         private readonly uint _erasedCrc;
 
-        private PieceSurvey(int blockSize, int pieceSize, uint[] crcs)
+        private PieceSurvey(long address, int blockSize, int pieceSize, uint[] crcs)
         {
+            _address = address;
             BlockSize = blockSize;
             Piece = pieceSize;
             _crcs = crcs;
@@ -60,7 +62,7 @@ namespace SerprogNano.Host.Operations
                 progress?.Report(done + part);
             }
 
-            return new PieceSurvey(blockSize, piece, crcs);
+            return new PieceSurvey(address, blockSize, piece, crcs);
         }
 
         /// <summary>The CRC of each piece of <paramref name="data"/> as a survey of blocks of <paramref name="blockSize"/> would take it.</summary>
@@ -78,6 +80,27 @@ namespace SerprogNano.Host.Operations
 
         /// <summary>The piece a survey of erase blocks of <paramref name="blockSize"/> takes a CRC of.</summary>
         public static int PieceFor(int blockSize) => blockSize % PieceSize == 0 ? PieceSize : blockSize;
+
+        /// <summary>The bytes of <paramref name="block"/> have the CRCs the survey took of its pieces.</summary>
+        public bool Describes(int block, ReadOnlySpan<byte> bytes)
+        {
+            for (int i = 0; i < PiecesPerBlock; i++)
+            {
+                if (Crc32.HashToUInt32(bytes.Slice(i * Piece, Piece)) != _crcs[(block * PiecesPerBlock) + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Asks the programmer again for the CRCs of the pieces of <paramref name="block"/>.</summary>
+        public void Retake(DeviceSideFlash device, int block)
+        {
+            ArgumentNullException.ThrowIfNull(device);
+            device.Crcs(_address + ((long)block * BlockSize), BlockSize, Piece).CopyTo(_crcs, block * PiecesPerBlock);
+        }
 
         private bool All(int block, uint[]? expected)
         {
