@@ -133,13 +133,26 @@ namespace SerprogNano.Host.Operations
                 }
             }
 
-            var phase = new PhaseProgress(progress, "read (only what differs from the image and is not erased)", (long)toRead.Count * blockSize);
-            for (int i = 0; i < toRead.Count; i++)
+            // Runs of neighbouring blocks are read as one range, as a dump is: the link stays full.
+            var phase = new PhaseProgress(progress, "read", (long)toRead.Count * blockSize);
+            long done = 0;
+            for (int i = 0; i < toRead.Count;)
             {
-                int block = toRead[i];
+                int run = 1;
+                while (i + run < toRead.Count && toRead[i + run] == toRead[i] + run)
+                {
+                    run++;
+                }
+
+                device.Flash.Read(address + ((long)toRead[i] * blockSize), bytes.AsMemory(toRead[i] * blockSize, run * blockSize), new OffsetProgress(phase, done));
+                done += (long)run * blockSize;
+                i += run;
+            }
+
+            foreach (int block in toRead)
+            {
                 long at = address + ((long)block * blockSize);
                 Memory<byte> part = bytes.AsMemory(block * blockSize, blockSize);
-                device.Flash.Read(at, part);
                 for (int attempt = 1; !survey.Describes(block, part.Span); attempt++)
                 {
                     if (attempt == BackupReadAttempts)
@@ -152,8 +165,6 @@ namespace SerprogNano.Host.Operations
                     device.Flash.Read(at, part);
                     survey.Retake(device, block);
                 }
-
-                phase.Report((i + 1L) * blockSize);
             }
 
             for (int block = 0; block < onChip.Length; block++)
