@@ -23,7 +23,7 @@ namespace SerprogNano.Cli.Commands
             var regions = new RegionOptions();
             Option<long> passes = WholeNumberOption.Create(
                 "--passes",
-                "Read the chip this many times and require identical reads (2 is what the guide asks for). A SerprogNano programmer makes the passes after the first itself: it reads the chip again and sends a CRC-32 per erase block",
+                "Read the chip this many times and require identical reads (2 is what the guide asks for). A SerprogNano programmer skips erased blocks (it sends a CRC-32 of every 512 bytes first) and makes the passes after the first itself: it reads the chip again and sends a CRC-32 of every 512 bytes",
                 1,
                 MaxPasses,
                 1);
@@ -70,17 +70,23 @@ namespace SerprogNano.Cli.Commands
 
             context.Result["passHashes"] = hashes;
             context.Result["deviceCrcPasses"] = read.DeviceCrcPasses;
+            context.Result["erasedBytesNotCarried"] = read.ErasedBytesNotCarried;
+            if (read.ErasedBytesNotCarried > 0)
+            {
+                context.Say("pass 1: " + read.ErasedBytesNotCarried / 1024 + " KiB of " + size / 1024 + " KiB erased (every 512 bytes with the CRC-32 of 0xFF on the programmer), not carried over the link.");
+            }
+
             if (read.DeviceCrcPasses > 0)
             {
                 context.Say("pass" + (read.DeviceCrcPasses > 1 ? "es 2-" + passes : " 2") + ": the programmer read the chip again and sent a CRC-32 of each "
-                    + read.CrcBlockSize / 1024 + " KiB block (SerprogNano extensions), compared with pass 1's.");
+                    + read.CrcWindowSize + " bytes, offset by half from pass 1's (SerprogNano extensions), compared with pass 1's.");
             }
 
             if (!read.Consistent)
             {
                 context.Result["firstMismatch"] = read.FirstMismatch;
                 throw new CommandFailedException(
-                    "The " + passes + " reads differ (first " + (read.DeviceCrcPasses > 0 ? "in the " + read.CrcBlockSize / 1024 + " KiB block at " : "at ")
+                    "The " + passes + " reads differ (first " + (read.DeviceCrcPasses > 0 ? "in the " + read.CrcWindowSize + " bytes from " : "at ")
                     + SpiNorCommands.Hex(read.FirstMismatch!.Value) + "): the wiring is likely bad. "
                     + "Check the clip's seating, keep wires short (under 10 cm) and of equal length, and read again with a lower --spispeed (e.g. 4M). "
                     + "Nothing was saved.");

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using SerprogNano.Host.Files;
+using SerprogNano.Host.Layout;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
@@ -94,6 +95,8 @@ namespace SerprogNano.Cli.Commands
             ProtectionReport.Report(context, session.Flash, unprotect);
             string? backupPath = skipBackup ? null : (backupFile?.FullName ?? DefaultBackupPath(session.Chip.Name));
             var changes = ChipChanges.Of(session.Flash);
+            FlashLayout? imageLayout = included == null ? ImageLayout.Find(image) : null;
+            bool regionsTold = false;
             var finish = new Finish(typed, changes, backupPath, backupFile != null, included != null);
             context.Interruption.AtOnce = () => finish.Stopped(settled: false);
             var options = new WriteOptions
@@ -103,7 +106,11 @@ namespace SerprogNano.Cli.Commands
                 Regions = included?.Select(region => region.Region).ToList(),
                 VerifyAll = verifyAll,
                 OldContentsNeeded = backupPath != null,
-                Planned = changes.Planned,
+                Planned = plan =>
+                {
+                    changes.Planned(plan);
+                    regionsTold = regionsTold || TellRegions(context, imageLayout, plan);
+                },
                 BeforeChange = old =>
                 {
                     if (backupPath != null)
@@ -153,6 +160,35 @@ namespace SerprogNano.Cli.Commands
 
             return Report(context, image, result, included, verifyAll);
         }
+
+        /// <summary>
+        /// The first plan of a whole-chip write, told by the regions of the image's own descriptor or FMAP: which change and
+        /// by how much, and which stay as they are. False when the image has no layout.
+        /// </summary>
+        private static bool TellRegions(CommandContext context, FlashLayout? layout, WritePlan plan)
+        {
+            if (layout == null)
+            {
+                return false;
+            }
+
+            var json = new JsonArray();
+            var changed = new List<string>();
+            var unchanged = new List<string>();
+            foreach ((FlashRegion region, long bytes) in PlanRegions.Of(layout, plan))
+            {
+                json.Add(new JsonObject { ["name"] = region.Name, ["start"] = region.Start, ["end"] = region.End, ["bytesChanged"] = bytes });
+                (bytes > 0 ? changed : unchanged).Add(bytes > 0 ? region.Name + " (" + Kib(bytes) + " of " + Kib(region.Size) + ")" : region.Name);
+            }
+
+            context.Result["regionsPlanned"] = json;
+            context.Result["imageLayout"] = layout.Source;
+            context.Say("Plan by the image's regions (" + layout.Source + "): " + (changed.Count == 0 ? "none changes" : "changes " + string.Join(", ", changed))
+                + (unchanged.Count == 0 ? "." : "; unchanged: " + string.Join(", ", unchanged) + "."));
+            return true;
+        }
+
+        private static string Kib(long bytes) => bytes >= 1024 ? (bytes / 1024) + " KiB" : bytes + " bytes";
 
         private static int Report(CommandContext context, byte[] image, WriteResult result, IReadOnlyList<IncludedRegion>? included, bool verifyAll)
         {

@@ -31,7 +31,7 @@ namespace SerprogNano.Host.Operations
             uint[] onChip;
             if (options.BeforeChange != null && options.OldContentsNeeded)
             {
-                backup = ReadSettledByCrc(device, address, image.Length, options.Progress, out onChip);
+                backup = ReadChanged(device, address, image, options.Progress, out onChip);
             }
             else
             {
@@ -102,20 +102,58 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>
-        /// One read of the range over the link, settled by the device's CRCs of the same blocks instead of a second read:
-        /// a block whose bytes do not match the chip's CRC is read again.
+        /// The old contents for the backup, carrying over the link only what the image does not already say: the programmer's
+        /// CRC of every 512 bytes (<see cref="PieceSurvey"/>) tells the blocks that equal the image (their bytes are the
+        /// image's) and the erased ones (0xFF); the others are read, each settled by the survey's CRCs of its pieces (a block
+        /// whose bytes do not match them is read and surveyed again). <paramref name="onChip"/> gets each block's CRC-32.
         /// </summary>
-        private static byte[] ReadSettledByCrc(DeviceSideFlash device, long address, int length, IProgress<OperationProgress>? progress, out uint[] onChip)
+        private static byte[] ReadChanged(DeviceSideFlash device, long address, ReadOnlyMemory<byte> image, IProgress<OperationProgress>? progress, out uint[] onChip)
         {
             int blockSize = device.BlockSize;
+            int length = image.Length;
+            PieceSurvey survey = PieceSurvey.Take(device, address, length, new PhaseProgress(progress, "survey: CRC-32 of each " + PieceSurvey.PieceSize + " bytes on the programmer", length));
+            uint[] imagePieces = PieceSurvey.LocalCrcs(image.Span, blockSize);
             var bytes = new byte[length];
-            device.Flash.Read(address, bytes, new PhaseProgress(progress, "read", length));
-            onChip = device.BlockCrcs(address, length);
-            for (int block = 0; block < onChip.Length; block++)
+            onChip = new uint[survey.Blocks];
+            var toRead = new List<int>();
+            for (int block = 0; block < survey.Blocks; block++)
             {
-                Memory<byte> part = bytes.AsMemory(block * blockSize, blockSize);
+                Span<byte> part = bytes.AsSpan(block * blockSize, blockSize);
+                if (survey.Matches(block, imagePieces))
+                {
+                    image.Span.Slice(block * blockSize, blockSize).CopyTo(part);
+                }
+                else if (survey.IsErased(block))
+                {
+                    part.Fill(0xFF);
+                }
+                else
+                {
+                    toRead.Add(block);
+                }
+            }
+
+            // Runs of neighbouring blocks are read as one range, as a dump is: the link stays full.
+            var phase = new PhaseProgress(progress, "read", (long)toRead.Count * blockSize);
+            long done = 0;
+            for (int i = 0; i < toRead.Count;)
+            {
+                int run = 1;
+                while (i + run < toRead.Count && toRead[i + run] == toRead[i] + run)
+                {
+                    run++;
+                }
+
+                device.Flash.Read(address + ((long)toRead[i] * blockSize), bytes.AsMemory(toRead[i] * blockSize, run * blockSize), new OffsetProgress(phase, done));
+                done += (long)run * blockSize;
+                i += run;
+            }
+
+            foreach (int block in toRead)
+            {
                 long at = address + ((long)block * blockSize);
-                for (int attempt = 1; Crc32.HashToUInt32(part.Span) != onChip[block]; attempt++)
+                Memory<byte> part = bytes.AsMemory(block * blockSize, blockSize);
+                for (int attempt = 1; !survey.Describes(block, part.Span); attempt++)
                 {
                     if (attempt == BackupReadAttempts)
                     {
@@ -123,10 +161,15 @@ namespace SerprogNano.Host.Operations
                             + " times: the link corrupts data. Nothing was changed. Check the USB cable and the clip, lower --spispeed, and try again.");
                     }
 
-                    // Either side may have been hit on the link: the data or the 4 bytes of its CRC.
+                    // Either side may have been hit on the link: the data or a CRC of the survey.
                     device.Flash.Read(at, part);
-                    onChip[block] = device.BlockCrcs(at, blockSize)[0];
+                    survey.Retake(device, block);
                 }
+            }
+
+            for (int block = 0; block < onChip.Length; block++)
+            {
+                onChip[block] = Crc32.HashToUInt32(bytes.AsSpan(block * blockSize, blockSize));
             }
 
             return bytes;

@@ -10,11 +10,15 @@ namespace SerprogNano.Host.Operations
         public bool Consistent => FirstMismatch == null;
 
         /// <summary>
-        /// Passes made on the programmer (SerprogNano extensions): it read the chip again and sent a CRC-32 of each block of
-        /// <see cref="CrcBlockSize"/> bytes, compared with the first pass's. They are not in <see cref="PassHashes"/>.
+        /// Passes made on the programmer (SerprogNano extensions): it read the chip again and sent a CRC-32 of each window of
+        /// <see cref="CrcWindowSize"/> bytes (offset by half a window from the erase blocks), compared with the first pass's.
+        /// They are not in <see cref="PassHashes"/>.
         /// </summary>
         public int DeviceCrcPasses { get; init; }
 
-        public int CrcBlockSize { get; init; }
+        public int CrcWindowSize { get; init; }
+
+        /// <summary>Bytes the first pass took as erased from the programmer's CRCs (<see cref="PieceSurvey"/>) instead of reading them over the link.</summary>
+        public long ErasedBytesNotCarried { get; init; }
     }
 }

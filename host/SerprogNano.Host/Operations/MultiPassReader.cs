@@ -10,9 +10,11 @@ namespace SerprogNano.Host.Operations
     /// agree, since loose wiring or too fast a clock gives different garbage each time. Every pass after
     /// the first cuts the range into different O_SPIOPs (<see cref="ReadShifted"/>), so a fault that
     /// repeats with the framing (a firmware that mixes up bytes of neighbouring commands) cannot make
-    /// two passes agree on the same wrong bytes. A programmer with the SerprogNano extensions makes the passes after the
-    /// first itself: it reads the chip again over the wiring and sends only a CRC-32 per erase block, so a second pass
-    /// costs no link time and still catches a clip or a clock that reads different bytes each time.
+    /// two passes agree on the same wrong bytes. With a programmer with the SerprogNano extensions, the first pass carries
+    /// only the blocks that are not erased (<see cref="PieceSurvey"/>), and the programmer makes the passes after the first
+    /// itself: it reads the chip again over the wiring and sends only CRC-32s, so a second pass costs no link time and still
+    /// catches a clip or a clock that reads different bytes each time. Those CRCs are taken over windows shifted by half a
+    /// piece against the survey's, so a block the survey wrongly took as erased must fool a second, independent set of checks.
     /// </summary>
     public static class MultiPassReader
     {
@@ -32,21 +34,16 @@ namespace SerprogNano.Host.Operations
             DeviceSideFlash? device = DeviceSideFlash.For(flash);
             int blockSize = device?.BlockSize ?? 0;
             bool crcPasses = device != null && length > 0 && address % blockSize == 0 && length % blockSize == 0;
-            uint[]? firstCrcs = null;
+            long erasedBytes = 0;
             byte[] pass = first;
             for (int p = 0; p < passes; p++)
             {
                 if (p > 0 && crcPasses)
                 {
                     var crcPhase = new PhaseProgress(progress, "read pass " + (p + 1) + " of " + passes + " (CRC-32 on the programmer)", length);
-                    firstCrcs ??= CrcFlashWriter.LocalCrcs(first, blockSize);
-                    int differing = CrcFlashWriter.FirstDifferingBlock(firstCrcs, device!.BlockCrcs(address, length));
+                    long? differing = ShiftedCrcMismatch(device!, address, first);
                     crcPhase.Report(length);
-                    if (differing >= 0 && mismatch == null)
-                    {
-                        mismatch = address + ((long)differing * blockSize);
-                    }
-
+                    mismatch ??= differing;
                     continue;
                 }
 
@@ -56,7 +53,11 @@ namespace SerprogNano.Host.Operations
                 }
 
                 var phase = new PhaseProgress(progress, "read pass " + (p + 1) + " of " + passes, length);
-                if (p == 0)
+                if (p == 0 && crcPasses)
+                {
+                    erasedBytes = ReadUnerased(device!, address, pass, progress, phase);
+                }
+                else if (p == 0)
                 {
                     flash.Read(address, pass, phase);
                 }
@@ -73,7 +74,79 @@ namespace SerprogNano.Host.Operations
                 }
             }
 
-            return new MultiPassReadResult(first, hashes, mismatch) { DeviceCrcPasses = crcPasses ? passes - 1 : 0, CrcBlockSize = crcPasses ? blockSize : 0 };
+            return new MultiPassReadResult(first, hashes, mismatch)
+            {
+                DeviceCrcPasses = crcPasses ? passes - 1 : 0,
+                CrcWindowSize = crcPasses ? PieceSurvey.PieceFor(blockSize) : 0,
+                ErasedBytesNotCarried = erasedBytes,
+            };
+        }
+
+        /// <summary>
+        /// The first pass through the extensions: the programmer's CRC of every piece says which blocks are erased; those are
+        /// filled with 0xFF here, the others read over the link in runs. Returns the bytes not carried.
+        /// </summary>
+        private static long ReadUnerased(DeviceSideFlash device, long address, byte[] data, IProgress<OperationProgress>? progress, PhaseProgress phase)
+        {
+            PieceSurvey survey = PieceSurvey.Take(device, address, data.Length, new PhaseProgress(progress, "survey: CRC-32 of each " + PieceSurvey.PieceSize + " bytes on the programmer", data.Length));
+            int blockSize = survey.BlockSize;
+            long erased = 0;
+            int block = 0;
+            while (block < survey.Blocks)
+            {
+                int run = 1;
+                bool isErased = survey.IsErased(block);
+                while (block + run < survey.Blocks && survey.IsErased(block + run) == isErased)
+                {
+                    run++;
+                }
+
+                int offset = block * blockSize;
+                if (isErased)
+                {
+                    data.AsSpan(offset, run * blockSize).Fill(0xFF);
+                    erased += run * blockSize;
+                }
+                else
+                {
+                    device.Flash.Read(address + offset, data.AsMemory(offset, run * blockSize), new OffsetProgress(phase, offset));
+                }
+
+                block += run;
+                phase.Report(offset + (run * blockSize));
+            }
+
+            return erased;
+        }
+
+        /// <summary>
+        /// A pass on the programmer: CRC-32s of windows of a piece's length that start half a piece later than the survey's
+        /// pieces (a half window at each end), compared with the same windows of the first pass's bytes. Every piece is cut in
+        /// two, so a piece whose difference from what was taken fools its own CRC still has to fool the CRCs of both halves:
+        /// independent checks. Returns where the first differing window starts, or null.
+        /// </summary>
+        private static long? ShiftedCrcMismatch(DeviceSideFlash device, long address, byte[] first)
+        {
+            int window = PieceSurvey.PieceFor(device.BlockSize);
+            int shift = window / 2;
+            int middle = first.Length - window;
+            (int Offset, int Size, int Length)[] windows = [(0, shift, shift), (shift, window, middle), (shift + middle, window - shift, window - shift)];
+            foreach ((int offset, int size, int length) in windows)
+            {
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                uint[] local = CrcFlashWriter.LocalCrcs(first.AsSpan(offset, length), size);
+                int differing = CrcFlashWriter.FirstDifferingBlock(local, device.Crcs(address + offset, length, size));
+                if (differing >= 0)
+                {
+                    return address + offset + ((long)differing * size);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

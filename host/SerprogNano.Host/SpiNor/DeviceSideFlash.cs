@@ -44,11 +44,13 @@ namespace SerprogNano.Host.SpiNor
         }
 
         /// <summary>CRC-32 of each <see cref="BlockSize"/> block of [address, address + length), which must be whole blocks.</summary>
-        public uint[] BlockCrcs(long address, long length)
+        public uint[] BlockCrcs(long address, long length) => Crcs(address, length, BlockSize);
+
+        /// <summary>CRC-32 of each <paramref name="pieceSize"/> bytes of [address, address + length), which must be whole pieces.</summary>
+        public uint[] Crcs(long address, long length, int pieceSize)
         {
-            int blockSize = BlockSize;
-            var crcs = new uint[length / blockSize];
-            Flash.InAddressMode(() => _device.Crc32(Flash.Addressing.ReadOpcode, Flash.Addressing.AddressBytes, address, blockSize, crcs));
+            var crcs = new uint[length / pieceSize];
+            Flash.InAddressMode(() => _device.Crc32(Flash.Addressing.ReadOpcode, Flash.Addressing.AddressBytes, address, pieceSize, crcs));
             return crcs;
         }
 

@@ -1,0 +1,119 @@
+using System;
+using System.IO.Hashing;
+using SerprogNano.Host.SpiNor;
+
+namespace SerprogNano.Host.Operations
+{
+    /// <summary>
+    /// What a range of the chip holds, told by the programmer's CRC-32 of every piece of 512 bytes (SerprogNano
+    /// extensions) instead of its bytes on the link: which erase blocks are erased (every piece has the CRC of 512 bytes
+    /// of 0xFF) and which equal an image's (every piece has the image's CRC). EXTENSIONS.md, "Erased and unchanged
+    /// blocks", gives the odds of a block wrongly taken so and the case it does not cover.
+    /// </summary>
+    public sealed class PieceSurvey
+    {
+        /// <summary>
+        /// Bytes per CRC: eight checks per 4 KiB block, each of which a difference from the expected bytes must pass.
+        /// Small enough to keep the odds per block low, large enough that the CRCs cost an eighth of a percent of the link.
+        /// </summary>
+        public const int PieceSize = 512;
+
+        /// <summary>Bytes surveyed per request, so that progress moves and a reply time-out of seconds suffices.</summary>
+        private const int BytesPerRequest = 1024 * 1024;
+
+        private readonly long _address;
+        private readonly uint[] _crcs;
+        private readonly uint _erasedCrc;
+
+        private PieceSurvey(long address, int blockSize, int pieceSize, uint[] crcs)
+        {
+            _address = address;
+            BlockSize = blockSize;
+            Piece = pieceSize;
+            _crcs = crcs;
+            var erased = new byte[pieceSize];
+            Array.Fill(erased, (byte)0xFF);
+            _erasedCrc = Crc32.HashToUInt32(erased);
+        }
+
+        /// <summary>The erase block size the survey answers for.</summary>
+        public int BlockSize { get; }
+
+        /// <summary>Bytes per CRC: <see cref="PieceSize"/>, or the block where a block is smaller or not made of such pieces.</summary>
+        public int Piece { get; }
+
+        /// <summary>Blocks surveyed.</summary>
+        public int Blocks => _crcs.Length / PiecesPerBlock;
+
+        private int PiecesPerBlock => BlockSize / Piece;
+
+        /// <summary>Asks the programmer for the CRC of every piece of [address, address + length), whole erase blocks.</summary>
+        public static PieceSurvey Take(DeviceSideFlash device, long address, int length, IProgress<long>? progress = null)
+        {
+            ArgumentNullException.ThrowIfNull(device);
+            int blockSize = device.BlockSize;
+            int piece = PieceFor(blockSize);
+            var crcs = new uint[length / piece];
+            int step = Math.Max(BytesPerRequest / blockSize, 1) * blockSize;
+            for (int done = 0; done < length; done += step)
+            {
+                int part = Math.Min(step, length - done);
+                device.Crcs(address + done, part, piece).CopyTo(crcs, done / piece);
+                progress?.Report(done + part);
+            }
+
+            return new PieceSurvey(address, blockSize, piece, crcs);
+        }
+
+        /// <summary>The CRC of each piece of <paramref name="data"/> as a survey of blocks of <paramref name="blockSize"/> would take it.</summary>
+        public static uint[] LocalCrcs(ReadOnlySpan<byte> data, int blockSize) => CrcFlashWriter.LocalCrcs(data, PieceFor(blockSize));
+
+        /// <summary>Every piece of the block has the CRC of erased bytes.</summary>
+        public bool IsErased(int block) => All(block, null);
+
+        /// <summary>Every piece of the block has the CRC of the same piece of the image whose <see cref="LocalCrcs"/> are given.</summary>
+        public bool Matches(int block, uint[] imagePieceCrcs)
+        {
+            ArgumentNullException.ThrowIfNull(imagePieceCrcs);
+            return All(block, imagePieceCrcs);
+        }
+
+        /// <summary>The piece a survey of erase blocks of <paramref name="blockSize"/> takes a CRC of.</summary>
+        public static int PieceFor(int blockSize) => blockSize % PieceSize == 0 ? PieceSize : blockSize;
+
+        /// <summary>The bytes of <paramref name="block"/> have the CRCs the survey took of its pieces.</summary>
+        public bool Describes(int block, ReadOnlySpan<byte> bytes)
+        {
+            for (int i = 0; i < PiecesPerBlock; i++)
+            {
+                if (Crc32.HashToUInt32(bytes.Slice(i * Piece, Piece)) != _crcs[(block * PiecesPerBlock) + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Asks the programmer again for the CRCs of the pieces of <paramref name="block"/>.</summary>
+        public void Retake(DeviceSideFlash device, int block)
+        {
+            ArgumentNullException.ThrowIfNull(device);
+            device.Crcs(_address + ((long)block * BlockSize), BlockSize, Piece).CopyTo(_crcs, block * PiecesPerBlock);
+        }
+
+        private bool All(int block, uint[]? expected)
+        {
+            int first = block * PiecesPerBlock;
+            for (int i = first; i < first + PiecesPerBlock; i++)
+            {
+                if (_crcs[i] != (expected?[i] ?? _erasedCrc))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
