@@ -31,7 +31,7 @@ namespace SerprogNano.Sbc.Tests
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using SpidevServer server = SpidevServer.Start(board.System(devices), "/dev/spidev0.0", null, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint + ",spispeed=16M"));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint + ",spispeed=16M"));
             SerprogClient client = connection.Client!;
 
             Assert.IsLessThanOrEqualTo(4096, client.MaxWriteLength + client.MaxReadLength, "slen + rlen of any O_SPIOP fits one spidev transfer");
@@ -59,9 +59,9 @@ namespace SerprogNano.Sbc.Tests
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using SpidevServer server = SpidevServer.Start(board.System(new EmulatedSpidevFactory(chip)), "/dev/spidev0.0", null, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
-            using ProgrammerConnection first = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
+            using ProgrammerSession first = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
 
-            var refused = Assert.ThrowsExactly<SerprogException>(() => ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)));
+            var refused = Assert.ThrowsExactly<SerprogException>(() => ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)));
 
             StringAssert.Contains(refused.Message, "is busy with another client (127.0.0.1:");
             StringAssert.Contains(refused.Message, "take one client at a time");
@@ -78,7 +78,7 @@ namespace SerprogNano.Sbc.Tests
             var line = new EmulatedChipSelectLine(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using SpidevServer server = SpidevServer.Start(board.System(devices), "/dev/spidev0.0", line, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
 
             Assert.IsGreaterThan(4096, connection.Client!.MaxReadLength);
             var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
@@ -106,7 +106,7 @@ namespace SerprogNano.Sbc.Tests
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using SpidevServer server = SpidevServer.Start(board.System(devices), "/dev/spidev0.0", line, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
 
-            using (ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)))
+            using (ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)))
             {
                 ProbeResult probe = ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV");
                 Assert.AreEqual(0x4016, probe.Identity.Device);
@@ -149,7 +149,7 @@ namespace SerprogNano.Sbc.Tests
             var devices = new EmulatedSpidevFactory(new EmulatedSpiNor(SpiNorModels.W25Q32FV), nodes: "/dev/spidev1.0");
             using var board = new BoardFiles(BoardFiles.BeagleBoneBlack);
             using SpidevServer server = SpidevServer.Start(board.System(devices), "/dev/spidev1.0", null, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint + ",spispeed=16M"));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint + ",spispeed=16M"));
 
             Assert.AreEqual(512_000u, connection.Client!.SpiFrequency);
             Assert.IsEmpty(server.Warnings);

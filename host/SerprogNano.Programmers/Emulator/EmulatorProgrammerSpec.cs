@@ -48,7 +48,7 @@ namespace SerprogNano.Programmers.Emulator
         /// A fresh emulator with the named chip, served on a background thread over a (modeled) in-process link.
         /// Its chip holds nothing worth keeping: a scratch chip, whatever image= it starts from.
         /// </summary>
-        public override ProgrammerConnection Open(ProgrammerEnvironment environment)
+        public override ProgrammerSession Open(ProgrammerEnvironment environment)
         {
             SpiNorModel model = SpiNorModels.Find(ChipModel)
                 ?? throw new ProgrammerStringException("The emulator has no part called '" + ChipModel + "'. Choose one of: " + string.Join(", ", SpiNorModels.Names) + ".");
@@ -59,7 +59,7 @@ namespace SerprogNano.Programmers.Emulator
             }
 
             var transport = new EmulatorTransport(new SerprogEmulator(chip) { Extensions = Extensions }, "emulator (" + model.Name + (Link != null ? ", " + Link : "") + ")", model: Link);
-            return new ProgrammerConnection(SerprogStartup.Connect(transport, this, environment), Link?.BytesPerSecond, scratchChip: true);
+            return new SerprogSession(SerprogStartup.Connect(transport, this, environment)) { LinkBytesPerSecond = Link?.BytesPerSecond, ScratchChip = true };
         }
 
         internal static EmulatorProgrammerSpec ParseShortForm(string text, string rest)
