@@ -36,6 +36,9 @@ namespace SerprogNano.Programmers
         /// <summary>The serprog client, for what only serprog can do (its round trips); null for a kind that speaks no serprog.</summary>
         public virtual SerprogClient? Client => null;
 
+        /// <summary>Flash work the programmer does on its side of the link, or null where it offers none.</summary>
+        protected virtual IDeviceSideOperations? DeviceSide => null;
+
         /// <summary>Advice to add when the chip answers nothing (a board's wiring hint), or null.</summary>
         protected virtual string? BlankIdAdvice => null;
 
@@ -68,7 +71,7 @@ namespace SerprogNano.Programmers
         }
 
         /// <summary>The flash operations on <paramref name="chip"/> through this programmer.</summary>
-        public SpiNorFlash Flash(ChipDefinition chip) => new(Master, chip);
+        public SpiNorFlash Flash(ChipDefinition chip) => new(Master, chip, DeviceSide);
 
         /// <summary>Closes the link or the device node.</summary>
         public abstract void Dispose();

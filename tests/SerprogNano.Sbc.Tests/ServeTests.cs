@@ -40,7 +40,7 @@ namespace SerprogNano.Sbc.Tests
             Assert.AreEqual(16_000_000, devices.Opened[^1].ClockFrequency, "S_SPI_FREQ reopened spidev at the new clock");
 
             ProbeResult probe = ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV");
-            var flash = new SpiNorFlash(connection.Master, probe.Chip);
+            var flash = connection.Flash(probe.Chip);
             Assert.AreEqual(0xEF, probe.Identity.Manufacturer);
             byte[] image = TestData.RandomBytes(0x49000, seed: 11);
             FlashWriter.Write(flash, 0x20_0000, image);
@@ -81,7 +81,7 @@ namespace SerprogNano.Sbc.Tests
             using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
 
             Assert.IsGreaterThan(4096, connection.Client!.MaxReadLength);
-            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
+            var flash = connection.Flash(connection.Probe("W25Q32FV").Chip);
             byte[] image = TestData.RandomBytes(0x31000, seed: 12);
             FlashWriter.Write(flash, 0, image);
             var read = new byte[image.Length];

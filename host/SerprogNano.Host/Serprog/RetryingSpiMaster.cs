@@ -36,9 +36,6 @@ namespace SerprogNano.Host.Serprog
 
         public bool SendsAhead => _inner.SendsAhead;
 
-        /// <summary>Not retried here: a device-side operation that fails leaves its trace for the write's CRC verify.</summary>
-        public IDeviceSideOperations? DeviceSide => _inner.DeviceSide;
-
         /// <summary>Batches sent again after a failed attempt.</summary>
         public long Retries { get; private set; }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using SerprogNano.Host.Serprog;
+using SerprogNano.Host.Spi;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Programmers.Serprog
@@ -17,6 +18,8 @@ namespace SerprogNano.Programmers.Serprog
         }
 
         public override SerprogClient Client => _client;
+
+        protected override IDeviceSideOperations? DeviceSide => SerprogDeviceSide.Of(_client);
 
         public override ProgrammerDescription Describe()
         {
