@@ -44,7 +44,7 @@ namespace SerprogNano.Cli
             if (context.ChipName != null && ChipDatabase.Default.FindByName(context.ChipName) == null)
             {
                 // A misspelt -c is a usage mistake, found before the programmer is touched.
-                throw new UsageException(new UnknownChipException(context.ChipName, ChipDatabase.Default).Message);
+                throw new UsageException(RemedyWords.Message(new UnknownChipException(context.ChipName, ChipDatabase.Default)));
             }
 
             ProgrammerSession programmer = OpenProgrammer(context);

@@ -139,7 +139,7 @@ namespace SerprogNano.Host.Tests.Programmers
         [DataRow("linux_spi:spispeed=32768", "needs dev=")]
         public void Malformed_or_unsupported_strings_are_refused_with_a_reason(string text, string reason)
         {
-            var error = Assert.ThrowsExactly<ProgrammerStringException>(() => ProgrammerSpec.Parse(text));
+            var error = Assert.Throws<ProgrammerStringException>(() => ProgrammerSpec.Parse(text));
             StringAssert.Contains(error.Message, reason);
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using SerprogNano.Chips.Protection;
+using SerprogNano.Host.Remedies;
 
 namespace SerprogNano.Host.SpiNor.Protection
 {
@@ -65,7 +66,7 @@ namespace SerprogNano.Host.SpiNor.Protection
             if (range is ProtectedRange wanted)
             {
                 bits = Chips.Protection.AvailableRanges.Find(Layout, bits, _flash.Size, wanted)
-                    ?? throw new WriteProtectException("This chip cannot protect " + wanted.Describe(_flash.Size) + ". Nothing was changed. 'serprog wp --wp-list' shows the ranges it can.");
+                    ?? throw new WriteProtectException("This chip cannot protect " + wanted.Describe(_flash.Size) + ". Nothing was changed.") { Remedies = new[] { Remedy.ListProtectionRanges } };
                 Write(before, bits);
             }
 
