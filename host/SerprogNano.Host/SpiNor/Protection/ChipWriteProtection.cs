@@ -29,11 +29,6 @@ namespace SerprogNano.Host.SpiNor.Protection
             return flash.Chip.WriteProtect is WriteProtectLayout layout ? new ChipWriteProtection(flash, layout) : null;
         }
 
-        /// <summary>The sentence a write-protect command gives for a chip without a known layout.</summary>
-        public static string UnknownLayout(string chipName) =>
-            "protection layout unknown for " + chipName + ": the chip database does not say where its protect bits are or what they guard, so serprog will not set or report a range. "
-            + "'serprog info' shows its status registers; the parts with a known layout are listed in host/SerprogNano.Cli/README.md (Write protection).";
-
         /// <summary>The protection as two status reads in a row agree on it.</summary>
         public WriteProtectState Read()
         {
