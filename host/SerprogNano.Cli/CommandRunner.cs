@@ -36,17 +36,17 @@ namespace SerprogNano.Cli
             catch (CommandInterruptedException e)
             {
                 // The commands that change the chip add what state it is in; the rest had nothing to lose.
-                error = e.Message;
+                error = RemedyWords.Message(e);
                 exitCode = ExitCodes.Failed;
             }
             catch (Exception e) when (e is UsageException or ProgrammerStringException)
             {
-                error = e.Message;
+                error = RemedyWords.Message(e);
                 exitCode = ExitCodes.Usage;
             }
             catch (Exception e) when (IsExpectedFailure(e))
             {
-                error = e.Message;
+                error = RemedyWords.Message(e);
                 exitCode = ExitCodes.Failed;
                 if (context.Verbose)
                 {

@@ -72,9 +72,9 @@ namespace SerprogNano.Cli
             {
                 return Programmers.SpiSpeed.Parse(result.Tokens[0].Value);
             }
-            catch (ProgrammerStringException e)
+            catch (SpiSpeedException e)
             {
-                result.AddError(e.Message.Replace("spispeed=", "--spispeed ", StringComparison.Ordinal));
+                result.AddError("--spispeed " + e.Value + " " + e.Problem);
                 return null;
             }
         }

@@ -1,27 +1,31 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using SerprogNano.Chips;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Programmers;
-using SerprogNano.Programmers.LinuxSpi;
 
 namespace SerprogNano.Cli
 {
-    /// <summary>An opened programmer with the chip on its bus identified: what every flash command starts from.</summary>
+    /// <summary>
+    /// An opened programmer with the chip on its bus identified: what every flash command starts from. The
+    /// <see cref="ProgrammerSession"/> does the work; this reports it in the CLI's words and refuses what the
+    /// CLI's options make unsafe.
+    /// </summary>
     public sealed class FlashSession : IDisposable
     {
-        private FlashSession(ProgrammerConnection connection, SpiNorFlash flash, ProbeResult probe)
+        private FlashSession(ProgrammerSession programmer, SpiNorFlash flash, ProbeResult probe)
         {
-            Connection = connection;
+            Programmer = programmer;
             Flash = flash;
             Probe = probe;
         }
 
-        public ProgrammerConnection Connection { get; }
+        public ProgrammerSession Programmer { get; }
 
-        /// <summary>The serprog client; commands that need one refuse spidev first (<see cref="RequireSerprog"/>).</summary>
-        public SerprogClient Client => RequireSerprog(Connection, "this command");
+        /// <summary>The serprog client, for commands that measure serprog itself; a programmer without one is refused.</summary>
+        public SerprogClient Client => Programmer.Client ?? throw new CommandFailedException("this command needs a serprog programmer, not " + Programmer.Master.Description + ".");
 
         public SpiNorFlash Flash { get; }
 
@@ -40,13 +44,13 @@ namespace SerprogNano.Cli
             if (context.ChipName != null && ChipDatabase.Default.FindByName(context.ChipName) == null)
             {
                 // A misspelt -c is a usage mistake, found before the programmer is touched.
-                throw new UsageException(new UnknownChipException(context.ChipName, ChipDatabase.Default).Message);
+                throw new UsageException(RemedyWords.Message(new UnknownChipException(context.ChipName, ChipDatabase.Default)));
             }
 
-            ProgrammerConnection connection = OpenProgrammer(context);
+            ProgrammerSession programmer = OpenProgrammer(context);
             try
             {
-                ProbeResult probe = ProbeChip(connection, context.ChipName);
+                ProbeResult probe = programmer.Probe(context.ChipName);
                 ChipDefinition chip = probe.Chip;
                 var chipJson = new JsonObject
                 {
@@ -89,11 +93,11 @@ namespace SerprogNano.Cli
                     context.Say("  " + probe.Candidates.Count + " database entries share this id and read, erase and write alike: going on with what they have in common; -c NAME picks one.");
                 }
 
-                return new FlashSession(connection, new SpiNorFlash(connection.Master, chip), probe);
+                return new FlashSession(programmer, programmer.Flash(chip), probe);
             }
             catch
             {
-                connection.Dispose();
+                programmer.Dispose();
                 throw;
             }
         }
@@ -117,79 +121,41 @@ namespace SerprogNano.Cli
         }
 
         /// <summary>Connects and reports the programmer, without touching the chip.</summary>
-        public static ProgrammerConnection OpenProgrammer(CommandContext context)
+        private static ProgrammerSession OpenProgrammer(CommandContext context)
         {
             if (context.SpiSpeedHz is uint asked && context.Programmer.SpiSpeedHz is uint inString && asked != inString)
             {
                 context.Warn("--spispeed " + Programmers.SpiSpeed.Format(asked) + " replaces spispeed=" + Programmers.SpiSpeed.Format(inString) + " of -p.");
             }
 
-            ProgrammerConnection connection = ProgrammerConnector.Connect(context.Programmer, context.SpiSpeedHz);
-            foreach (string warning in connection.Warnings)
+            ProgrammerSession programmer = ProgrammerSession.Open(context.Programmer, context.SpiSpeedHz);
+            foreach (string warning in programmer.Warnings)
             {
                 context.Warn(warning);
             }
 
-            if (connection.Spidev is LinuxSpiMaster spidev)
+            ProgrammerDescription description = programmer.Describe();
+            context.Say("Programmer: " + description.Headline);
+            foreach (string detail in description.Details)
             {
-                context.Say("Programmer: " + spidev.Description + ", SPI clock " + Programmers.SpiSpeed.Format(spidev.ClockHz) + ", " + spidev.TransferLimit + " bytes per transfer (spidev bufsiz)");
-                context.Result["programmer"] = new JsonObject
-                {
-                    ["spec"] = context.Programmer.Text,
-                    ["name"] = "linux_spi",
-                    ["link"] = spidev.DevicePath,
-                    ["spiFrequency"] = spidev.ClockHz,
-                    ["transferLimit"] = spidev.TransferLimit,
-                };
-                return connection;
+                context.Detail(detail);
             }
 
-            SerprogClient client = RequireSerprog(connection, "serprog's start-up");
-            string clock = client.SpiFrequency is uint hz ? ", SPI clock " + Programmers.SpiSpeed.Format(hz) : "";
-            context.Say("Programmer: \"" + client.ProgrammerName + "\" on " + client.Transport.Description + clock);
-            context.Detail(DescribeLimits(client));
-            context.Detail(DescribeDriving(client));
-            context.Result["programmer"] = new JsonObject
-            {
-                ["spec"] = context.Programmer.Text,
-                ["name"] = client.ProgrammerName,
-                ["link"] = client.Transport.Description,
-                ["spiFrequency"] = client.SpiFrequency,
-                ["profile"] = client.Driving.Id,
-                ["mode"] = client.Driving.Mode,
-            };
-            return connection;
+            var fields = new JsonObject { ["spec"] = context.Programmer.Text };
+            Merge(fields, description.Fields);
+            context.Result["programmer"] = fields;
+            return programmer;
         }
 
-        /// <summary>The programmer's buffer and transfer limits in one line.</summary>
-        public static string DescribeLimits(SerprogClient client)
+        /// <summary>Copies <paramref name="from"/>'s fields into <paramref name="into"/>, after what it has.</summary>
+        public static void Merge(JsonObject into, JsonObject from)
         {
-            string serialBuffer = client.SerialBufferSize + " bytes" + (client.SerialBufferReported ? "" : " (assumed: the device does not say)");
-            return "  serial buffer " + serialBuffer + ", max write " + client.MaxWriteLength + " bytes, max read " + client.MaxReadLength + " bytes per O_SPIOP";
-        }
-
-        /// <summary>Which compatibility profile drives the programmer, and why.</summary>
-        public static string DescribeDriving(SerprogClient client) => "  profile " + client.Driving.Id + " (" + client.Driving.Mode + "): " + client.Driving.Reason;
-
-        public void Dispose() => Connection.Dispose();
-
-        /// <summary>The serprog client, or a clear refusal for a spidev node, which has no serprog commands.</summary>
-        public static SerprogClient RequireSerprog(ProgrammerConnection connection, string what)
-        {
-            return connection.Client ?? throw new CommandFailedException(what + " needs a serprog programmer, not " + connection.Master.Description + ".");
-        }
-
-        /// <summary>Probes with the user's -c if any; a programmer whose wiring a blank id points at adds its own advice.</summary>
-        private static ProbeResult ProbeChip(ProgrammerConnection connection, string? forcedName)
-        {
-            try
+            foreach (KeyValuePair<string, JsonNode?> field in from)
             {
-                return ChipProber.Probe(connection.Master, ChipDatabase.Default, forcedName);
-            }
-            catch (NoChipAnswerException silent) when (connection.BlankIdAdvice is string advice)
-            {
-                throw new SpiNorException("probe", null, silent.Message + " " + advice, silent);
+                into[field.Key] = field.Value?.DeepClone();
             }
         }
+
+        public void Dispose() => Programmer.Dispose();
     }
 }

@@ -10,7 +10,7 @@ namespace SerprogNano.Programmers
     /// <summary>
     /// Every programmer -p can open, in one table (as flashprog's programmer_table.c or probe-rs's
     /// driver list). Each entry parses its parameters into a <see cref="ProgrammerSpec"/>, which opens
-    /// its connection; a new kind of programmer is one more line here and a folder beside the others.
+    /// its <see cref="ProgrammerSession"/>; a new kind of programmer is one more line here and a folder beside the others.
     /// </summary>
     public static class ProgrammerRegistry
     {

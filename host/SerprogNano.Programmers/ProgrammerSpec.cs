@@ -63,6 +63,6 @@ namespace SerprogNano.Programmers
         }
 
         /// <summary>Opens the programmer and runs its start-up (serprog's handshake, spidev's open).</summary>
-        public abstract ProgrammerConnection Open(ProgrammerEnvironment environment);
+        public abstract ProgrammerSession Open(ProgrammerEnvironment environment);
     }
 }

@@ -33,7 +33,7 @@ namespace SerprogNano.Programmers
             ulong hz = number * multiplier;
             if (hz == 0 || hz > uint.MaxValue || number > uint.MaxValue)
             {
-                throw new ProgrammerStringException("spispeed=" + text + " is out of range: give 1 Hz to 4294M.");
+                throw new SpiSpeedException(text, "is out of range: give 1 Hz to 4294M.");
             }
 
             return (uint)hz;
@@ -87,9 +87,9 @@ namespace SerprogNano.Programmers
             return ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number);
         }
 
-        private static ProgrammerStringException Invalid(string text)
+        private static SpiSpeedException Invalid(string text)
         {
-            return new ProgrammerStringException("spispeed=" + text + " is not a clock in Hz with an optional k or M suffix (e.g. 16M, 500k, 8000000).");
+            return new SpiSpeedException(text, "is not a clock in Hz with an optional k or M suffix (e.g. 16M, 500k, 8000000).");
         }
     }
 }

@@ -1,3 +1,4 @@
+using SerprogNano.Emulator.Chip;
 using SerprogNano.Programmers;
 using SerprogNano.Programmers.Emulator;
 
@@ -11,9 +12,9 @@ namespace SerprogNano.Cli.Tests
         public void Emulator_options_may_follow_the_name_without_a_chip()
         {
             var spec = (EmulatorProgrammerSpec)ProgrammerSpec.Parse("emulator,busy=on,baud=2000000");
-            Assert.AreEqual(EmulatorProgrammerSpec.DefaultChip, spec.ChipModel);
-            Assert.IsTrue(spec.BusyTimes);
-            Assert.IsNotNull(spec.Link);
+            Assert.AreSame(SpiNorModels.Default, spec.Settings.Chip);
+            Assert.IsTrue(spec.Settings.BusyTimes);
+            Assert.IsNotNull(spec.Settings.Link);
 
             CliRun run = CliRun.Of("probe", "-p", "emulator,busy=on");
             Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());

@@ -17,6 +17,8 @@ namespace SerprogNano.Cli.Tests
         [DataRow(new[] { "read", "x.bin", "-p", "emulator", "--passes", "0" }, "--passes")]
         [DataRow(new[] { "bench", "-p", "emulator", "--size", "lots" }, "--size lots")]
         [DataRow(new[] { "write", "x.bin", "-p", "emulator", "--frobnicate" }, "--frobnicate")]
+        [DataRow(new[] { "emulate", "--chip", "W99X1" }, "The emulator has no part called 'W99X1'. Choose one of: ")]
+        [DataRow(new[] { "probe", "-p", "emulator:W99X1" }, "The emulator has no part called 'W99X1'. Choose one of: ")]
         public void Usage_errors_exit_with_2_and_say_what_is_wrong(string[] args, string mentioned)
         {
             CliRun run = CliRun.Of(args);

@@ -64,7 +64,7 @@ namespace SerprogNano.Interop.Tests
                 new TcpTransport(endpoint[0], int.Parse(endpoint[1], System.Globalization.CultureInfo.InvariantCulture)),
                 new SerprogClientOptions { Firmwares = table, ReplyTimeout = TimeSpan.FromSeconds(1) });
             var master = new RetryingSpiMaster(new SerprogSpiMaster(client)); // As the CLI drives it: a time-out is retried after SYNCNOP.
-            SpiNorFlash flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, "W25Q16.V").Chip);
+            SpiNorFlash flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, "W25Q16.V").Chip, SerprogDeviceSide.Of(client));
             return MultiPassReader.Read(flash, 0, (int)flash.Size, passes: 2);
         }
     }

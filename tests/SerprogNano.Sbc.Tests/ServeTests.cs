@@ -31,7 +31,7 @@ namespace SerprogNano.Sbc.Tests
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using SpidevServer server = SpidevServer.Start(board.System(devices), "/dev/spidev0.0", null, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint + ",spispeed=16M"));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint + ",spispeed=16M"));
             SerprogClient client = connection.Client!;
 
             Assert.IsLessThanOrEqualTo(4096, client.MaxWriteLength + client.MaxReadLength, "slen + rlen of any O_SPIOP fits one spidev transfer");
@@ -40,7 +40,7 @@ namespace SerprogNano.Sbc.Tests
             Assert.AreEqual(16_000_000, devices.Opened[^1].ClockFrequency, "S_SPI_FREQ reopened spidev at the new clock");
 
             ProbeResult probe = ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV");
-            var flash = new SpiNorFlash(connection.Master, probe.Chip);
+            var flash = connection.Flash(probe.Chip);
             Assert.AreEqual(0xEF, probe.Identity.Manufacturer);
             byte[] image = TestData.RandomBytes(0x49000, seed: 11);
             FlashWriter.Write(flash, 0x20_0000, image);
@@ -59,9 +59,9 @@ namespace SerprogNano.Sbc.Tests
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using SpidevServer server = SpidevServer.Start(board.System(new EmulatedSpidevFactory(chip)), "/dev/spidev0.0", null, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
-            using ProgrammerConnection first = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
+            using ProgrammerSession first = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
 
-            var refused = Assert.ThrowsExactly<SerprogException>(() => ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)));
+            var refused = Assert.ThrowsExactly<SerprogException>(() => ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)));
 
             StringAssert.Contains(refused.Message, "is busy with another client (127.0.0.1:");
             StringAssert.Contains(refused.Message, "take one client at a time");
@@ -78,10 +78,10 @@ namespace SerprogNano.Sbc.Tests
             var line = new EmulatedChipSelectLine(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using SpidevServer server = SpidevServer.Start(board.System(devices), "/dev/spidev0.0", line, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint));
 
             Assert.IsGreaterThan(4096, connection.Client!.MaxReadLength);
-            var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
+            var flash = connection.Flash(connection.Probe("W25Q32FV").Chip);
             byte[] image = TestData.RandomBytes(0x31000, seed: 12);
             FlashWriter.Write(flash, 0, image);
             var read = new byte[image.Length];
@@ -106,7 +106,7 @@ namespace SerprogNano.Sbc.Tests
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
             using SpidevServer server = SpidevServer.Start(board.System(devices), "/dev/spidev0.0", line, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
 
-            using (ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)))
+            using (ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint)))
             {
                 ProbeResult probe = ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV");
                 Assert.AreEqual(0x4016, probe.Identity.Device);
@@ -149,7 +149,7 @@ namespace SerprogNano.Sbc.Tests
             var devices = new EmulatedSpidevFactory(new EmulatedSpiNor(SpiNorModels.W25Q32FV), nodes: "/dev/spidev1.0");
             using var board = new BoardFiles(BoardFiles.BeagleBoneBlack);
             using SpidevServer server = SpidevServer.Start(board.System(devices), "/dev/spidev1.0", null, new IPEndPoint(IPAddress.Loopback, 0), null, _log.Enqueue);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint + ",spispeed=16M"));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("tcp:" + server.LocalEndPoint + ",spispeed=16M"));
 
             Assert.AreEqual(512_000u, connection.Client!.SpiFrequency);
             Assert.IsEmpty(server.Warnings);

@@ -48,14 +48,14 @@ namespace SerprogNano.Cli.Commands
         private static int Run(CommandContext context, long requestedSize, int roundTrips, bool destructive, bool unprotect)
         {
             using FlashSession session = FlashSession.Open(context, destructive ? ChipUse.Change : ChipUse.Read);
-            double? limit = session.Connection.LinkBytesPerSecond;
+            double? limit = session.Programmer.LinkBytesPerSecond;
             context.Say("Link limit: " + (limit is double l ? l.ToString("N0", CultureInfo.InvariantCulture) + " B/s (baud/10)" : "unknown"));
             context.Result["linkLimitBytesPerSecond"] = limit;
 
             MeasureLatency(context, session.Client, roundTrips);
             long size = Math.Min(requestedSize, session.Chip.Size);
             byte[] contents = MeasureRead(context, session, size, limit);
-            if (session.Connection.ScratchChip || destructive)
+            if (session.Programmer.ScratchChip || destructive)
             {
                 MeasureWrite(context, session, contents, limit, unprotect);
             }

@@ -8,6 +8,7 @@ using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
 using SerprogNano.Engine.Hosting.Links;
 using SerprogNano.Engine.Hosting.Tcp;
+using SerprogNano.Programmers.Emulator;
 
 namespace SerprogNano.Cli.Commands
 {
@@ -18,10 +19,9 @@ namespace SerprogNano.Cli.Commands
         {
             Option<IPEndPoint> listen = TcpServing.ListenOption("Address and port to serve on (flashrom: -p serprog:ip=ADDRESS:PORT)");
             Option<long> idleTimeout = TcpServing.IdleTimeoutOption();
-            var chip = new Option<SpiNorModel>("--chip")
+            var chip = new Option<SpiNorModel?>("--chip")
             {
-                Description = "Emulated part: " + string.Join(", ", SpiNorModels.Names),
-                DefaultValueFactory = _ => SpiNorModels.Default,
+                Description = "Emulated part (default " + SpiNorModels.Default.Name + "): " + string.Join(", ", SpiNorModels.Names),
                 CustomParser = ParseModel,
             };
             var image = new Option<FileInfo?>("--image") { Description = "Start with these contents (exactly the chip's size); else erased" };
@@ -30,10 +30,9 @@ namespace SerprogNano.Cli.Commands
             var busy = new Option<bool>("--busy") { Description = "Report datasheet busy times for programs and erases" };
             Option<long> baud = WholeNumberOption.Create("--baud", "Model a UART of this many baud (8N1: baud/10 bytes per second) in each direction; 0 for no rate limit", 0, LinkModel.MaxBaudRate, 0);
             Option<long> latency = WholeNumberOption.Create("--latency-us", "Model this much latency per direction, in microseconds", 0, LinkModel.MaxLatencyMicroseconds, 0);
-            var shape = new Option<string>("--link")
+            var shape = new Option<string?>("--link")
             {
-                Description = "How the modeled link delivers bytes: packets (64-byte USB packets) or bursty (held and released in 4 KiB bursts)",
-                DefaultValueFactory = _ => LinkModel.ShapeNames[0],
+                Description = "How the modeled link delivers bytes: packets (64-byte USB packets, the default) or bursty (held and released in 4 KiB bursts)",
             };
             shape.AcceptOnlyFromAmong(LinkModel.ShapeNames);
             var fault = new Option<string[]>("--fault") { Description = "Link fault to inject (repeatable): " + LinkFaultText.Syntax, Arity = ArgumentArity.ZeroOrMore };
@@ -45,34 +44,38 @@ namespace SerprogNano.Cli.Commands
             };
             command.SetAction(parse =>
             {
-                long baudRate = parse.GetValue(baud);
-                long latencyMicroseconds = parse.GetValue(latency);
-                var emulated = new EmulatedSpiNor(parse.GetRequiredValue(chip), new EmulatedSpiNorOptions { BusyTimes = parse.GetValue(busy) });
+                // --link was checked against the shapes above, so the settings take every value given.
+                EmulatorSettings settings = EmulatorSettings.Of(
+                    parse.GetValue(chip),
+                    parse.GetValue(baud),
+                    parse.GetValue(latency),
+                    parse.GetValue(shape),
+                    parse.GetValue(busy),
+                    !parse.GetValue(noExtensions),
+                    parse.GetValue(image)?.FullName);
                 return Run(
                     console,
                     parse.GetRequiredValue(listen),
                     TimeSpan.FromSeconds(parse.GetValue(idleTimeout)),
-                    emulated,
-                    parse.GetValue(image),
+                    settings,
                     parse.GetValue(save),
-                    baudRate == 0 && latencyMicroseconds == 0 ? null : new LinkModel(baudRate, latencyMicroseconds).WithShape(parse.GetRequiredValue(shape)),
                     parse.GetValue(fault) ?? Array.Empty<string>(),
-                    parse.GetValue(chipFault) ?? Array.Empty<string>(),
-                    !parse.GetValue(noExtensions));
+                    parse.GetValue(chipFault) ?? Array.Empty<string>());
             });
             return command;
         }
 
         private static SpiNorModel? ParseModel(ArgumentResult result)
         {
-            string name = result.Tokens[0].Value;
-            SpiNorModel? model = SpiNorModels.Find(name);
-            if (model is null)
+            try
             {
-                result.AddError($"no emulated part named '{name}'. Choose one of: {string.Join(", ", SpiNorModels.Names)}.");
+                return EmulatorSettings.FindChip(result.Tokens[0].Value);
             }
-
-            return model;
+            catch (FormatException e)
+            {
+                result.AddError(e.Message);
+                return null;
+            }
         }
 
         /// <summary>A --save that cannot be written is found now, not when the chip's contents are lost at the end.</summary>
@@ -94,11 +97,14 @@ namespace SerprogNano.Cli.Commands
             }
         }
 
-        private static int Run(CliConsole console, IPEndPoint endpoint, TimeSpan idleTimeout, EmulatedSpiNor chip, FileInfo? image, FileInfo? save, LinkModel? link, string[] linkFaultTexts, string[] chipFaultTexts, bool extensions)
+        private static int Run(CliConsole console, IPEndPoint endpoint, TimeSpan idleTimeout, EmulatorSettings settings, FileInfo? save, string[] linkFaultTexts, string[] chipFaultTexts)
         {
+            EmulatedSpiNor chip = settings.CreateChip();
             SpiNorModel model = chip.Model;
-            if (image is not null)
+            LinkModel? link = settings.Link;
+            if (settings.ImagePath is string imagePath)
             {
+                var image = new FileInfo(imagePath);
                 byte[] contents;
                 try
                 {
@@ -121,7 +127,7 @@ namespace SerprogNano.Cli.Commands
                 }
             }
 
-            var emulator = new SerprogEmulator(chip) { Extensions = extensions };
+            SerprogEmulator emulator = settings.CreateEmulator(chip);
             try
             {
                 emulator.LinkFaults = InjectedFaults.Apply(linkFaultTexts, chipFaultTexts, chip);
@@ -148,7 +154,7 @@ namespace SerprogNano.Cli.Commands
             {
                 server.ClientChanged += message => console.Error.WriteLine(message);
                 IPEndPoint bound = server.LocalEndPoint;
-                console.Out.WriteLine($"serprog emulator listening on {bound} ({model.Name}, {model.Size / 1024} KiB{(link is null ? string.Empty : ", link " + link)}{(extensions ? string.Empty : ", serprog v1 only")})");
+                console.Out.WriteLine($"serprog emulator listening on {bound} ({model.Name}, {model.Size / 1024} KiB{(link is null ? string.Empty : ", link " + link)}{(settings.Extensions ? string.Empty : ", serprog v1 only")})");
                 if (!IPAddress.IsLoopback(bound.Address))
                 {
                     console.Out.WriteLine("note: this address is reachable from other machines.");

@@ -79,7 +79,7 @@ namespace SerprogNano.Cli.Commands
             {
                 context.Result["erased"] = false;
                 context.Result["chipState"] = changes.Json(settled: false);
-                throw new CommandFailedException(e.Message + " " + Stopped(changes, again, settled: false));
+                throw new CommandFailedException(RemedyWords.Message(e) + " " + Stopped(changes, again, settled: false));
             }
 
             var tally = new JsonObject();

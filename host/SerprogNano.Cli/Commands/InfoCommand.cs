@@ -4,9 +4,7 @@ using System.Text.Json.Nodes;
 using SerprogNano.Cli.Output;
 using SerprogNano.Chips;
 using SerprogNano.Host.Sfdp;
-using SerprogNano.Host.Serprog;
-using SerprogNano.Host.Spi;
-using SerprogNano.Protocol;
+using SerprogNano.Programmers;
 
 namespace SerprogNano.Cli.Commands
 {
@@ -20,15 +18,7 @@ namespace SerprogNano.Cli.Commands
             CommandRunner.SetAction(command, common, console, context =>
             {
                 using FlashSession session = FlashSession.Open(context);
-                if (session.Connection.Client is SerprogClient client)
-                {
-                    DescribeProgrammer(context, client);
-                }
-                else
-                {
-                    DescribeTransferLimits(context, session.Connection.Master);
-                }
-
+                DescribeProgrammer(context, session.Programmer.Describe());
                 DescribeSfdp(context, session);
                 DescribeStatus(context, session);
                 return ExitCodes.Ok;
@@ -36,59 +26,18 @@ namespace SerprogNano.Cli.Commands
             return command;
         }
 
-        private static void DescribeProgrammer(CommandContext context, SerprogClient client)
+        private static void DescribeProgrammer(CommandContext context, ProgrammerDescription description)
         {
-            var supported = new JsonArray();
-            var names = new List<string>();
-            for (int opcode = 0; opcode < 256; opcode++)
+            foreach (ProgrammerFact fact in description.Inventory)
             {
-                if (client.Lists((byte)opcode))
+                // With -v the session has printed the details already.
+                if (!fact.IsDetail || !context.Verbose)
                 {
-                    string name = SerprogCommandTable.NameOf(opcode);
-                    supported.Add(name);
-                    names.Add(name);
+                    context.Say(fact.Text);
                 }
             }
 
-            context.Say("  serprog interface " + client.InterfaceVersion + ", bus types 0x" + client.SupportedBusTypes.ToString("X2"));
-            if (!context.Verbose)
-            {
-                // With -v the session has printed them already.
-                context.Say(FlashSession.DescribeLimits(client));
-                context.Say(FlashSession.DescribeDriving(client));
-            }
-
-            var avoided = new JsonArray();
-            foreach (KeyValuePair<byte, string> avoid in client.Driving.Avoid)
-            {
-                if (client.Lists(avoid.Key))
-                {
-                    avoided.Add(SerprogCommandTable.NameOf(avoid.Key));
-                    context.Say("  not sent: " + SerprogCommandTable.NameOf(avoid.Key) + ", because " + avoid.Value);
-                }
-            }
-
-            context.Say("  commands: " + string.Join(", ", names));
-            JsonObject programmer = context.Result["programmer"]!.AsObject();
-            programmer["interfaceVersion"] = client.InterfaceVersion;
-            programmer["busTypes"] = client.SupportedBusTypes;
-            programmer["serialBuffer"] = client.SerialBufferSize;
-            programmer["serialBufferReported"] = client.SerialBufferReported;
-            programmer["maxWriteLength"] = client.MaxWriteLength;
-            programmer["maxReadLength"] = client.MaxReadLength;
-            programmer["commands"] = supported;
-            programmer["avoidedCommands"] = avoided;
-            programmer["sendAheadBytes"] = client.Driving.SendAheadBytes;
-            programmer["profileReason"] = client.Driving.Reason;
-        }
-
-        /// <summary>A spidev node has no serprog commands: only the longest phases one transfer carries.</summary>
-        private static void DescribeTransferLimits(CommandContext context, ISpiMaster master)
-        {
-            context.Say("  max write " + master.MaxWriteLength + " bytes, max read " + master.MaxReadLength + " bytes per transfer");
-            JsonObject programmer = context.Result["programmer"]!.AsObject();
-            programmer["maxWriteLength"] = master.MaxWriteLength;
-            programmer["maxReadLength"] = master.MaxReadLength;
+            FlashSession.Merge(context.Result["programmer"]!.AsObject(), description.InventoryFields);
         }
 
         private static void DescribeSfdp(CommandContext context, FlashSession session)

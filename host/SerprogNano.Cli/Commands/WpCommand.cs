@@ -78,13 +78,18 @@ namespace SerprogNano.Cli.Commands
             }
         }
 
+        /// <summary>What `wp` says of a chip without a known protection layout.</summary>
+        private static string UnknownLayout(string chipName) =>
+            "protection layout unknown for " + chipName + ": the chip database does not say where its protect bits are or what they guard, so serprog will not set or report a range. "
+            + "'serprog info' shows its status registers; the parts with a known layout are listed in host/SerprogNano.Cli/README.md (Write protection).";
+
         private static int Run(CommandContext context, bool listing, ProtectedRange? range, WriteProtectMode? mode, bool showStatus)
         {
             bool changing = range is not null || mode is not null;
             using FlashSession session = FlashSession.Open(context, changing ? ChipUse.Change : ChipUse.Read);
             long size = session.Chip.Size;
             ChipWriteProtection protection = ChipWriteProtection.For(session.Flash)
-                ?? throw new CommandFailedException(ChipWriteProtection.UnknownLayout(session.Chip.Name)
+                ?? throw new CommandFailedException(UnknownLayout(session.Chip.Name)
                     + (session.Chip.UnprotectedBeforeChange ? " (Its power-up block protection is cleared by write and erase without a flag, as flashrom does.)" : ""));
             context.Result["layout"] = protection.Layout.Name;
 

@@ -155,7 +155,7 @@ namespace SerprogNano.Cli.Commands
             {
                 // A lost link, or the chip failing mid-write: what the last progress report said, the rest of its phase unknown.
                 context.Result["chipState"] = changes.Json(settled: false);
-                throw new CommandFailedException(e.Message + " " + finish.Stopped(settled: false));
+                throw new CommandFailedException(RemedyWords.Message(e) + " " + finish.Stopped(settled: false));
             }
 
             return Report(context, image, result, included, verifyAll);

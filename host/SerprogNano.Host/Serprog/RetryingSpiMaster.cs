@@ -36,9 +36,6 @@ namespace SerprogNano.Host.Serprog
 
         public bool SendsAhead => _inner.SendsAhead;
 
-        /// <summary>Not retried here: a device-side operation that fails leaves its trace for the write's CRC verify.</summary>
-        public IDeviceSideOperations? DeviceSide => _inner.DeviceSide;
-
         /// <summary>Batches sent again after a failed attempt.</summary>
         public long Retries { get; private set; }
 
@@ -69,12 +66,12 @@ namespace SerprogNano.Host.Serprog
                 failures.First ??= e;
                 if (!IsRetryable(e))
                 {
-                    throw new SerprogException(failures.First.Command, failures.First.Message + " Retrying it failed: " + e.Message, e);
+                    throw new SerprogException(failures.First.Command, failures.First.Message + " Retrying it failed: " + e.Message, e) { Remedies = failures.First.Remedies };
                 }
 
                 if (failures.Left == 0)
                 {
-                    throw new SerprogException(failures.First.Command, failures.First.Message + " Gave up after " + failures.Spent + " retries, each after a SYNCNOP re-synchronisation.", e);
+                    throw new SerprogException(failures.First.Command, failures.First.Message + " Gave up after " + failures.Spent + " retries, each after a SYNCNOP re-synchronisation.", e) { Remedies = failures.First.Remedies };
                 }
 
                 failures.Left--;

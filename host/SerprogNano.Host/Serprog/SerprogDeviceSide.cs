@@ -19,6 +19,12 @@ namespace SerprogNano.Host.Serprog
             _client = client;
         }
 
+        /// <summary>
+        /// The operations of <paramref name="client"/>'s programmer, or null when it offers none (serprog v1). Not
+        /// retried like O_SPIOP batches: a device-side operation that fails leaves its trace for the write's CRC verify.
+        /// </summary>
+        public static SerprogDeviceSide? Of(SerprogClient client) => client.HasExtensions ? new SerprogDeviceSide(client) : null;
+
         public void Crc32(byte readOpcode, int addressBytes, long start, int blockLength, Span<uint> crcs)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Protocol;
 
@@ -182,8 +183,11 @@ namespace SerprogNano.Host.Serprog
             {
                 throw new SerprogTimeoutException(
                     command.Describe(),
-                    "The programmer did not answer " + command.Describe() + " within " + _transport.ReadTimeout.TotalSeconds + " s: check the USB cable and the programmer's power; lower --spispeed; on a serial port, lower the baud rate (-p PORT:1000000): a UART without flow control drops the bytes its board cannot take in time.",
-                    e);
+                    "The programmer did not answer " + command.Describe() + " within " + _transport.ReadTimeout.TotalSeconds + " s: check the USB cable and the programmer's power; on a serial port, a UART without flow control drops the bytes its board cannot take in time.",
+                    e)
+                {
+                    Remedies = new[] { Remedy.LowerSpiSpeed, Remedy.LowerBaudRate },
+                };
             }
             catch (TransportClosedException e)
             {

@@ -23,8 +23,6 @@ namespace SerprogNano.Host.Serprog
 
         public bool SendsAhead => !_client.Driving.StopAndWait;
 
-        public IDeviceSideOperations? DeviceSide => _client.HasExtensions ? new SerprogDeviceSide(_client) : null;
-
         public void Execute(IReadOnlyList<SpiTransaction> batch)
         {
             ArgumentNullException.ThrowIfNull(batch);

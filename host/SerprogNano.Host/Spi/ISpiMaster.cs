@@ -26,8 +26,5 @@ namespace SerprogNano.Host.Spi
         /// read phase has landed. Masters that can, send them without waiting in between.
         /// </summary>
         void Execute(IReadOnlyList<SpiTransaction> batch);
-
-        /// <summary>Flash work the programmer does on its side of the link, or null where it offers none (serprog v1).</summary>
-        IDeviceSideOperations? DeviceSide => null;
     }
 }

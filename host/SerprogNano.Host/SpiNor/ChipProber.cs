@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using SerprogNano.Chips;
 using SerprogNano.Host.Sfdp;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.Spi;
 
 namespace SerprogNano.Host.SpiNor
@@ -14,7 +15,10 @@ namespace SerprogNano.Host.SpiNor
     /// </summary>
     public static class ChipProber
     {
-        private const string WiringAdvice = "check the wiring (power to the chip, MISO, the clip's seating on the chip) and try a lower --spispeed.";
+        private const string WiringAdvice = "check the wiring (power to the chip, MISO, the clip's seating on the chip).";
+
+        /// <summary>What a silent or unreliable bus may also need besides the wiring checked.</summary>
+        private static readonly Remedy[] WiringRemedies = { Remedy.LowerSpiSpeed };
 
         /// <summary>How long a chip that reads busy (WIP) at probe time gets to finish: a block erase's worst case.</summary>
         private static readonly TimeSpan BusyGrace = TimeSpan.FromSeconds(2);
@@ -170,7 +174,7 @@ namespace SerprogNano.Host.SpiNor
             string what = id[0] == 0xFF
                 ? "All id bytes read 0xFF: no chip answers (MISO floats high)"
                 : "All id bytes read 0x00: MISO is held low (chip unpowered or shorted)";
-            throw new NoChipAnswerException(what + ". No chip found: " + WiringAdvice);
+            throw new NoChipAnswerException(what + ". No chip found: " + WiringAdvice) { Remedies = WiringRemedies };
         }
 
         private static ChipIdentity? TryReadIdentity(ISpiMaster master, out byte[] id)
@@ -240,7 +244,10 @@ namespace SerprogNano.Host.SpiNor
             if (!again.AsSpan().SequenceEqual(id))
             {
                 throw new SpiNorException(
-                    "probe", null, "The chip's id read " + Convert.ToHexString(id) + " and then " + Convert.ToHexString(again) + ": the contact is unreliable; " + WiringAdvice);
+                    "probe", null, "The chip's id read " + Convert.ToHexString(id) + " and then " + Convert.ToHexString(again) + ": the contact is unreliable; " + WiringAdvice)
+                {
+                    Remedies = WiringRemedies,
+                };
             }
         }
 

@@ -38,7 +38,7 @@ namespace SerprogNano.Host.SpiNor
         public static DeviceSideFlash? For(SpiNorFlash flash)
         {
             ArgumentNullException.ThrowIfNull(flash);
-            IDeviceSideOperations? device = flash.Master.DeviceSide;
+            IDeviceSideOperations? device = flash.DeviceSide;
             bool pages = !flash.Chip.SstAai && !flash.Chip.ByteProgramOnly && flash.Chip.PageSize > 1 && flash.Addressing.EraseBlocks.Count > 0;
             return device != null && pages ? new DeviceSideFlash(flash, device) : null;
         }

@@ -28,18 +28,23 @@ namespace SerprogNano.Host.SpiNor
         private readonly PagePipeline _pages;
         private readonly AaiPipeline _aai;
 
-        public SpiNorFlash(ISpiMaster master, ChipDefinition chip)
+        /// <param name="deviceSide">Flash work the programmer does on its side of the link, or null where it offers none (serprog v1, spidev).</param>
+        public SpiNorFlash(ISpiMaster master, ChipDefinition chip, IDeviceSideOperations? deviceSide = null)
         {
             ArgumentNullException.ThrowIfNull(master);
             ArgumentNullException.ThrowIfNull(chip);
             Master = master;
             Chip = chip;
+            DeviceSide = deviceSide;
             Addressing = new SpiNorAddressing(chip);
             _pages = new PagePipeline(master, chip, Addressing);
             _aai = new AaiPipeline(master, chip, Addressing);
         }
 
         public ISpiMaster Master { get; }
+
+        /// <summary>The programmer's device-side operations, or null; <see cref="DeviceSideFlash"/> drives them.</summary>
+        public IDeviceSideOperations? DeviceSide { get; }
 
         public ChipDefinition Chip { get; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SerprogNano.Chips;
+using SerprogNano.Host.Remedies;
 
 namespace SerprogNano.Host.SpiNor
 {
@@ -9,15 +10,14 @@ namespace SerprogNano.Host.SpiNor
         public UnknownChipException(string name, ChipDatabase database)
             : base("probe", null, Describe(name, database))
         {
+            Remedies = new[] { Remedy.ListChips };
         }
 
         private static string Describe(string name, ChipDatabase database)
         {
             IReadOnlyList<string> closest = database.ClosestNames(name);
-            string start = "No chip called \"" + name + "\" is in the database. ";
-            return closest.Count == 0
-                ? start + "'serprog chips' lists all " + database.Chips.Count + " parts."
-                : start + "Closest: " + string.Join(", ", closest) + ". 'serprog chips' lists every part with its id and size.";
+            string start = "No chip called \"" + name + "\" is in the database";
+            return closest.Count == 0 ? start + " of " + database.Chips.Count + " parts." : start + ". Closest: " + string.Join(", ", closest) + ".";
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using SerprogNano.Host.Files;
 using SerprogNano.Emulator;
@@ -13,53 +14,34 @@ namespace SerprogNano.Programmers.Emulator
     /// </summary>
     public sealed class EmulatorProgrammerSpec : ProgrammerSpec
     {
-        /// <summary>The part a bare <c>emulator</c> carries: the 8 MiB chip of most coreboot laptops.</summary>
-        public const string DefaultChip = "W25Q64FV";
-
         private static readonly string[] Keys = { "chip", "baud", "latency-us", "link", "busy", "extensions", "image", "spispeed", "cs" };
 
-        public EmulatorProgrammerSpec(string text, string chipModel, LinkModel? link, bool busyTimes, string? imagePath, uint? spiSpeedHz, byte? chipSelect)
+        public EmulatorProgrammerSpec(string text, EmulatorSettings settings, uint? spiSpeedHz, byte? chipSelect)
             : base(text, spiSpeedHz, chipSelect)
         {
-            ChipModel = chipModel;
-            Link = link;
-            BusyTimes = busyTimes;
-            ImagePath = imagePath;
+            Settings = settings;
         }
 
-        /// <summary>Name of the emulated part.</summary>
-        public string ChipModel { get; }
+        /// <summary>The chip, link and switches the string asks for.</summary>
+        public EmulatorSettings Settings { get; }
 
-        /// <summary>Rate and latency of the modeled link, or null for an instant one.</summary>
-        public LinkModel? Link { get; }
-
-        /// <summary>Whether program and erase take the datasheet's busy times.</summary>
-        public bool BusyTimes { get; }
-
-        /// <summary>Whether the emulated programmer offers the SerprogNano extensions (extensions=off: serprog v1 only).</summary>
-        public bool Extensions { get; init; } = true;
-
-        /// <summary>File the chip starts with, or null for an erased chip.</summary>
-        public string? ImagePath { get; }
-
-        public override string ToString() => "emulator with " + ChipModel + (Link != null ? " over a link of " + Link : "");
+        public override string ToString() => "emulator with " + Settings.Chip.Name + (Settings.Link != null ? " over a link of " + Settings.Link : "");
 
         /// <summary>
         /// A fresh emulator with the named chip, served on a background thread over a (modeled) in-process link.
         /// Its chip holds nothing worth keeping: a scratch chip, whatever image= it starts from.
         /// </summary>
-        public override ProgrammerConnection Open(ProgrammerEnvironment environment)
+        public override ProgrammerSession Open(ProgrammerEnvironment environment)
         {
-            SpiNorModel model = SpiNorModels.Find(ChipModel)
-                ?? throw new ProgrammerStringException("The emulator has no part called '" + ChipModel + "'. Choose one of: " + string.Join(", ", SpiNorModels.Names) + ".");
-            var chip = new EmulatedSpiNor(model, new EmulatedSpiNorOptions { BusyTimes = BusyTimes });
-            if (ImagePath != null)
+            EmulatedSpiNor chip = Settings.CreateChip();
+            if (Settings.ImagePath != null)
             {
-                LoadImage(chip, model, ImagePath);
+                LoadImage(chip, Settings.ImagePath);
             }
 
-            var transport = new EmulatorTransport(new SerprogEmulator(chip) { Extensions = Extensions }, "emulator (" + model.Name + (Link != null ? ", " + Link : "") + ")", model: Link);
-            return new ProgrammerConnection(SerprogStartup.Connect(transport, this, environment), Link?.BytesPerSecond, scratchChip: true);
+            LinkModel? link = Settings.Link;
+            var transport = new EmulatorTransport(Settings.CreateEmulator(chip), "emulator (" + chip.Model.Name + (link != null ? ", " + link : "") + ")", model: link);
+            return new SerprogSession(SerprogStartup.Connect(transport, this, environment)) { LinkBytesPerSecond = link?.BytesPerSecond, ScratchChip = true };
         }
 
         internal static EmulatorProgrammerSpec ParseShortForm(string text, string rest)
@@ -71,26 +53,28 @@ namespace SerprogNano.Programmers.Emulator
                 throw new ProgrammerStringException("emulator takes one chip name, e.g. emulator:W25Q64FV,baud=2000000.");
             }
 
-            string chip = parameters.Bare.Count == 1 ? parameters.Bare[0] : named ?? DefaultChip;
-            long? baud = parameters.GetNumber("baud", 1, LinkModel.MaxBaudRate);
-            long? latency = parameters.GetNumber("latency-us", 0, LinkModel.MaxLatencyMicroseconds);
-            string? shape = parameters.Get("link");
-            LinkModel? link = baud == null && latency == null ? null : new LinkModel(baud ?? 0, latency ?? 0);
-            if (shape != null)
+            string? chipName = parameters.Bare.Count == 1 ? parameters.Bare[0] : named;
+            try
             {
-                link = (link ?? new LinkModel(0, 0)).WithShape(shape)
-                    ?? throw new ProgrammerStringException("emulator link=" + shape + " is not a link shape: use " + string.Join(" or ", LinkModel.ShapeNames) + ", e.g. emulator:baud=2000000,latency-us=500,link=bursty.");
+                EmulatorSettings settings = EmulatorSettings.Of(
+                    chipName == null ? null : EmulatorSettings.FindChip(chipName),
+                    parameters.GetNumber("baud", 1, LinkModel.MaxBaudRate),
+                    parameters.GetNumber("latency-us", 0, LinkModel.MaxLatencyMicroseconds),
+                    parameters.Get("link"),
+                    parameters.GetSwitch("busy") ?? false,
+                    parameters.GetSwitch("extensions") ?? true,
+                    parameters.Get("image"));
+                return new EmulatorProgrammerSpec(text, settings, parameters.GetSpiSpeed(), parameters.GetChipSelect());
             }
-
-            return new EmulatorProgrammerSpec(
-                text, chip, link, parameters.GetSwitch("busy") ?? false, parameters.Get("image"), parameters.GetSpiSpeed(), parameters.GetChipSelect())
+            catch (FormatException e) when (e is not ProgrammerStringException)
             {
-                Extensions = parameters.GetSwitch("extensions") ?? true,
-            };
+                throw new ProgrammerStringException(e.Message);
+            }
         }
 
-        private static void LoadImage(EmulatedSpiNor chip, SpiNorModel model, string path)
+        private static void LoadImage(EmulatedSpiNor chip, string path)
         {
+            SpiNorModel model = chip.Model;
             try
             {
                 chip.Load(InputFile.ReadAll(path, "Emulator image", model.Size, model.Name + "'s size"));

@@ -27,7 +27,7 @@ namespace SerprogNano.Programmers.LinuxSpi
         public override string ToString() => "linux_spi " + DevicePath;
 
         /// <summary>Opens the node and says what the guide would say about this board and clock.</summary>
-        public override ProgrammerConnection Open(ProgrammerEnvironment environment)
+        public override ProgrammerSession Open(ProgrammerEnvironment environment)
         {
             uint clockHz = environment.SpiSpeedHz ?? DefaultSpiSpeedHz;
             LinuxSpiMaster master = LinuxSpiMaster.Open(environment.Spidev, DevicePath, clockHz);
@@ -38,7 +38,7 @@ namespace SerprogNano.Programmers.LinuxSpi
                 warnings.Add(clockAdvice);
             }
 
-            return new ProgrammerConnection(master, warnings, BoardAdvice.ForBlankId(master.Board));
+            return new LinuxSpiSession(master, warnings);
         }
 
         /// <summary><c>linux_spi:</c>'s parameters: dev= is required.</summary>

@@ -21,10 +21,10 @@ namespace SerprogNano.Programmers.Serprog
 
         public override string ToString() => DevicePath + (BaudRate is int baud ? " at " + baud + " baud" : "");
 
-        public override ProgrammerConnection Open(ProgrammerEnvironment environment)
+        public override ProgrammerSession Open(ProgrammerEnvironment environment)
         {
             var port = new SerialPortTransport(DevicePath, BaudRate ?? SerialPortTransport.DefaultBaudRate);
-            return new ProgrammerConnection(SerprogStartup.Connect(port, this, environment));
+            return new SerprogSession(SerprogStartup.Connect(port, this, environment));
         }
 
         /// <summary>A Unix device path or a Windows COM port, rather than a programmer name.</summary>

@@ -19,9 +19,9 @@ namespace SerprogNano.Programmers.Serprog
 
         public override string ToString() => "tcp " + Host + ":" + Port;
 
-        public override ProgrammerConnection Open(ProgrammerEnvironment environment)
+        public override ProgrammerSession Open(ProgrammerEnvironment environment)
         {
-            return new ProgrammerConnection(SerprogStartup.Connect(new TcpTransport(Host, Port), this, environment));
+            return new SerprogSession(SerprogStartup.Connect(new TcpTransport(Host, Port), this, environment));
         }
 
         /// <summary><c>tcp:HOST:PORT[,spispeed=...][,cs=...]</c>.</summary>

@@ -19,7 +19,7 @@ namespace SerprogNano.Host.Tests.Doubles
             Client = Rig.Connect(Emulator);
             Master = new SerprogSpiMaster(Client);
             Probe = ChipProber.Probe(Master, ChipDatabase.Default, forcedChip ?? ForcedNameFor(model));
-            Flash = new SpiNorFlash(Master, Probe.Chip);
+            Flash = new SpiNorFlash(Master, Probe.Chip, SerprogDeviceSide.Of(Client));
         }
 
         public EmulatedSpiNor Chip { get; }

@@ -49,7 +49,7 @@ namespace SerprogNano.Host.Tests.Faults
             _client?.Dispose();
             _client = SerprogClient.Connect(new EmulatorTransport(Emulator), ShortTimeouts);
             Master = new RetryingSpiMaster(new SerprogSpiMaster(_client));
-            return new SpiNorFlash(Master, ChipProber.Probe(Master, ChipDatabase.Default, FlashRig.ForcedNameFor(Chip.Model)).Chip);
+            return new SpiNorFlash(Master, ChipProber.Probe(Master, ChipDatabase.Default, FlashRig.ForcedNameFor(Chip.Model)).Chip, SerprogDeviceSide.Of(_client));
         }
 
         /// <summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
@@ -45,7 +47,7 @@ namespace SerprogNano.Host.Tests.Faults
 
             Assert.IsLessThan(HangLimit, clock.Elapsed, "every wait has a time-out");
             StringAssert.Contains(failure.Message, "did not answer");
-            StringAssert.Contains(failure.Message, "lower the baud rate", "a UART board that dropped bytes needs a slower link");
+            CollectionAssert.Contains(failure.Remedies.ToList(), Remedy.LowerBaudRate, "a UART board that dropped bytes needs a slower link");
             StringAssert.Contains(failure.Message, "O_SPIOP (read");
             StringAssert.Contains(failure.Message, "at 0x");
             Assert.AreEqual(1, rig.Faults.Stalls);

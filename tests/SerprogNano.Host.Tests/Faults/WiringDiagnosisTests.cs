@@ -1,4 +1,6 @@
+using System.Linq;
 using SerprogNano.Chips;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
@@ -20,7 +22,7 @@ namespace SerprogNano.Host.Tests.Faults
             StringAssert.Contains(failure.Message, "EF4017");
             StringAssert.Contains(failure.Message, "unreliable");
             StringAssert.Contains(failure.Message, "clip's seating");
-            StringAssert.Contains(failure.Message, "lower --spispeed");
+            CollectionAssert.Contains(failure.Remedies.ToList(), Remedy.LowerSpiSpeed);
         }
     }
 }

@@ -125,7 +125,7 @@ namespace SerprogNano.Host.Tests.Operations
         {
             using var rig = new Monitored(programmerName, hide ? new[] { SerprogNanoOpcode.SpiOperationWait, SerprogNanoOpcode.FlashCrc32 } : Array.Empty<byte>());
             byte[] image = FlashRig.RandomImage(ChipSize, 9);
-            Assert.IsNull(rig.Flash.Master.DeviceSide);
+            Assert.IsNull(rig.Flash.DeviceSide);
 
             WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
 
@@ -147,7 +147,7 @@ namespace SerprogNano.Host.Tests.Operations
                 Link = Rig.Monitor(emulator, hidden ?? Array.Empty<byte>());
                 _client = SerprogClient.Connect(Link);
                 var master = new RetryingSpiMaster(new SerprogSpiMaster(_client));
-                Flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q64FV)).Chip);
+                Flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q64FV)).Chip, SerprogDeviceSide.Of(_client));
             }
 
             public EmulatedSpiNor Chip { get; }

@@ -36,7 +36,7 @@ namespace SerprogNano.Host.Tests.Operations
             // A loaded test machine can stall the engine's thread; a long frame time-out keeps the device in step.
             var link = new EmulatorTransport(new SerprogEmulator(chip), "emulator", TimeSpan.FromSeconds(10), new LinkModel(LinkBytesPerSecond * LinkModel.BitsPerByte, 1000));
             using SerprogClient client = SerprogClient.Connect(link);
-            var flash = new SpiNorFlash(new SerprogSpiMaster(client), ChipDatabase.Default.FindByName("W25Q64FV")!);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), ChipDatabase.Default.FindByName("W25Q64FV")!, SerprogDeviceSide.Of(client));
             byte[] image = FlashRig.RandomImage(size, 42);
 
             var clock = Stopwatch.StartNew();

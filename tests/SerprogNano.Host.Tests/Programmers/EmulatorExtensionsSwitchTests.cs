@@ -12,7 +12,7 @@ namespace SerprogNano.Host.Tests.Programmers
         [DataRow("emulator:W25Q32FV,extensions=off", false, DisplayName = "extensions=off: serprog v1 only")]
         public void The_emulator_offers_the_extensions_unless_told_not_to(string programmer, bool offered)
         {
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(programmer));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse(programmer));
 
             Assert.AreEqual(offered, connection.Client!.HasExtensions);
         }

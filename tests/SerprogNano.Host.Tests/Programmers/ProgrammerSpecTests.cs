@@ -74,23 +74,23 @@ namespace SerprogNano.Host.Tests.Programmers
         public void Bare_emulator_carries_the_default_chip_on_an_instant_link()
         {
             var spec = (EmulatorProgrammerSpec)ProgrammerSpec.Parse("emulator");
-            Assert.AreEqual("W25Q64FV", spec.ChipModel);
-            Assert.IsNull(spec.Link);
-            Assert.IsFalse(spec.BusyTimes);
-            Assert.IsNull(spec.ImagePath);
+            Assert.AreEqual("W25Q64FV", spec.Settings.Chip.Name);
+            Assert.IsNull(spec.Settings.Link);
+            Assert.IsFalse(spec.Settings.BusyTimes);
+            Assert.IsNull(spec.Settings.ImagePath);
         }
 
         [TestMethod]
         public void Emulator_takes_a_chip_a_link_model_busy_times_and_an_image()
         {
             var spec = (EmulatorProgrammerSpec)ProgrammerSpec.Parse("emulator:W25Q32FV,baud=2000000,latency-us=1000,busy=on,image=/tmp/a.bin,spispeed=8M");
-            Assert.AreEqual("W25Q32FV", spec.ChipModel);
-            Assert.IsNotNull(spec.Link);
-            Assert.AreEqual(2_000_000, spec.Link.BaudRate);
-            Assert.AreEqual(1000, spec.Link.LatencyMicroseconds);
-            Assert.AreEqual(200_000.0, spec.Link.BytesPerSecond);
-            Assert.IsTrue(spec.BusyTimes);
-            Assert.AreEqual("/tmp/a.bin", spec.ImagePath);
+            Assert.AreEqual("W25Q32FV", spec.Settings.Chip.Name);
+            Assert.IsNotNull(spec.Settings.Link);
+            Assert.AreEqual(2_000_000, spec.Settings.Link.BaudRate);
+            Assert.AreEqual(1000, spec.Settings.Link.LatencyMicroseconds);
+            Assert.AreEqual(200_000.0, spec.Settings.Link.BytesPerSecond);
+            Assert.IsTrue(spec.Settings.BusyTimes);
+            Assert.AreEqual("/tmp/a.bin", spec.Settings.ImagePath);
             Assert.AreEqual(8_000_000u, spec.SpiSpeedHz);
         }
 
@@ -99,9 +99,9 @@ namespace SerprogNano.Host.Tests.Programmers
         {
             var packets = (EmulatorProgrammerSpec)ProgrammerSpec.Parse("emulator:baud=2000000,latency-us=500");
             var bursty = (EmulatorProgrammerSpec)ProgrammerSpec.Parse("emulator:baud=2000000,latency-us=500,link=bursty");
-            Assert.AreEqual("packets", packets.Link!.Shape);
-            Assert.AreEqual("bursty", bursty.Link!.Shape);
-            Assert.AreEqual(2_000_000, bursty.Link.BaudRate);
+            Assert.AreEqual("packets", packets.Settings.Link!.Shape);
+            Assert.AreEqual("bursty", bursty.Settings.Link!.Shape);
+            Assert.AreEqual(2_000_000, bursty.Settings.Link.BaudRate);
             StringAssert.Contains(Assert.ThrowsExactly<ProgrammerStringException>(() => ProgrammerSpec.Parse("emulator:link=slow")).Message, "packets or bursty");
         }
 
@@ -109,9 +109,9 @@ namespace SerprogNano.Host.Tests.Programmers
         public void Emulator_latency_alone_models_a_link_without_a_rate_limit()
         {
             var spec = (EmulatorProgrammerSpec)ProgrammerSpec.Parse("emulator:chip=SST25VF040B,latency-us=250");
-            Assert.AreEqual("SST25VF040B", spec.ChipModel);
-            Assert.AreEqual(0, spec.Link!.BaudRate);
-            Assert.IsNull(spec.Link.BytesPerSecond);
+            Assert.AreEqual("SST25VF040B", spec.Settings.Chip.Name);
+            Assert.AreEqual(0, spec.Settings.Link!.BaudRate);
+            Assert.IsNull(spec.Settings.Link.BytesPerSecond);
         }
 
         [TestMethod]
@@ -139,7 +139,7 @@ namespace SerprogNano.Host.Tests.Programmers
         [DataRow("linux_spi:spispeed=32768", "needs dev=")]
         public void Malformed_or_unsupported_strings_are_refused_with_a_reason(string text, string reason)
         {
-            var error = Assert.ThrowsExactly<ProgrammerStringException>(() => ProgrammerSpec.Parse(text));
+            var error = Assert.Throws<ProgrammerStringException>(() => ProgrammerSpec.Parse(text));
             StringAssert.Contains(error.Message, reason);
         }
 

@@ -32,7 +32,9 @@ namespace SerprogNano.Host.Tests.Programmers
         [DataRow("09")]
         public void Refuses_what_flashprog_refuses_and_zero(string text)
         {
-            Assert.ThrowsExactly<ProgrammerStringException>(() => SpiSpeed.Parse(text));
+            var e = Assert.ThrowsExactly<SpiSpeedException>(() => SpiSpeed.Parse(text));
+            Assert.AreEqual(text, e.Value);
+            Assert.AreEqual("spispeed=" + text + " " + e.Problem, e.Message);
         }
 
         [TestMethod]

@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using SerprogNano.Chips;
 using SerprogNano.Emulator;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.Tests.Doubles;
 using SerprogNano.Host.Serprog.Transports;
@@ -243,7 +245,7 @@ namespace SerprogNano.Host.Tests.Serprog
             });
 
             StringAssert.Contains(e.Message, "O_SPIOP (read 4096 bytes at 0x123000)");
-            StringAssert.Contains(e.Message, "--spispeed");
+            CollectionAssert.Contains(e.Remedies.ToList(), Remedy.LowerSpiSpeed);
             link.Stalled = false;
             Assert.AreEqual(1, client.QueryInterface(), "the client re-synchronises after a failure");
         }

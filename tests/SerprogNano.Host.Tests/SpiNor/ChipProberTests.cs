@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Chips;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.Serprog;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
@@ -86,7 +87,7 @@ namespace SerprogNano.Host.Tests.SpiNor
 
             StringAssert.Contains(e.Message, "0xFF");
             StringAssert.Contains(e.Message, "MISO");
-            StringAssert.Contains(e.Message, "--spispeed");
+            CollectionAssert.Contains(e.Remedies.ToList(), Remedy.LowerSpiSpeed);
         }
 
         [TestMethod]
@@ -204,7 +205,7 @@ namespace SerprogNano.Host.Tests.SpiNor
 
             StringAssert.StartsWith(e.Message, "No chip called \"W25Q64\" is in the database. Closest: ");
             StringAssert.Contains(e.Message, "W25Q64FV");
-            StringAssert.Contains(e.Message, "'serprog chips'");
+            CollectionAssert.Contains(e.Remedies.ToList(), Remedy.ListChips);
         }
 
         [TestMethod]

@@ -20,7 +20,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             using SerprogClient client = SerprogClient.Connect(link);
             var master = new SerprogSpiMaster(client);
             Assert.IsTrue(master.SendsAhead);
-            SpiNorFlash flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q32FV)).Chip);
+            SpiNorFlash flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q32FV)).Chip, SerprogDeviceSide.Of(client));
             const int pages = 4096;
             byte[] data = FlashRig.RandomImage(pages * 256, 9);
             int before = link.OpcodesSent.Count;

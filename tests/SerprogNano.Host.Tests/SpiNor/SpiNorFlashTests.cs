@@ -39,7 +39,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             chip.Load(image);
             var emulator = new Emulator.SerprogEmulator(chip, new Engine.EngineSettings { ProgrammerName = "small", MaxReadLength = 1000 });
             using var client = Rig.Connect(emulator);
-            var flash = new SpiNorFlash(new SerprogSpiMaster(client), SerprogNano.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), SerprogNano.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!, SerprogDeviceSide.Of(client));
 
             var read = new byte[10_000];
             flash.Read(0x12345, read);
@@ -54,7 +54,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var chip = new EmulatedSpiNor(SpiNorModels.GD25Q64C);
             var emulator = new Emulator.SerprogEmulator(chip, new Engine.EngineSettings { ProgrammerName = "tiny", MaxWriteLength = 100 });
             using var client = Rig.Connect(emulator);
-            var flash = new SpiNorFlash(new SerprogSpiMaster(client), SerprogNano.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), SerprogNano.Chips.ChipDatabase.Default.FindByName("GD25Q64C")!, SerprogDeviceSide.Of(client));
             byte[] data = FlashRig.RandomImage(4096, 8);
 
             flash.Program(0x2000, data);
@@ -141,7 +141,7 @@ namespace SerprogNano.Host.Tests.SpiNor
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q256JV);
             using var client = Rig.Connect(new Emulator.SerprogEmulator(chip));
             var definition = SerprogNano.Chips.ChipDatabase.Default.FindByName("W25Q256JV")! with { FourByteAddressing = SerprogNano.Chips.FourByteAddressing.Enter4ByteMode };
-            var flash = new SpiNorFlash(new SerprogSpiMaster(client), definition);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), definition, SerprogDeviceSide.Of(client));
             byte[] data = FlashRig.RandomImage(8 * KiB, 9);
 
             flash.Erase(0x1800000, 4 * KiB);

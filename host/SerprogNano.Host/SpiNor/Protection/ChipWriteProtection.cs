@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using SerprogNano.Chips.Protection;
+using SerprogNano.Host.Remedies;
 
 namespace SerprogNano.Host.SpiNor.Protection
 {
@@ -27,11 +28,6 @@ namespace SerprogNano.Host.SpiNor.Protection
             ArgumentNullException.ThrowIfNull(flash);
             return flash.Chip.WriteProtect is WriteProtectLayout layout ? new ChipWriteProtection(flash, layout) : null;
         }
-
-        /// <summary>The sentence a write-protect command gives for a chip without a known layout.</summary>
-        public static string UnknownLayout(string chipName) =>
-            "protection layout unknown for " + chipName + ": the chip database does not say where its protect bits are or what they guard, so serprog will not set or report a range. "
-            + "'serprog info' shows its status registers; the parts with a known layout are listed in host/SerprogNano.Cli/README.md (Write protection).";
 
         /// <summary>The protection as two status reads in a row agree on it.</summary>
         public WriteProtectState Read()
@@ -65,7 +61,7 @@ namespace SerprogNano.Host.SpiNor.Protection
             if (range is ProtectedRange wanted)
             {
                 bits = Chips.Protection.AvailableRanges.Find(Layout, bits, _flash.Size, wanted)
-                    ?? throw new WriteProtectException("This chip cannot protect " + wanted.Describe(_flash.Size) + ". Nothing was changed. 'serprog wp --wp-list' shows the ranges it can.");
+                    ?? throw new WriteProtectException("This chip cannot protect " + wanted.Describe(_flash.Size) + ". Nothing was changed.") { Remedies = new[] { Remedy.ListProtectionRanges } };
                 Write(before, bits);
             }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using SerprogNano.Chips;
 using SerprogNano.Chips.Protection;
+using SerprogNano.Host.Remedies;
 
 namespace SerprogNano.Host.SpiNor.Protection
 {
@@ -78,7 +79,10 @@ namespace SerprogNano.Host.SpiNor.Protection
                 string unasked = Differing(flash.Chip.WriteProtect, before, after, wanted);
                 throw new WriteProtectException(
                     "The status registers read back other than written (sent " + Values(wanted.AsSpan(0, sentRegisters).ToArray()) + "; read " + Values(after) + "; before "
-                    + Values(before) + "). " + NotTaken(unasked, after.AsSpan().SequenceEqual(before), notTakenAdvice));
+                    + Values(before) + "). " + NotTaken(unasked, after.AsSpan().SequenceEqual(before), notTakenAdvice))
+                {
+                    Remedies = unasked.Length > 0 ? new[] { Remedy.ShowStatusRegisters } : Remedy.None,
+                };
             }
 
             return after;
@@ -93,7 +97,7 @@ namespace SerprogNano.Host.SpiNor.Protection
             if (unasked.Length > 0)
             {
                 return "Bits that were not to change changed too (" + unasked + "): the write was damaged on its way to the chip, or the chip changes them with it. "
-                    + "Check the connection, see the registers with 'serprog info', and set those bits back as they were before the board is powered up.";
+                    + "Check the connection and set those bits back as they were before the board is powered up.";
             }
 
             return ignored

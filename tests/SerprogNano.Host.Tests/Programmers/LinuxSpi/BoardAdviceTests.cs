@@ -3,6 +3,7 @@ using SerprogNano.Emulator.Chip;
 using SerprogNano.Chips;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Programmers;
+using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Spidev;
 using SerprogNano.TestSupport;
 
@@ -18,14 +19,14 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
             var devices = new EmulatedSpidevFactory(new EmulatedSpiNor(SpiNorModels.W25Q32FV), nodes: "/dev/spidev1.0");
             using var board = new BoardFiles(BoardFiles.BeagleBoneBlack);
 
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("linux_spi:dev=/dev/spidev1.0,spispeed=32768"), null, board.System(devices));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("linux_spi:dev=/dev/spidev1.0,spispeed=32768"), null, board.System(devices));
 
             Assert.HasCount(1, connection.Warnings);
             StringAssert.Contains(connection.Warnings[0], "BeagleBone Black");
             StringAssert.Contains(connection.Warnings[0], "spispeed=512 or lower");
             StringAssert.Contains(connection.Warnings[0], "256 or 128");
             StringAssert.Contains(connection.Warnings[0], "several dumps");
-            Assert.AreEqual(BoardKind.BeagleBoneBlack, connection.Spidev!.Board);
+            Assert.AreEqual(BoardKind.BeagleBoneBlack, ((LinuxSpiSession)connection).Board);
         }
 
         [TestMethod]
@@ -37,7 +38,7 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
             var devices = new EmulatedSpidevFactory(new EmulatedSpiNor(SpiNorModels.W25Q32FV), nodes: "/dev/spidev1.0");
             using var board = new BoardFiles(model);
 
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(programmer), null, board.System(devices));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse(programmer), null, board.System(devices));
 
             Assert.IsEmpty(connection.Warnings);
         }
@@ -49,10 +50,10 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
         {
             var devices = new EmulatedSpidevFactory(new SilentBus());
             using var board = new BoardFiles(model);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("spidev:/dev/spidev0.0"), null, board.System(devices));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("spidev:/dev/spidev0.0"), null, board.System(devices));
 
             var silent = Assert.ThrowsExactly<NoChipAnswerException>(() => ChipProber.Probe(connection.Master, ChipDatabase.Default));
-            string? advice = BoardAdvice.ForBlankId(connection.Spidev!.Board);
+            string? advice = BoardAdvice.ForBlankId(((LinuxSpiSession)connection).Board);
 
             StringAssert.Contains(silent.Message, "0xFF");
             Assert.AreEqual(advised, advice != null);
@@ -61,6 +62,30 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
                 StringAssert.Contains(advice, "pigs pads 0 16");
                 StringAssert.Contains(advice, "16 mA");
             }
+        }
+
+        [TestMethod]
+        public void The_sessions_probe_adds_the_boards_advice_to_a_silent_bus()
+        {
+            var devices = new EmulatedSpidevFactory(new SilentBus());
+            using var board = new BoardFiles(BoardFiles.RaspberryPi);
+            using ProgrammerSession session = ProgrammerSession.Open(ProgrammerSpec.Parse("spidev:/dev/spidev0.0"), null, board.System(devices));
+
+            var silent = Assert.ThrowsExactly<SpiNorException>(() => session.Probe());
+
+            StringAssert.Contains(silent.Message, "0xFF");
+            StringAssert.Contains(silent.Message, "pigs pads 0 16");
+            Assert.IsInstanceOfType<NoChipAnswerException>(silent.InnerException);
+        }
+
+        [TestMethod]
+        public void A_silent_bus_on_a_board_without_advice_is_reported_as_it_is()
+        {
+            var devices = new EmulatedSpidevFactory(new SilentBus());
+            using var board = new BoardFiles(BoardFiles.BeagleBoneBlack);
+            using ProgrammerSession session = ProgrammerSession.Open(ProgrammerSpec.Parse("spidev:/dev/spidev0.0"), null, board.System(devices));
+
+            Assert.ThrowsExactly<NoChipAnswerException>(() => session.Probe());
         }
 
         [TestMethod]

@@ -26,7 +26,7 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
 
             ProbeResult probe = ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV");
 
@@ -46,7 +46,7 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
             var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
             byte[] image = TestData.RandomBytes((int)flash.Size, seed: 7);
 
@@ -88,7 +88,7 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
             chip.Load(original);
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse("spidev:/dev/spidev0.0"), null, board.System(devices));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse("spidev:/dev/spidev0.0"), null, board.System(devices));
             var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
             const int start = 0x12000;
             byte[] range = TestData.RandomBytes(0x11000, seed: 4);
@@ -115,7 +115,7 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
             var devices = new EmulatedSpidevFactory(chip, bufferSize: 200);
             using var board = new BoardFiles(BoardFiles.RaspberryPi, bufferSize: "200\n");
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
             Assert.AreEqual(194, connection.Master.MaxWriteLength);
             Assert.AreEqual(194, connection.Master.MaxReadLength);
             var flash = new SpiNorFlash(connection.Master, ChipProber.Probe(connection.Master, ChipDatabase.Default, "W25Q32FV").Chip);
@@ -138,7 +138,7 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
             var devices = new EmulatedSpidevFactory(chip);
             using var board = new BoardFiles(BoardFiles.RaspberryPi);
-            using ProgrammerConnection connection = ProgrammerConnector.Connect(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
+            using ProgrammerSession connection = ProgrammerSession.Open(ProgrammerSpec.Parse(GuideCommand), null, board.System(devices));
 
             Assert.ThrowsExactly<InvalidOperationException>(() => connection.Master.Execute(new SpiTransaction(new byte[] { SpiNorOpcodes.Read, 0, 0, 0 }, new byte[4093], "read")));
 

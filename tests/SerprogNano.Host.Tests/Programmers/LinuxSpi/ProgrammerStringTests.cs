@@ -64,7 +64,7 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
             using var board = new BoardFiles(model);
 
             var missing = Assert.ThrowsExactly<SpidevNotFoundException>(
-                () => ProgrammerConnector.Connect(ProgrammerSpec.Parse("linux_spi:dev=/dev/spidev0.0,spispeed=32768"), null, board.System(devices)));
+                () => ProgrammerSession.Open(ProgrammerSpec.Parse("linux_spi:dev=/dev/spidev0.0,spispeed=32768"), null, board.System(devices)));
 
             StringAssert.Contains(missing.Message, "/dev/spidev0.0 does not exist");
             StringAssert.Contains(missing.Message, advice);

@@ -109,7 +109,7 @@ namespace SerprogNano.Host.Tests.Serprog.Compatibility
             using SerprogClient client = SerprogClient.Connect(link);
             var master = new SerprogSpiMaster(client);
             Assert.IsFalse(master.SendsAhead, client.Driving.Reason);
-            SpiNorFlash flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q32FV)).Chip);
+            SpiNorFlash flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q32FV)).Chip, SerprogDeviceSide.Of(client));
             byte[] data = FlashRig.RandomImage(16 * 256, 5);
             int before = link.OpcodesSent.Count;
 

@@ -76,7 +76,7 @@ namespace SerprogNano.Host.Tests.Serprog.Transports
         private static void WriteAndReadBack(IByteTransport transport, EmulatedSpiNor chip, int size)
         {
             using SerprogClient client = SerprogClient.Connect(transport, new SerprogClientOptions { SpiFrequency = 16_000_000 });
-            var flash = new SpiNorFlash(new SerprogSpiMaster(client), ChipDatabase.Default.FindByName("GD25Q64C")!);
+            var flash = new SpiNorFlash(new SerprogSpiMaster(client), ChipDatabase.Default.FindByName("GD25Q64C")!, SerprogDeviceSide.Of(client));
             byte[] image = FlashRig.RandomImage(size, 30);
 
             WriteResult result = FlashWriter.Write(flash, 0, image);
