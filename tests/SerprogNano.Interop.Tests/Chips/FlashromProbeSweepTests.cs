@@ -37,7 +37,8 @@ namespace SerprogNano.Interop.Tests.Chips
             Parallel.ForEach(ChipDatabase.Default.Chips, new ParallelOptions { MaxDegreeOfParallelism = ProbesAtOnce }, chip =>
             {
                 using var served = new ServedChip(SpiNorModels.FromDatabase(chip));
-                IReadOnlyList<(string Name, long Size)> found = Found(new Flashrom($"serprog:ip={served.Endpoint}", TimeSpan.FromMinutes(2)).Probe().Output);
+                ToolResult probe = new Flashrom($"serprog:ip={served.Endpoint}", TimeSpan.FromMinutes(2)).Probe();
+                IReadOnlyList<(string Name, long Size)> found = Found(probe.Output);
                 switch (Judge(chip, found, later.Contains(chip)))
                 {
                     case Naming.UnknownToFlashrom:
@@ -51,7 +52,7 @@ namespace SerprogNano.Interop.Tests.Chips
                         break;
                     default:
                         problems.Add($"{chip.Name} ({chip.JedecId}, {chip.Size / 1024} kB): flashrom found "
-                            + (found.Count == 0 ? "nothing" : string.Join(", ", found.Select(f => $"\"{f.Name}\" ({f.Size / 1024} kB)"))));
+                            + (found.Count == 0 ? "nothing (exit " + probe.ExitCode + ": " + string.Join(" | ", probe.Output.Trim().Split('\n').TakeLast(3)) + ")" : string.Join(", ", found.Select(f => $"\"{f.Name}\" ({f.Size / 1024} kB)"))));
                         break;
                 }
             });
