@@ -98,6 +98,9 @@ namespace SerprogNano.Chips
         /// <summary>Behaviour serprog does not drive, which keeps it from writing or erasing the part.</summary>
         public ChipQuirk Quirk { get; init; }
 
+        /// <summary>The part serves JESD216 SFDP tables through 0x5A, as flashrom's and flashprog's chip tables note ("supports SFDP").</summary>
+        public bool HasSfdp { get; init; }
+
         /// <summary>Every name this entry answers to (see <see cref="ChipNames.Expand"/>): the whole name, each '/' part, and the parts a "(A/B)" suffix stands for.</summary>
         public IReadOnlyList<string> Names => ChipNames.Expand(Name);
 

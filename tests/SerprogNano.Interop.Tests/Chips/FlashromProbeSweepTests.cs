@@ -15,7 +15,8 @@ namespace SerprogNano.Interop.Tests.Chips
     /// <summary>
     /// The emulator plays every database part (its id command and id, its size) and flashrom, given no -c, probes
     /// it through the serprog TCP server: flashrom must name that part, or a part with the same id and size; a part
-    /// added after flashrom 1.3 (<see cref="LaterParts"/>) it may instead call its generic "unknown VENDOR SPI chip".
+    /// added after flashrom 1.3 (<see cref="LaterParts"/>) it may instead call its generic "unknown VENDOR SPI chip" (or
+    /// its "SFDP-capable chip" of the part's size). Parts with SFDP serve the tables their entry gives.
     /// </summary>
     [TestClass]
     public sealed partial class FlashromProbeSweepTests
@@ -75,7 +76,8 @@ namespace SerprogNano.Interop.Tests.Chips
         /// The part itself among flashrom's finds, or else a part of the same size with the same id: the same answer to
         /// the same id command, or the same first three RDID bytes (flashrom 1.3 never reaches its S25FS128S and
         /// S25FL256S entries, told apart by RDID bytes 4 and 5, once the plain S25FL128 ones match). A later part whose id
-        /// flashrom 1.3 lacks may be only its vendor's (or the generic) "unknown ... SPI chip" of no size: never another part.
+        /// flashrom 1.3 lacks may be only its vendor's (or the generic) "unknown ... SPI chip" of no size, or, read from its
+        /// SFDP tables, the "SFDP-capable chip" of its size: never another part.
         /// </summary>
         private static Naming Judge(ChipDefinition chip, IReadOnlyList<(string Name, long Size)> found, bool laterPart)
         {
@@ -90,7 +92,7 @@ namespace SerprogNano.Interop.Tests.Chips
                 return Naming.SameId;
             }
 
-            return laterPart && found.Count > 0 && found.All(f => f.Size == 0 && f.Name.StartsWith("unknown ", StringComparison.Ordinal))
+            return laterPart && found.Count > 0 && found.All(f => (f.Size == 0 && f.Name.StartsWith("unknown ", StringComparison.Ordinal)) || (f.Name == "SFDP-capable chip" && f.Size == chip.Size))
                 ? Naming.UnknownToFlashrom
                 : Naming.Missed;
         }
