@@ -98,6 +98,9 @@ namespace SerprogNano.Chips
         /// <summary>Behaviour serprog does not drive, which keeps it from writing or erasing the part.</summary>
         public ChipQuirk Quirk { get; init; }
 
+        /// <summary>The part serves JESD216 SFDP tables through 0x5A, as flashrom's and flashprog's chip tables note ("supports SFDP").</summary>
+        public bool HasSfdp { get; init; }
+
         /// <summary>Every name this entry answers to (see <see cref="ChipNames.Expand"/>): the whole name, each '/' part, and the parts a "(A/B)" suffix stands for.</summary>
         public IReadOnlyList<string> Names => ChipNames.Expand(Name);
 
@@ -109,6 +112,7 @@ namespace SerprogNano.Chips
         {
             ChipQuirk.Sst26BlockLocks => "every block of an SST26 part powers up locked, and serprog does not send the global unlock (ULBPR, 0x98)",
             ChipQuirk.SpansionSectorArchitecture => "the sector layout of an S25FL-S/S25FS-S part is set by configuration registers serprog neither reads nor sets",
+            ChipQuirk.StatusPerDie => "its stacked dies each have a status register to poll, and serprog waits on one",
             _ when Broken.Contains('W', StringComparison.Ordinal) || Broken.Contains('E', StringComparison.Ordinal) => "flashrom reports " + (Broken.Contains('W', StringComparison.Ordinal) ? "writing" : "erasing") + " this part broken",
             _ when EraseBlocks.Count == 0 => "its erase blocks differ in size along the chip (boot sectors) and serprog erases uniform blocks only",
             _ when ByteProgramOnly && !SstAai => "it programs one byte per command without SST AAI (flashrom's single-byte write), which serprog's writer does not drive",

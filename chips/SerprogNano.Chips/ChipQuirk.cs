@@ -10,5 +10,8 @@ namespace SerprogNano.Chips
 
         /// <summary>Spansion S25FL-S/S25FS-S: sector layout set by non-volatile configuration registers, told apart by the extended id.</summary>
         SpansionSectorArchitecture,
+
+        /// <summary>Stacked dies with a status register each (flashrom's FEATURE_STATUS_PER_DIE): a write or erase is done only when every die says so.</summary>
+        StatusPerDie,
     }
 }

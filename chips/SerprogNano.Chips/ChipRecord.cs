@@ -74,5 +74,8 @@ namespace SerprogNano.Chips
 
         /// <summary>Behaviour serprog does not drive; the part is then never written or erased.</summary>
         public ChipQuirk Quirk { get; set; }
+
+        /// <summary>The part serves SFDP tables (0x5A).</summary>
+        public bool Sfdp { get; set; }
     }
 }

@@ -59,6 +59,7 @@ namespace SerprogNano.Chips
                 Tested = MapOperations(record.Tested, "tested"),
                 Broken = MapOperations(record.Broken, "broken"),
                 Quirk = record.Quirk,
+                HasSfdp = record.Sfdp,
             };
         }
 

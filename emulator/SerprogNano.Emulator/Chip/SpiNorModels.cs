@@ -137,8 +137,9 @@ namespace SerprogNano.Emulator.Chip
         /// A database part the table does not model in full, built from its entry alone: its id command and id
         /// bytes, size, page, erase blocks, chip erase, program method and EWSR. What the entry does not describe is
         /// the plainest 25xx behaviour: one status register whose writable bits are the entry's BP bits and SRWD,
-        /// powering up unprotected, BP levels counted in 64 KiB from the top, no SFDP, and a status write time of
-        /// <see cref="GenericStatusWriteTime"/> where the entry gives none.
+        /// powering up unprotected, BP levels counted in 64 KiB from the top, and a status write time of
+        /// <see cref="GenericStatusWriteTime"/> where the entry gives none. A part the entry says serves SFDP answers 0x5A
+        /// with the tables <see cref="SfdpTable"/> builds from the entry (size, page, erase types, 4-byte opcodes).
         /// </summary>
         public static SpiNorModel FromDatabase(ChipDefinition chip)
         {
@@ -151,6 +152,7 @@ namespace SerprogNano.Emulator.Chip
                 Chip = chip with { WriteStatusTypical = chip.WriteStatusTypical ?? GenericStatusWriteTime },
                 WriteStatusTargets = new[] { 1 },
                 HasEnableWriteStatus = chip.NeedsEwsr,
+                HasSfdp = chip.HasSfdp,
                 StatusWriteMasks = new byte[] { (byte)(chip.ProtectMask | SpiNorStatusBits.StatusRegisterProtect0), 0x00, 0x00 },
                 PowerUpStatus = new byte[] { 0x00, 0x00, 0x00 },
                 BlockProtection = new SpiNorBlockProtection(firstBit, bitCount, 0x00, 64 * KiB),

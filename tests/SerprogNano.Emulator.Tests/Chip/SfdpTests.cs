@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Linq;
 using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.TestSupport;
@@ -10,6 +11,7 @@ namespace SerprogNano.Emulator.Tests.Chip
     [TestClass]
     public sealed class SfdpTests
     {
+        /// <summary>The modelled parts with SFDP, then every other database part whose entry says it has SFDP, played from its entry.</summary>
         public static IEnumerable<object[]> PartsWithSfdp()
         {
             foreach (SpiNorModel model in SpiNorModels.All)
@@ -17,6 +19,14 @@ namespace SerprogNano.Emulator.Tests.Chip
                 if (model.HasSfdp)
                 {
                     yield return new object[] { model.Name };
+                }
+            }
+
+            foreach (ChipDefinition chip in ChipDatabase.Default.Chips)
+            {
+                if (chip.HasSfdp && !SpiNorModels.Names.Contains(chip.Name))
+                {
+                    yield return new object[] { chip.Name };
                 }
             }
         }
@@ -105,9 +115,11 @@ namespace SerprogNano.Emulator.Tests.Chip
         {
             byte[] tail = ChipWire.Command(new EmulatedSpiNor(SpiNorModels.W25Q64FV), SfdpRead(SfdpTable.SpaceSize - 2), 4);
             byte[] none = ChipWire.Command(new EmulatedSpiNor(SpiNorModels.SST25VF040B), SfdpRead(0), 4);
+            byte[] noneInEntry = ChipWire.Command(new EmulatedSpiNor(SpiNorModels.FromDatabase(ChipDatabase.Default.FindByName("MX25L8005")!)), SfdpRead(0), 4);
 
             CollectionAssert.AreEqual(ChipWire.Filled(4, 0xFF), tail);
             CollectionAssert.AreEqual(ChipWire.Filled(4, 0xFF), none);
+            CollectionAssert.AreEqual(ChipWire.Filled(4, 0xFF), noneInEntry, "a database part its entry gives no SFDP");
         }
 
         private static uint[] ReadBasicTable(EmulatedSpiNor chip) =>

@@ -46,11 +46,14 @@ namespace SerprogNano.Host.Tests.Chips
             }
 
             // Boot-sector EN25B/A25L..P beside uniform EN25P parts, AT25F512/AT25F1024 (one id, two sizes), GD25B128B beside
-            // GD25Q128C (BP bits), N25Q512 beside MT25Q512 (chip erase), Spansion's 01 20 18 family (page size) and W25Q256 (addressing).
+            // GD25Q128C (BP bits), N25Q512 beside MT25Q512 (chip erase), Spansion's 01 20 18 family (page size) and W25Q256 (addressing);
+            // of the later parts: MX25L3239E beside MX25U3235F (voltage), XM25QH16C/XM25QH80B beside M45PE16/M45PE80 (page erase),
+            // W25R256JW beside W25Q256JW (addressing), W77Q16JW/W77Q32JW (one id, two sizes) and W77Q12NW (a die per status register).
             string[] expected =
             [
                 "RDID 7F 37 20 13", "AT25F-ID 1F 60", "1C 20 10", "1C 20 11", "1C 20 15", "1C 20 12", "1C 20 16", "1C 20 13", "1C 20 17", "1C 20 14",
                 "C8 40 18", "20 BB 20", "20 BA 20", "01 20 18", "EF 40 19",
+                "C2 25 36", "20 40 15", "20 40 14", "EF 60 19", "EF 8A 16", "EF 8A 18",
             ];
             CollectionAssert.AreEquivalent(expected, needName, string.Join(", ", needName));
         }
@@ -74,7 +77,10 @@ namespace SerprogNano.Host.Tests.Chips
         [DataRow("EN25Q32B", "EN25Q32(A/B)")]
         [DataRow("MX25U3235F", "MX25U3235E/F")]
         [DataRow("S25FL032P", "S25FL032A/P")]
-        [DataRow("GD25Q256D/GD25Q256E", "GD25Q256D/GD25Q256E/GD25B256D")]
+        [DataRow("GD25Q256D/GD25Q256E", "GD25Q256D/GD25Q256E/GD25B256D/GD25B256E/GD25R256E")]
+        [DataRow("GD25Q256D/GD25Q256E/GD25B256D", "GD25Q256D/GD25Q256E/GD25B256D/GD25B256E/GD25R256E")]
+        [DataRow("GD25R128E", "GD25Q127C/GD25Q128C/GD25Q128E/GD25B128E/GD25R128E/GD25B127D/GD25Q128H/GD25B128H")]
+        [DataRow("W25Q32JV-.M", "W25Q32JV_M/W25Q32JV-.M")]
         [DataRow("mx25l4005c", "MX25L4005(A/C)/MX25L4006E")]
         [DataRow("SST25VF040B.REMS", "SST25VF040B.REMS")]
         public void Names_as_flashrom_spells_them_and_the_parts_they_stand_for_find_their_entry(string typed, string entry)
@@ -88,6 +94,9 @@ namespace SerprogNano.Host.Tests.Chips
         [DataRow("S25FL128S_UL Uniform 128 kB Sectors", "configuration registers")]
         [DataRow("A25L16PU", "boot sectors")]
         [DataRow("AT26F004", "flashrom reports writing this part broken")]
+        [DataRow("W77Q12NW", "stacked dies each have a status register")]
+        [DataRow("SST26VF080A", "powers up locked")]
+        [DataRow("S25FS512S", "configuration registers")]
         public void Parts_with_quirks_serprog_does_not_drive_say_why_they_are_only_read(string name, string reason)
         {
             StringAssert.Contains(ChipDatabase.Default.FindByName(name)!.ChangeRefusal, reason);
@@ -97,6 +106,8 @@ namespace SerprogNano.Host.Tests.Chips
         [DataRow("W25Q64FV")]
         [DataRow("SST25VF040B")]
         [DataRow("MX25L6405D")]
+        [DataRow("GD25Q128E")]
+        [DataRow("W25Q01JV")]
         public void Common_parts_are_written(string name)
         {
             Assert.IsNull(ChipDatabase.Default.FindByName(name)!.ChangeRefusal);
@@ -115,6 +126,7 @@ namespace SerprogNano.Host.Tests.Chips
             [
                 "AMIC", "Atmel", "Boya/BoHong Microelectronics", "ESI", "ESMT", "Eon", "Fudan", "GigaDevice", "ISSI", "Intel", "Macronix",
                 "Micron/Numonyx/ST", "Micron", "Nantronics", "PMC", "SST", "Sanyo", "Spansion", "Winbond", "XMC", "Zetta Device",
+                "PUYA", "XTX Technology", "Zbit Semiconductor, Inc.",
             ];
 
             CollectionAssert.AreEquivalent(vendors, ChipDatabase.Default.Chips.Select(chip => chip.Vendor).Distinct().ToArray());

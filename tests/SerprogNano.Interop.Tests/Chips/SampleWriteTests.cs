@@ -11,7 +11,8 @@ namespace SerprogNano.Interop.Tests.Chips
 {
     /// <summary>
     /// One part of each vendor and erase layout (block sizes and opcodes, program method): flashrom writes and verifies a
-    /// random image through the emulator playing the part, and so do serprog write and verify; the chip must end equal to it.
+    /// random image through the emulator playing the part (unless the part came after flashrom 1.3), and so do serprog
+    /// write and verify; the chip must end equal to it.
     /// </summary>
     [TestClass]
     public sealed partial class SampleWriteTests
@@ -40,9 +41,17 @@ namespace SerprogNano.Interop.Tests.Chips
             using (var served = new ServedChip(SpiNorModels.FromDatabase(chip)))
             {
                 var flashrom = new Flashrom($"serprog:ip={served.Endpoint}", TimeSpan.FromMinutes(10));
-                string flashromName = FlashromName(flashrom.Probe().Output, chip);
-                flashrom.Write(image, flashromName);
-                CollectionAssert.AreEqual(expected, served.Chip.Snapshot(), $"{layout}: chip after flashrom -c \"{flashromName}\" -w");
+                string? flashromName = FlashromName(flashrom.Probe().Output, chip);
+                if (flashromName == null)
+                {
+                    Assert.Contains(chip, LaterParts.NotListedByFlashrom(), $"flashrom does not find {chip.Name}");
+                    TestContext.WriteLine($"{name}: added after flashrom 1.3, which cannot name it; serprog alone writes it.");
+                }
+                else
+                {
+                    flashrom.Write(image, flashromName);
+                    CollectionAssert.AreEqual(expected, served.Chip.Snapshot(), $"{layout}: chip after flashrom -c \"{flashromName}\" -w");
+                }
             }
 
             if (chip.IdCommand != ChipIdCommand.Rdid)
@@ -63,12 +72,10 @@ namespace SerprogNano.Interop.Tests.Chips
             }
         }
 
-        /// <summary>flashrom's name for the part: the one among its finds that is this database entry.</summary>
-        private static string FlashromName(string probeOutput, ChipDefinition chip)
+        /// <summary>flashrom's name for the part: the one among its finds that is this database entry; null if none is.</summary>
+        private static string? FlashromName(string probeOutput, ChipDefinition chip)
         {
-            string[] found = FoundName().Matches(probeOutput).Select(match => match.Groups["name"].Value).ToArray();
-            return found.FirstOrDefault(name => ChipDatabase.Default.FindByName(name) == chip)
-                ?? throw new AssertFailedException($"flashrom does not find {chip.Name} (it finds {string.Join(", ", found)})");
+            return FoundName().Matches(probeOutput).Select(match => match.Groups["name"].Value).FirstOrDefault(name => ChipDatabase.Default.FindByName(name) == chip);
         }
 
         [GeneratedRegex("Found .+? flash chip \"(?<name>[^\"]+)\"")]
