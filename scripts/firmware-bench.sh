@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Figures for the ESP32 firmware on the virtual ESP32 (../shared/tools/nanoclr, or $SERPROG_SHARED/tools/nanoclr):
-# nanoFramework's real interpreter on THIS machine's x86-64 core, not a 240 MHz ESP32 (see README, "The firmware").
+# nanoFramework's real interpreter on THIS machine's x86-64 core, not a 240 MHz ESP32 (see firmware/README.md).
 #   1. unpaced, flashrom: interpreter CPU seconds and GC runs per MiB read and per MiB written (8 MiB each);
 #   2. UART paced at 2,000,000 baud, chip with datasheet busy times: bytes the UART dropped during a flashrom
 #      read of 8 MiB and (unless --quick) our CLI's whole 8 MiB write with a backup, write --no-backup, write of the
