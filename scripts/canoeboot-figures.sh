@@ -18,16 +18,7 @@ flashrom_chip="W25Q64BV/W25Q64CV/W25Q64FV"
 if [ "$flashrom_jobs" != none ] && ! command -v flashrom >/dev/null; then
   echo "not run: flashrom is missing (apt-get install flashrom), or set CANOEBOOT_FIGURES_FLASHROM=none" >&2; exit 2
 fi
-dotnet build host/SerprogNano.Cli -v q --nologo >/dev/null
-work=$(mktemp -d)
-# A copy, so a rebuild while the figures run does not change the program half-way.
-cp -r host/SerprogNano.Cli/bin/Debug/net10.0 "$work/serprog-bin"
-serprog=$work/serprog-bin/serprog
-emulator_pid=
-stop_emulator() {
-  if [ -n "$emulator_pid" ]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; emulator_pid=; fi
-}
-trap 'stop_emulator; rm -rf "$work"' EXIT
+. scripts/lib/bench-emulator.sh
 
 python3 - "$work" <<'PY'
 import random, struct, sys
@@ -56,39 +47,12 @@ for name, data in (("canoeboot.bin", canoeboot), ("update.bin", update), ("vendo
     open(sys.argv[1] + "/" + name, "wb").write(data)
 PY
 
-port=$((20000 + RANDOM % 20000))
 tcp="tcp:127.0.0.1:$port"
-start_emulator() { # image
-  stop_emulator
-  "$serprog" emulate --listen "127.0.0.1:$port" --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$1" >"$work/emulator.log" 2>&1 &
-  emulator_pid=$!
-  for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "the emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1
-}
-# Runs the commands (separated by ";;"), checks each succeeded, prints the seconds of all of them.
-timed() {
-  local start end
-  start=$(date +%s.%N)
-  local args=()
-  for word in "$@" ";;"; do
-    if [ "$word" = ";;" ]; then
-      if ! "${args[@]}" >"$work/last.log" 2>&1; then echo "failed: ${args[*]}" >&2; tail -20 "$work/last.log" >&2; exit 1; fi
-      args=()
-    else
-      args+=("$word")
-    fi
-  done
-  end=$(date +%s.%N)
-  echo "$start $end" | awk '{ printf "%.1f s", $2 - $1 }'
-}
 same() { cmp -s "$1" "$2" || { echo "$3" >&2; exit 1; }; }
 fr() { echo flashrom -p "serprog:ip=127.0.0.1:$port" -c "$flashrom_chip"; }
 
 declare -A cell
-start_emulator "$work/canoeboot.bin"
+start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/canoeboot.bin"
 cell[dumps,serprog]=$(timed "$serprog" read -p "$tcp" --passes 2 "$work/dump.bin")
 same "$work/dump.bin" "$work/canoeboot.bin" "serprog's dump differs from the chip"
 if [ "$flashrom_jobs" != none ]; then
@@ -99,14 +63,14 @@ fi
 for job in update vendor; do
   old=$([ $job = update ] && echo canoeboot || echo vendor)
   new=$([ $job = update ] && echo update || echo canoeboot)
-  start_emulator "$work/$old.bin"
+  start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/$old.bin"
   rm -f "$work/backup.bin"
   cell[$job,serprog]=$(timed "$serprog" write -p "$tcp" --backup "$work/backup.bin" "$work/$new.bin")
   same "$work/backup.bin" "$work/$old.bin" "serprog's backup differs from the old contents"
   "$serprog" read -p "$tcp" "$work/after.bin" >/dev/null
   same "$work/after.bin" "$work/$new.bin" "the chip does not hold the image after serprog's write"
   if [ "$flashrom_jobs" = all ]; then
-    start_emulator "$work/$old.bin"
+    start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/$old.bin"
     rm -f "$work/f1.bin" "$work/f2.bin"
     cell[$job,flashrom]=$(timed $(fr) -r "$work/f1.bin" ";;" $(fr) -r "$work/f2.bin" ";;" cmp "$work/f1.bin" "$work/f2.bin" ";;" $(fr) -w "$work/$new.bin")
     same "$work/f1.bin" "$work/$old.bin" "flashrom's dump differs from the old contents"

@@ -20,17 +20,7 @@ size=$((8 * 1024 * 1024))
 v1_option=; [ -n "${LINK_FIGURES_V1:-}" ] && v1_option=--no-extensions
 
 command -v flashrom >/dev/null || { echo "not run: flashrom is missing (apt-get install flashrom)" >&2; [ "${CI:-}" = true ] && exit 1; exit 0; }
-dotnet build host/SerprogNano.Cli -v q --nologo >/dev/null
-work=$(mktemp -d)
-# A copy, so a rebuild while the figures run does not change the program half-way.
-cp -r host/SerprogNano.Cli/bin/Debug/net10.0 "$work/serprog-bin"
-serprog=$work/serprog-bin/serprog
-emulator_pid=
-cleanup() {
-  if [ -n "$emulator_pid" ]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/lib/bench-emulator.sh
 
 python3 - "$work" "$size" <<'PY'
 import random, sys
@@ -39,28 +29,6 @@ for name, seed in (("old.bin", 1), ("new.bin", 2)):
     open(sys.argv[1] + "/" + name, "wb").write(random.randbytes(int(sys.argv[2])))
 PY
 
-port=$((20000 + RANDOM % 20000))
-start_emulator() { # shape, image
-  stop_emulator
-  "$serprog" emulate --listen "127.0.0.1:$port" --chip "$chip" --busy --baud "$baud" --latency-us "$latency_us" --link "$1" --image "$2" $v1_option >"$work/emulator.log" 2>&1 &
-  emulator_pid=$!
-  for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "the emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1
-}
-stop_emulator() {
-  if [ -n "$emulator_pid" ]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; emulator_pid=; fi
-}
-# Runs a command, checks it succeeded, prints its seconds.
-timed() {
-  local start end
-  start=$(date +%s.%N)
-  if ! "$@" >"$work/last.log" 2>&1; then echo "failed: $*" >&2; tail -20 "$work/last.log" >&2; exit 1; fi
-  end=$(date +%s.%N)
-  echo "$start $end" | awk '{ printf "%.1f s", $2 - $1 }'
-}
 wants() { [[ ",$flashrom_ops," == *",$1,"* ]]; }
 flashrom_run() { flashrom -p "serprog:ip=127.0.0.1:$port" -c "$flashrom_chip" "$@"; }
 
@@ -68,7 +36,7 @@ declare -A cell
 IFS=, read -ra shape_list <<<"$shapes"
 for shape in "${shape_list[@]}"; do
   tcp="tcp:127.0.0.1:$port"
-  start_emulator "$shape" "$work/old.bin"
+  start_emulator --chip "$chip" --busy --baud "$baud" --latency-us "$latency_us" --link "$shape" --image "$work/old.bin" $v1_option
   cell[read,serprog,$shape]=$(timed "$serprog" read -p "$tcp" --passes 1 "$work/read-$shape.bin")
   cmp -s "$work/read-$shape.bin" "$work/old.bin" || { echo "serprog read the wrong bytes" >&2; exit 1; }
   if wants read; then
@@ -82,10 +50,10 @@ for shape in "${shape_list[@]}"; do
   cell[verify,serprog,$shape]=$(timed "$serprog" verify -p "$tcp" "$work/new.bin")
   if wants unchanged; then cell[unchanged,flashrom,$shape]=$(timed flashrom_run -w "$work/new.bin"); fi
   if wants verify; then cell[verify,flashrom,$shape]=$(timed flashrom_run -v "$work/new.bin"); fi
-  start_emulator "$shape" "$work/old.bin"
+  start_emulator --chip "$chip" --busy --baud "$baud" --latency-us "$latency_us" --link "$shape" --image "$work/old.bin" $v1_option
   cell[nobackup,serprog,$shape]=$(timed "$serprog" write -p "$tcp" --no-backup "$work/new.bin")
   if wants write && [[ ",$flashrom_write_shapes," == *",$shape,"* ]]; then
-    start_emulator "$shape" "$work/old.bin"
+    start_emulator --chip "$chip" --busy --baud "$baud" --latency-us "$latency_us" --link "$shape" --image "$work/old.bin" $v1_option
     cell[write,flashrom,$shape]=$(timed flashrom_run -w "$work/new.bin")
   fi
   stop_emulator
