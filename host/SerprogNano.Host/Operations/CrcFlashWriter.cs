@@ -55,6 +55,7 @@ namespace SerprogNano.Host.Operations
                 options.Planned?.Invoke(plan);
                 device.EraseBlocks(plan.Erases, new PhaseProgress(options.Progress, (rounds > 1 ? "repair " : "") + "erase", plan.BytesToErase));
                 device.ProgramUnits(plan.Programs, new PhaseProgress(options.Progress, (rounds > 1 ? "repair " : "") + "program", plan.BytesToProgram));
+                // Also what finds the erases and programs the link damaged (refused, or answered out of step).
                 onChip = device.BlockCrcs(address, image.Length);
                 int differing = FirstDifferingBlock(wanted, onChip);
                 if (differing < 0)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Host.Spi;
 using SerprogNano.Protocol;
 
@@ -10,6 +11,9 @@ namespace SerprogNano.Host.Serprog
     {
         /// <summary>Bytes one O_NANO_CRC32 covers: about half a second of reading on a 20 MHz ESP32, inside the reply time-out.</summary>
         public const int CrcBytesPerCommand = 1024 * 1024;
+
+        /// <summary>What a wait reply's outcome byte holds until its reply comes: neither done (0) nor timed out (1).</summary>
+        private const byte NotReceived = 0xFF;
 
         private readonly SerprogClient _client;
 
@@ -59,25 +63,40 @@ namespace SerprogNano.Host.Serprog
                 longest = operation.Timeout > longest ? operation.Timeout : longest;
             }
 
-            _client.WithLongerReplies(longest, () =>
+            // A reply that never came keeps this outcome byte, which no device sends.
+            Array.Fill(replies, NotReceived);
+            try
             {
-                for (int i = 0; i < operations.Count; i++)
-                {
-                    WaitedOperation operation = operations[i];
-                    int timeoutMs = (int)Math.Clamp(Math.Ceiling(operation.Timeout.TotalMilliseconds), 0, 0xFFFF);
-                    _client.QueueSpiOperationWait(operation.WriteEnable, operation.Operation.Span, operation.StatusOpcode, operation.Mask, timeoutMs, replies.AsMemory(i * SerprogNanoExtensions.WaitReplyLength, SerprogNanoExtensions.WaitReplyLength), operation.Label);
-                }
+                _client.WithLongerReplies(longest, () => QueueWaits(operations, replies));
+            }
+            catch (SerprogException e) when (e is not SerprogTimeoutException && e.InnerException is not TransportClosedException)
+            {
+                // Refused or answered out of step: a command or reply was damaged on the link. The client puts the link back
+                // in step before its next command; the outcomes without a reply say that whether they ran is unknown.
+            }
 
-                _client.Flush();
-            });
             var outcomes = new DeviceWaitOutcome[operations.Count];
             for (int i = 0; i < outcomes.Length; i++)
             {
                 int reply = i * SerprogNanoExtensions.WaitReplyLength;
-                outcomes[i] = new DeviceWaitOutcome(SerprogNanoFrames.WaitTimedOut(replies, reply), SerprogNanoFrames.WaitStatus(replies, reply));
+                outcomes[i] = replies[reply] == NotReceived
+                    ? new DeviceWaitOutcome(false, 0, Damaged: true)
+                    : new DeviceWaitOutcome(SerprogNanoFrames.WaitTimedOut(replies, reply), SerprogNanoFrames.WaitStatus(replies, reply));
             }
 
             return outcomes;
+        }
+
+        private void QueueWaits(IReadOnlyList<WaitedOperation> operations, byte[] replies)
+        {
+            for (int i = 0; i < operations.Count; i++)
+            {
+                WaitedOperation operation = operations[i];
+                int timeoutMs = (int)Math.Clamp(Math.Ceiling(operation.Timeout.TotalMilliseconds), 0, 0xFFFF);
+                _client.QueueSpiOperationWait(operation.WriteEnable, operation.Operation.Span, operation.StatusOpcode, operation.Mask, timeoutMs, replies.AsMemory(i * SerprogNanoExtensions.WaitReplyLength, SerprogNanoExtensions.WaitReplyLength), operation.Label);
+            }
+
+            _client.Flush();
         }
     }
 }

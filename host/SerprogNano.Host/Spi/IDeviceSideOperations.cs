@@ -18,7 +18,8 @@ namespace SerprogNano.Host.Spi
 
         /// <summary>
         /// Runs each operation (after its write enable) and waits on the device until its status mask clears;
-        /// returns one outcome per operation, in order. Operations after a timed-out one still run.
+        /// returns one outcome per operation, in order. Operations after a timed-out one still run. An operation the link
+        /// damaged is not an exception: its outcome says so, and the caller finds what it left undone by CRC.
         /// </summary>
         IReadOnlyList<DeviceWaitOutcome> ExecuteWithWait(IReadOnlyList<WaitedOperation> operations);
     }
