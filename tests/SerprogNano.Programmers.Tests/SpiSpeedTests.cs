@@ -1,6 +1,4 @@
-using SerprogNano.Programmers;
-
-namespace SerprogNano.Host.Tests.Programmers
+namespace SerprogNano.Programmers.Tests
 {
     /// <summary>spispeed= as flashprog's serprog reads it: strtol base 0 in Hz, one optional k or M suffix.</summary>
     [TestClass]

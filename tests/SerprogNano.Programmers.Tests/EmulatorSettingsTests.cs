@@ -2,7 +2,7 @@ using System;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Programmers.Emulator;
 
-namespace SerprogNano.Host.Tests.Programmers
+namespace SerprogNano.Programmers.Tests
 {
     /// <summary>The one reading of the emulator's settings behind -p emulator:... and serprog emulate.</summary>
     [TestClass]

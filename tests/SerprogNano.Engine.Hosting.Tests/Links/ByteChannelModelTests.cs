@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using SerprogNano.Engine.Hosting.Links;
 
-namespace SerprogNano.Emulator.Tests.Links
+namespace SerprogNano.Engine.Hosting.Tests.Links
 {
     /// <summary>The link model's timing, checked as lower bounds (a busy machine can only make arrivals later).</summary>
     [TestClass]

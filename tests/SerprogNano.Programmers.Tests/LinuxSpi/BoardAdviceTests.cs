@@ -2,12 +2,11 @@ using System;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Chips;
 using SerprogNano.Host.SpiNor;
-using SerprogNano.Programmers;
 using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Spidev;
 using SerprogNano.TestSupport;
 
-namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
+namespace SerprogNano.Programmers.Tests.LinuxSpi
 {
     /// <summary>The guide's advice, given for the board named in an injected /proc/device-tree/model.</summary>
     [TestClass]
@@ -101,7 +100,7 @@ namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
         }
 
         /// <summary>A clip on nothing: MISO floats high.</summary>
-        private sealed class SilentBus : Emulator.Chip.ISpiTarget
+        private sealed class SilentBus : ISpiTarget
         {
             public void Select()
             {

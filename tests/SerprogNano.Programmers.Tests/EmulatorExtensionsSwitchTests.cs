@@ -1,6 +1,4 @@
-using SerprogNano.Programmers;
-
-namespace SerprogNano.Host.Tests.Programmers
+namespace SerprogNano.Programmers.Tests
 {
     /// <summary>-p emulator's extensions= switch: the same chip served as a SerprogNano device or as a plain serprog v1 one.</summary>
     [TestClass]

@@ -3,12 +3,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using SerprogNano.Chips;
+using SerprogNano.Emulator;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Engine.Hosting.Links;
 using SerprogNano.Engine.Hosting.Tcp;
 using SerprogNano.Protocol;
 
-namespace SerprogNano.Emulator.Tests.Tcp
+namespace SerprogNano.Engine.Hosting.Tests.Tcp
 {
     /// <summary>The engine behind a TCP port, as flashrom's `-p serprog:ip=` reaches it.</summary>
     [TestClass]

@@ -1,6 +1,4 @@
-using SerprogNano.Protocol;
-
-namespace SerprogNano.Firmware.Tests
+namespace SerprogNano.Protocol.Tests
 {
     [TestClass]
     public sealed class IdleBytesTests

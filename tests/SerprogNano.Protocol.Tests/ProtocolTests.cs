@@ -1,6 +1,4 @@
-using SerprogNano.Protocol;
-
-namespace SerprogNano.Engine.Tests
+namespace SerprogNano.Protocol.Tests
 {
     /// <summary>The shared protocol table and codec against serprog-protocol.txt.</summary>
     [TestClass]

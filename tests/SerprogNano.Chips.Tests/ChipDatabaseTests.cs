@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SerprogNano.Chips;
 
-namespace SerprogNano.Host.Tests.Chips
+namespace SerprogNano.Chips.Tests
 {
     [TestClass]
     public sealed class ChipDatabaseTests

@@ -1,9 +1,8 @@
 using System.Linq;
 using System.Text.Json.Nodes;
 using SerprogNano.Host.SpiNor;
-using SerprogNano.Programmers;
 
-namespace SerprogNano.Host.Tests.Programmers
+namespace SerprogNano.Programmers.Tests
 {
     /// <summary>What a front end other than the CLI does: a -p string in, a described programmer and a flash out.</summary>
     [TestClass]

@@ -1,10 +1,9 @@
 using SerprogNano.Emulator.Chip;
-using SerprogNano.Programmers;
 using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Spidev;
 using SerprogNano.TestSupport;
 
-namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
+namespace SerprogNano.Programmers.Tests.LinuxSpi
 {
     /// <summary>The linux_spi and spidev programmer strings, and the refusals around them.</summary>
     [TestClass]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SerprogNano.Engine.Hosting.Links;
 
-namespace SerprogNano.Emulator.Tests.Links
+namespace SerprogNano.Engine.Hosting.Tests.Links
 {
     /// <summary>
     /// The link model's arithmetic on a clock the test sets, so no figure depends on the machine's load:

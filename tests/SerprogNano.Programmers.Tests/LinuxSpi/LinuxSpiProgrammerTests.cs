@@ -5,12 +5,11 @@ using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
-using SerprogNano.Programmers;
 using SerprogNano.Programmers.LinuxSpi;
 using SerprogNano.Spidev;
 using SerprogNano.TestSupport;
 
-namespace SerprogNano.Host.Tests.Programmers.LinuxSpi
+namespace SerprogNano.Programmers.Tests.LinuxSpi
 {
     /// <summary>linux_spi through the same SPI NOR and chip-operation code as serprog, on a spidev double.</summary>
     [TestClass]

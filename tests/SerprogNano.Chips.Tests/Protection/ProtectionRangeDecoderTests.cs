@@ -2,10 +2,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using SerprogNano.Chips;
 using SerprogNano.Chips.Protection;
 
-namespace SerprogNano.Host.Tests.Chips.Protection
+namespace SerprogNano.Chips.Tests.Protection
 {
     /// <summary>
     /// Status register values decoded to ranges, worked out by hand from the datasheets' protection tables

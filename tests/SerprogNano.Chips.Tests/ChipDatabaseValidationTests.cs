@@ -2,9 +2,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
-using SerprogNano.Chips;
 
-namespace SerprogNano.Host.Tests.Chips
+namespace SerprogNano.Chips.Tests
 {
     [TestClass]
     public sealed class ChipDatabaseValidationTests

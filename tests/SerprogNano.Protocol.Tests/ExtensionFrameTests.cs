@@ -1,6 +1,4 @@
-using SerprogNano.Protocol;
-
-namespace SerprogNano.Engine.Tests
+namespace SerprogNano.Protocol.Tests
 {
     /// <summary>
     /// SerprogNanoFrames, the one codec the host and the engine share, against protocol/EXTENSIONS.md's tables written

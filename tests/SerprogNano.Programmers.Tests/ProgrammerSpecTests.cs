@@ -1,8 +1,7 @@
-using SerprogNano.Programmers;
 using SerprogNano.Programmers.Emulator;
 using SerprogNano.Programmers.Serprog;
 
-namespace SerprogNano.Host.Tests.Programmers
+namespace SerprogNano.Programmers.Tests
 {
     [TestClass]
     public sealed class ProgrammerSpecTests
