@@ -67,7 +67,7 @@ for job in update vendor; do
   rm -f "$work/backup.bin"
   cell[$job,serprog]=$(timed "$serprog" write -p "$tcp" --backup "$work/backup.bin" "$work/$new.bin")
   same "$work/backup.bin" "$work/$old.bin" "serprog's backup differs from the old contents"
-  "$serprog" read -p "$tcp" "$work/after.bin" >/dev/null
+  "$serprog" read -p "$tcp" --force "$work/after.bin" >/dev/null
   same "$work/after.bin" "$work/$new.bin" "the chip does not hold the image after serprog's write"
   if [ "$flashrom_jobs" = all ]; then
     start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/$old.bin"

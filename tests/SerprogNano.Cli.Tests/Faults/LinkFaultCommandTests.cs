@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
+using SerprogNano.Protocol;
 
 namespace SerprogNano.Cli.Tests.Faults
 {
@@ -70,8 +71,10 @@ namespace SerprogNano.Cli.Tests.Faults
             string image = files.RandomImage("same.bin", SpiNorModels.W25Q32FV.Size, seed: 57);
             emulator.Chip.Load(File.ReadAllBytes(image));
             emulator.LinkFaults.SetBitFlips(1e-6, LinkFaultDirection.ToHost, seed: 57);
+            // With the SerprogNano extensions the chip's bytes do not cross the link when the programmer's CRCs of every
+            // 512 bytes match the image (the backup is the image's bytes): a bit of those CRCs' reply flips.
+            emulator.LinkFaults.FlipFrameBit(new FrameBitFlip(SerprogNanoOpcode.FlashCrc32, null, 1, 1 + (57 * 4), 3, LinkFaultDirection.ToHost));
 
-            // With a backup the chip is read over the link on every path (with the SerprogNano extensions, once).
             CliRun run = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "--backup", files.PathOf("backup.bin"));
 
             Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
@@ -88,6 +91,11 @@ namespace SerprogNano.Cli.Tests.Faults
         {
             using var files = new TestFiles();
             using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q32FV);
+            var data = new byte[SpiNorModels.W25Q32FV.Size];
+            new Random(59).NextBytes(data);
+            emulator.Chip.Load(data);
+            // Data, so that the read crosses the link (an erased chip's blocks would not); 200 bytes of commands pass the
+            // probe and the survey (four O_NANO_CRC32) and end in the read's O_SPIOPs.
             emulator.LinkFaults.DropAfter(200);
 
             CliRun run = CliRun.Of("read", files.PathOf("dump.bin"), "-p", emulator.Programmer, "-c", "W25Q32FV");
