@@ -1,5 +1,5 @@
 using SerprogNano.Chips.Protection;
-using SerprogNano.Host.Operations;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.SpiNor.Protection;
 
@@ -43,7 +43,7 @@ namespace SerprogNano.Cli
                 }
                 else
                 {
-                    context.Warn(text + " A change there is refused before anything is written. " + ProtectionGuard.HowToLift);
+                    context.Warn(text + " A change there is refused before anything is written. " + RemedyWords.Of(Remedy.LiftProtection));
                 }
 
                 return bits;

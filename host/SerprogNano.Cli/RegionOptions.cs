@@ -130,7 +130,8 @@ namespace SerprogNano.Cli
             }
             catch (LayoutException e)
             {
-                throw usage ? new UsageException(e.Message) : new CommandFailedException(e.Message);
+                string message = RemedyWords.Message(e);
+                throw usage ? new UsageException(message) : new CommandFailedException(message);
             }
         }
 

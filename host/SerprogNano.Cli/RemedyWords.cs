@@ -18,6 +18,11 @@ namespace SerprogNano.Cli
                 RemedyKind.ListChips => "'serprog chips' lists every part with its id and size.",
                 RemedyKind.ShowStatusRegisters => "'serprog info' shows the status registers.",
                 RemedyKind.ListProtectionRanges => "'serprog wp --wp-list' shows the ranges it can.",
+                RemedyKind.WriteBackWithoutBackup => "'serprog write FILE --no-backup' writes a backup or a dump back whole.",
+                RemedyKind.LiftProtection => "Add --unprotect to lift it (the range becomes none), or lift it first with 'serprog wp -p PROG --wp-disable --wp-range 0,0'; 'serprog wp -p PROG --wp-range START,LEN --wp-enable' puts it back afterwards.",
+                RemedyKind.ClearProtection => "Add --unprotect to clear it if this is the right chip.",
+                RemedyKind.UseFmapOrLayoutFile => "Use -l with a layout file or --fmap instead of --ifd.",
+                RemedyKind.UseDescriptorOrLayoutFile => "Use --ifd or -l with a layout file.",
                 _ => throw new ArgumentOutOfRangeException(nameof(remedy), remedy.Kind, "a remedy the CLI has no words for"),
             };
         }

@@ -206,7 +206,7 @@ namespace SerprogNano.Cli.Tests
             Assert.AreEqual(1L, emulator.LinkFaults.BitsFlippedToHost, "the flip struck");
             Assert.AreEqual(0x02, ChipWire.Status(emulator.Chip, SpiNorOpcodes.ReadStatus2), "SR2 as it was: QE set, LB1 clear");
             Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
-            StringAssert.Contains(run.Output, "Lifted the write protection (--unprotect): SR1 0x84 -> 0x80, SR2 0x02 (unchanged).");
+            StringAssert.Contains(run.Output, "Lifted the write protection, as asked: SR1 0x84 -> 0x80, SR2 0x02 (unchanged).");
             CollectionAssert.AreEqual(image, emulator.Chip.Snapshot());
         }
 

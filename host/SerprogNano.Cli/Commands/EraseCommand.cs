@@ -65,7 +65,7 @@ namespace SerprogNano.Cli.Commands
             {
                 // With regions the comparison covers the whole chip: the message says which blocks outside them changed.
                 context.Result["erased"] = false;
-                throw new CommandFailedException("The erase of " + string.Join(", ", included.Select(region => region.Region.Name)) + " did not verify. " + e.Message);
+                throw new CommandFailedException("The erase of " + string.Join(", ", included.Select(region => region.Region.Name)) + " did not verify. " + RemedyWords.Message(e));
             }
             catch (VerifyFailedException e)
             {

@@ -149,7 +149,7 @@ namespace SerprogNano.Cli.Commands
             }
             catch (VerifyFailedException e)
             {
-                throw new CommandFailedException(e.Message + " " + finish.NotVerified());
+                throw new CommandFailedException(RemedyWords.Message(e) + " " + finish.NotVerified());
             }
             catch (Exception e) when (e is SerprogException or IOException or TimeoutException || (e is SpiNorException && changes.Started))
             {

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using SerprogNano.Host.Remedies;
 
 namespace SerprogNano.Host.Layout
 {
@@ -30,11 +31,17 @@ namespace SerprogNano.Host.Layout
                 if (damaged.Count > 0)
                 {
                     throw new LayoutException(
-                        $"The FMAP is damaged: the signature {FmapFormat.Signature} is there but no valid header follows it ({string.Join("; ", damaged.Take(3))}). Rebuild the image, or use --ifd or -l with a layout file.");
+                        $"The FMAP is damaged: the signature {FmapFormat.Signature} is there but no valid header follows it ({string.Join("; ", damaged.Take(3))}). Rebuild the image.")
+                    {
+                        Remedies = new[] { Remedy.UseDescriptorOrLayoutFile },
+                    };
                 }
 
                 throw new LayoutException(
-                    $"No FMAP: the signature {FmapFormat.Signature} is nowhere in the {image.Length} bytes. This image has no flashmap (most coreboot images for Intel boards rely on the descriptor); use --ifd or -l with a layout file.");
+                    $"No FMAP: the signature {FmapFormat.Signature} is nowhere in the {image.Length} bytes. This image has no flashmap (most coreboot images for Intel boards rely on the descriptor).")
+                {
+                    Remedies = new[] { Remedy.UseDescriptorOrLayoutFile },
+                };
             }
 
             return Read(image, (int)found.Value);
@@ -145,7 +152,10 @@ namespace SerprogNano.Host.Layout
             if (tableEnd > image.Length)
             {
                 throw new LayoutException(
-                    $"The FMAP at 0x{offset:X} is damaged: it lists {count} areas, which would end at 0x{tableEnd:X}, past the end of the {image.Length} bytes. Rebuild the image, or use --ifd or -l with a layout file.");
+                    $"The FMAP at 0x{offset:X} is damaged: it lists {count} areas, which would end at 0x{tableEnd:X}, past the end of the {image.Length} bytes. Rebuild the image.")
+                    {
+                        Remedies = new[] { Remedy.UseDescriptorOrLayoutFile },
+                    };
             }
 
             var areas = new FmapArea[count];

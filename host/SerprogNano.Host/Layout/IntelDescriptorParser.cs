@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Linq;
+using SerprogNano.Host.Remedies;
 
 namespace SerprogNano.Host.Layout
 {
@@ -43,7 +44,10 @@ namespace SerprogNano.Host.Layout
                 ?? throw new LayoutException(
                     $"No Intel flash descriptor: the signature 0x{IntelDescriptorFormat.Signature:X8} is at neither " +
                     $"{string.Join(" nor ", IntelDescriptorFormat.SignatureOffsets.Select(offset => $"0x{offset:X}"))}. " +
-                    "This chip or image has none (a BIOS-region-only image, a non-Intel board, or an erased chip); use -l with a layout file or --fmap instead of --ifd.");
+                    "This chip or image has none (a BIOS-region-only image, a non-Intel board, or an erased chip).")
+                {
+                    Remedies = new[] { Remedy.UseFmapOrLayoutFile },
+                };
 
             var map = new IntelDescriptorMap(
                 ReadUInt32(image, signature + IntelDescriptorFormat.Flmap0Offset),

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO.Hashing;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -159,7 +160,10 @@ namespace SerprogNano.Host.Operations
                     if (attempt == BackupReadAttempts)
                     {
                         throw new SpiNorException("read", at, "The block at " + SpiNorCommands.Hex(at) + " read differently from what the programmer checksums on the chip, " + BackupReadAttempts
-                            + " times: the link corrupts data. Nothing was changed. Check the USB cable and the clip, lower --spispeed, and try again.");
+                            + " times: the link corrupts data. Nothing was changed. Check the USB cable and the clip, then try again.")
+                        {
+                            Remedies = new[] { Remedy.LowerSpiSpeed },
+                        };
                     }
 
                     // Either side may have been hit on the link: the data or a CRC of the survey.
@@ -277,7 +281,10 @@ namespace SerprogNano.Host.Operations
             return new VerifyFailedException(
                 new VerifyFailedException(block0, 0, 0, 0),
                 "Verify failed: the programmer's CRC-32 of the block at " + SpiNorCommands.Hex(block0) + " differs from the image's twice although a read of it over the link matches: "
-                + "the chip reads back inconsistently (a weak cell, a marginal clip or supply). The chip may NOT be as intended: reseat the clip, then write again.");
+                + "the chip reads back inconsistently (a weak cell, a marginal clip or supply). The chip may NOT be as intended: reseat the clip, then write again.")
+            {
+                Remedies = Remedy.None,
+            };
         }
 
         private static WriteResult Result(WritePlan plan, long verified)

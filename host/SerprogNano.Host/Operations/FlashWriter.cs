@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SerprogNano.Host.Layout;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -81,11 +82,14 @@ namespace SerprogNano.Host.Operations
             string blocks = string.Join(", ", changed.Take(Named).Select(block => SpiNorCommands.Hex(address + block.Start) + "-" + SpiNorCommands.Hex(address + block.End - 1)))
                 + (changed.Count > Named ? " and " + (changed.Count - Named) + " more" : "");
             string restore = options.BeforeChange != null && options.OldContentsNeeded
-                ? "Restore them from the backup saved before this write: write it back whole (serprog write BACKUP --no-backup), then run this region write again."
-                : "This write saved no backup: restore them from a dump of the chip taken before it (serprog write DUMP --no-backup), then run this region write again; "
+                ? "Restore them from the backup saved before this write: write it back whole, then run this region write again."
+                : "This write saved no backup: restore them from a dump of the chip taken before it (write it back whole), then run this region write again; "
                     + "do not run it again first, as it would take the damaged blocks for the chip's contents.";
             return new VerifyFailedException(failure, failure.Message + " Outside the regions written, " + changed.Count + " erase block(s) no longer hold what the chip held before the write: "
-                + blocks + ". " + restore);
+                + blocks + ". " + restore)
+            {
+                Remedies = new[] { Remedy.WriteBackWithoutBackup }.Concat(failure.Remedies).ToArray(),
+            };
         }
 
         /// <summary>The verify failure of the last round, blamed on the chip: every round failed there while the reads agreed.</summary>
@@ -96,7 +100,10 @@ namespace SerprogNano.Host.Operations
                 "Verify failed: the chip did not take the data at " + SpiNorCommands.Hex(last.Address!.Value) + " after " + rounds + " rounds of erase, program and read-back, "
                 + "though the reads there agree every time (the link is healthy): " + last.MismatchedBytes + " byte(s) still differ (expected 0x" + last.Expected.ToString("X2")
                 + ", read 0x" + last.Actual.ToString("X2") + "). The chip is NOT as intended. A worn-out part, or one that protects that area, does this: "
-                + "check WP# and the protection bits ('serprog info' shows the status registers), else replace the chip.");
+                + "check WP# and the protection bits, else replace the chip.")
+            {
+                Remedies = new[] { Remedy.ShowStatusRegisters },
+            };
         }
 
         private static WriteResult WritePass(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions options, int pass, Rounds rounds)
@@ -116,7 +123,10 @@ namespace SerprogNano.Host.Operations
                 if (doubtful > 0)
                 {
                     throw new SpiNorException("read", address, "No three reads of " + doubtful + " block(s) of " + BlockRereader.BlockSize + " bytes agreed in " + (BaselineRereads + 1)
-                        + " tries: the chip's contents outside the regions cannot be known over this link, so they cannot be kept. Nothing was changed. Check the clip and the wiring, lower --spispeed, and try again.");
+                        + " tries: the chip's contents outside the regions cannot be known over this link, so they cannot be kept. Nothing was changed. Check the clip and the wiring, then try again.")
+                    {
+                        Remedies = new[] { Remedy.LowerSpiSpeed },
+                    };
                 }
 
                 rounds.Keeper = RegionKeeper.For(address, current, options);

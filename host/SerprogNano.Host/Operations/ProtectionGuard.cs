@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using SerprogNano.Chips.Protection;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.SpiNor.Protection;
 
@@ -14,9 +15,6 @@ namespace SerprogNano.Host.Operations
     /// </summary>
     public static class ProtectionGuard
     {
-        /// <summary>The words that lift a refusal; the CLI README tells the same story.</summary>
-        public const string HowToLift = "Add --unprotect to lift it (the range becomes none), or lift it first with 'serprog wp -p PROG --wp-disable --wp-range 0,0'; 'serprog wp -p PROG --wp-range START,LEN --wp-enable' puts it back afterwards.";
-
         /// <summary>
         /// Checks (and, when allowed, lifts) protection over the byte ranges the change will program or erase;
         /// a status register write it makes is told to <paramref name="changed"/> ("SR1 0x9C -> 0x00").
@@ -48,11 +46,14 @@ namespace SerprogNano.Host.Operations
             if (!clear)
             {
                 throw new SpiNorException(operation, start, "Nothing was changed: " + range.Span + " (" + range.Fraction(flash.Size) + ") of the chip is write-protected and the " + operation
-                    + " would change " + SpiNorCommands.Hex(start) + "-" + SpiNorCommands.Hex(start + length - 1) + " there. " + HowToLift);
+                    + " would change " + SpiNorCommands.Hex(start) + "-" + SpiNorCommands.Hex(start + length - 1) + " there.")
+                {
+                    Remedies = new[] { Remedy.LiftProtection },
+                };
             }
 
             WriteProtectChange lifted = protection.Apply(ProtectedRange.None, null);
-            changed?.Invoke("Lifted the write protection (--unprotect): " + lifted.StatusRegisters + ".");
+            changed?.Invoke("Lifted the write protection, as asked: " + lifted.StatusRegisters + ".");
         }
 
         /// <summary>The plan's erases and programs as byte ranges.</summary>
@@ -94,11 +95,14 @@ namespace SerprogNano.Host.Operations
 
             if (!clear)
             {
-                throw new SpiNorException(operation, null, "Block protection is on (status register 1 protect bits 0x" + protection.ToString("X2") + "; protection layout unknown, so which range is not known): the chip would ignore the " + operation + ". Nothing was changed. Add --unprotect to clear it if this is the right chip.");
+                throw new SpiNorException(operation, null, "Block protection is on (status register 1 protect bits 0x" + protection.ToString("X2") + "; protection layout unknown, so which range is not known): the chip would ignore the " + operation + ". Nothing was changed.")
+                {
+                    Remedies = new[] { Remedy.ClearProtection },
+                };
             }
 
             string cleared = flash.ClearProtection();
-            changed?.Invoke("Cleared the block protection (--unprotect): " + cleared + ".");
+            changed?.Invoke("Cleared the block protection, as asked: " + cleared + ".");
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using SerprogNano.Host.Layout;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -153,7 +154,10 @@ namespace SerprogNano.Host.Operations
                 throw new SpiNorException(
                     "write", _address + start,
                     "The bytes at " + SpiNorCommands.Hex(_address + start) + "-" + SpiNorCommands.Hex(_address + end - 1) + " lie outside the regions being written but share an erase block with them, "
-                    + "and no two reads of them agreed: they cannot be kept safely over this link. Nothing was erased there. Check the wiring, lower --spispeed and run the same write again.");
+                    + "and no two reads of them agreed: they cannot be kept safely over this link. Nothing was erased there. Check the wiring and run the same write again.")
+                {
+                    Remedies = new[] { Remedy.LowerSpiSpeed },
+                };
             }
 
             again.CopyTo(_before, start);

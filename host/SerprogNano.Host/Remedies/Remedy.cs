@@ -16,6 +16,16 @@ namespace SerprogNano.Host.Remedies
 
         public static readonly Remedy ListProtectionRanges = new(RemedyKind.ListProtectionRanges);
 
+        public static readonly Remedy WriteBackWithoutBackup = new(RemedyKind.WriteBackWithoutBackup);
+
+        public static readonly Remedy LiftProtection = new(RemedyKind.LiftProtection);
+
+        public static readonly Remedy ClearProtection = new(RemedyKind.ClearProtection);
+
+        public static readonly Remedy UseFmapOrLayoutFile = new(RemedyKind.UseFmapOrLayoutFile);
+
+        public static readonly Remedy UseDescriptorOrLayoutFile = new(RemedyKind.UseDescriptorOrLayoutFile);
+
         public static readonly IReadOnlyList<Remedy> None = System.Array.Empty<Remedy>();
     }
 }

@@ -17,5 +17,20 @@ namespace SerprogNano.Host.Remedies
 
         /// <summary>List the ranges the chip's protection can cover.</summary>
         ListProtectionRanges,
+
+        /// <summary>Write a saved backup or dump back over the whole chip, without saving another backup of the damaged contents.</summary>
+        WriteBackWithoutBackup,
+
+        /// <summary>Lift the write protection for this change, or lift it beforehand and put it back afterwards.</summary>
+        LiftProtection,
+
+        /// <summary>Clear block protection whose range is unknown (no protection layout), if this is the right chip.</summary>
+        ClearProtection,
+
+        /// <summary>Take the layout from a layout file or the FMAP: the Intel descriptor is missing.</summary>
+        UseFmapOrLayoutFile,
+
+        /// <summary>Take the layout from the Intel descriptor or a layout file: the FMAP is missing or damaged.</summary>
+        UseDescriptorOrLayoutFile,
     }
 }

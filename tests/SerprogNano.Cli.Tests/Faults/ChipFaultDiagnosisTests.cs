@@ -42,7 +42,7 @@ namespace SerprogNano.Cli.Tests.Faults
             StringAssert.Contains(
                 run.Error,
                 "error: Verify failed: the chip did not take the data at 0x123400 after 3 rounds of erase, program and read-back, though the reads there agree every time (the link is healthy)");
-            StringAssert.Contains(run.Error, "A worn-out part, or one that protects that area, does this: check WP# and the protection bits ('serprog info' shows the status registers), else replace the chip.");
+            StringAssert.Contains(run.Error, "A worn-out part, or one that protects that area, does this: check WP# and the protection bits, else replace the chip. 'serprog info' shows the status registers.");
             Assert.IsFalse(run.Error.Contains("check the wiring", StringComparison.Ordinal), run.ToString());
             Assert.IsFalse(run.Output.Contains("VERIFIED", StringComparison.Ordinal), run.ToString());
             byte[] written = File.ReadAllBytes(image);

@@ -359,7 +359,7 @@ namespace SerprogNano.Cli.Tests.Regions
                 {
                     Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
                     StringAssert.Contains(run.Error, "No Intel flash descriptor");
-                    StringAssert.Contains(run.Error, "use -l with a layout file or --fmap instead of --ifd");
+                    StringAssert.Contains(run.Error, "Use -l with a layout file or --fmap instead of --ifd");
                 }
 
                 CollectionAssert.AreEqual(old, emulator.Chip.Snapshot());

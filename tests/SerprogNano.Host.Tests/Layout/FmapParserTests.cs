@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using SerprogNano.Host.Layout;
+using SerprogNano.Host.Remedies;
 using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Layout
@@ -78,8 +79,9 @@ namespace SerprogNano.Host.Tests.Layout
             var error = Assert.ThrowsExactly<LayoutException>(() => FmapParser.FindOnChip(chip));
 
             Assert.AreEqual(
-                "No FMAP: the signature __FMAP__ is nowhere in the 8388608 bytes. This image has no flashmap (most coreboot images for Intel boards rely on the descriptor); use --ifd or -l with a layout file.",
+                "No FMAP: the signature __FMAP__ is nowhere in the 8388608 bytes. This image has no flashmap (most coreboot images for Intel boards rely on the descriptor).",
                 error.Message);
+            CollectionAssert.Contains(error.Remedies.ToList(), Remedy.UseDescriptorOrLayoutFile);
         }
 
         [TestMethod]

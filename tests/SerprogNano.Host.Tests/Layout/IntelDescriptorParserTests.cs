@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using SerprogNano.Host.Layout;
+using SerprogNano.Host.Remedies;
 using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Layout
@@ -119,7 +120,7 @@ namespace SerprogNano.Host.Tests.Layout
             StringAssert.Contains(error.Message, "No Intel flash descriptor");
             StringAssert.Contains(error.Message, "0x0FF0A55A");
             StringAssert.Contains(error.Message, "0x0 nor 0x10");
-            StringAssert.Contains(error.Message, "use -l with a layout file or --fmap");
+            CollectionAssert.Contains(error.Remedies.ToList(), Remedy.UseFmapOrLayoutFile);
         }
 
         [TestMethod]

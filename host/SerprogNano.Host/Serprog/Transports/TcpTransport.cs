@@ -116,7 +116,7 @@ namespace SerprogNano.Host.Serprog.Transports
             string other = start[SerprogTcpBanner.Busy.Length..];
             int end = other.IndexOf('\n');
             return "the programmer on " + Description + " is busy with another client" + (end > 0 ? " (" + other[..end] + ")" : "")
-                + ": serprog emulate and serprog serve take one client at a time. Wait until the other one is done, then run the command again.";
+                + ": servers take one client at a time. Wait until the other one is done, then run the command again.";
         }
 
         public void DiscardInput()
