@@ -4,6 +4,7 @@ using SerprogNano.Emulator.Chip;
 using SerprogNano.Chips;
 using SerprogNano.Chips.Protection;
 using SerprogNano.Host.Operations;
+using SerprogNano.Host.Remedies;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.SpiNor.Protection;
 using SerprogNano.Host.Tests.Doubles;
@@ -119,8 +120,8 @@ namespace SerprogNano.Host.Tests.SpiNor.Protection
             SpiNorException error = Assert.ThrowsExactly<SpiNorException>(() => FlashWriter.Write(rig.Flash, 0, image));
 
             StringAssert.Contains(error.Message, "0x7E0000-0x7FFFFF (upper 1/64)");
-            StringAssert.Contains(error.Message, "--unprotect");
-            StringAssert.Contains(error.Message, "--wp-range 0,0");
+            // How to lift it is the CLI's to word (--unprotect, or wp --wp-range 0,0): the library names the remedy.
+            CollectionAssert.Contains(error.Remedies.ToList(), Remedy.LiftProtection);
             CollectionAssert.AreEqual(before, rig.Chip.Snapshot());
             Assert.AreEqual(0, rig.Chip.PagePrograms + rig.Chip.StatusWrites + rig.Chip.CommandCount(0x20) + rig.Chip.CommandCount(0x52) + rig.Chip.CommandCount(0xD8) + rig.Chip.CommandCount(0x02), "nothing was sent that changes the chip");
         }
