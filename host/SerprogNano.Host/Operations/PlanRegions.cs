@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using SerprogNano.Host.Layout;
@@ -12,6 +13,7 @@ namespace SerprogNano.Host.Operations
         {
             var touched = plan.Erases.Select(step => (Start: step.Address, Length: (long)step.Block.Size))
                 .Concat(plan.Programs.Select(page => (Start: page.Address, Length: (long)page.Data.Length)))
+                .OrderBy(range => range.Start)
                 .ToList();
             return layout.Regions
                 .OrderBy(region => region.Start)
@@ -19,15 +21,15 @@ namespace SerprogNano.Host.Operations
                 .ToList();
         }
 
-        /// <summary>Bytes of the region inside any of the ranges; erases and the programs after them count once.</summary>
+        /// <summary>Bytes of the region inside any of the ranges (sorted by start); erases and the programs after them count once.</summary>
         private static long Changed(FlashRegion region, List<(long Start, long Length)> ranges)
         {
             long changed = 0;
             long covered = region.Start;
-            foreach ((long start, long length) in ranges.OrderBy(range => range.Start))
+            foreach ((long start, long length) in ranges)
             {
-                long from = System.Math.Max(System.Math.Max(start, covered), region.Start);
-                long to = System.Math.Min(start + length - 1, region.End);
+                long from = Math.Max(Math.Max(start, covered), region.Start);
+                long to = Math.Min(start + length - 1, region.End);
                 if (to >= from)
                 {
                     changed += to - from + 1;
