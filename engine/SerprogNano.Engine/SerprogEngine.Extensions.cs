@@ -12,15 +12,16 @@ namespace SerprogNano.Engine
         private const int PollsPerClockRead = 16;
 
         /// <summary>
-        /// Most CRCs of O_NANO_CRC32 sent in one serial write, rather than a driver call per block: they fit the reply
-        /// buffer after its ACK byte.
+        /// Most CRCs of O_NANO_CRC32 sent in one serial write, rather than a driver call per block: 128 bytes, so that a
+        /// group goes straight into an ESP32 UART's idle TX FIFO and the write returns at once.
         /// </summary>
-        private const int CrcsPerWrite = 8;
+        private const int CrcsPerWrite = 32;
 
         /// <summary>A group's CRCs leave once this much has been read, so that a CRC is never sent much after its block.</summary>
         private const int CrcGroupBytes = 32768;
 
         private readonly byte[] _command = new byte[5];
+        private readonly byte[] _blockCrcs = new byte[CrcsPerWrite * SerprogNanoExtensions.CrcBytesPerBlock];
 
         /// <summary>Whether the board gave what the extensions need; only then does Q_CMDMAP list them.</summary>
         private bool HasExtensions
@@ -168,14 +169,38 @@ namespace SerprogNano.Engine
 
             _spi.SetChipSelect(true);
             _spi.Write(_command, 0, 1 + addressBytes);
+            int chunkLimit = _bufferSize < MaxCrcChunk ? _bufferSize : MaxCrcChunk;
             int grouped = 0;
-            for (int block = 0; block < blockCount; block++)
+            int block = 0;
+            while (block < blockCount)
             {
-                SerprogNanoFrames.WriteBlockCrc(_reply, 1 + (grouped * SerprogNanoExtensions.CrcBytesPerBlock), NextBlockCrc(blockLength));
-                grouped++;
-                if (grouped == CrcsPerWrite || grouped * blockLength >= CrcGroupBytes || block == blockCount - 1)
+                if (blockLength <= chunkLimit)
                 {
-                    _link.Write(_reply, 1, grouped * SerprogNanoExtensions.CrcBytesPerBlock);
+                    // Small blocks: one SPI transfer for as many whole blocks as the buffer and the group still hold.
+                    int count = chunkLimit / blockLength;
+                    count = count < CrcsPerWrite - grouped ? count : CrcsPerWrite - grouped;
+                    count = count < blockCount - block ? count : blockCount - block;
+                    _spi.Read(_data, 0, count * blockLength);
+                    for (int i = 0; i < count; i++)
+                    {
+                        _crc.Reset();
+                        _crc.Append(_data, i * blockLength, blockLength);
+                        SerprogNanoFrames.WriteBlockCrc(_blockCrcs, grouped * SerprogNanoExtensions.CrcBytesPerBlock, _crc.Current);
+                        grouped++;
+                    }
+
+                    block += count;
+                }
+                else
+                {
+                    SerprogNanoFrames.WriteBlockCrc(_blockCrcs, grouped * SerprogNanoExtensions.CrcBytesPerBlock, NextBlockCrc(blockLength, chunkLimit));
+                    grouped++;
+                    block++;
+                }
+
+                if (grouped == CrcsPerWrite || grouped * blockLength >= CrcGroupBytes || block == blockCount)
+                {
+                    _link.Write(_blockCrcs, 0, grouped * SerprogNanoExtensions.CrcBytesPerBlock);
                     grouped = 0;
                 }
             }
@@ -183,11 +208,10 @@ namespace SerprogNano.Engine
             _spi.SetChipSelect(false);
         }
 
-        /// <summary>The CRC-32 of the next <paramref name="length"/> bytes of a read in progress.</summary>
-        private uint NextBlockCrc(int length)
+        /// <summary>The CRC-32 of the next <paramref name="length"/> bytes of a read in progress, in chunks of at most <paramref name="chunkLimit"/>.</summary>
+        private uint NextBlockCrc(int length, int chunkLimit)
         {
             _crc.Reset();
-            int chunkLimit = _bufferSize < MaxCrcChunk ? _bufferSize : MaxCrcChunk;
             int left = length;
             while (left > 0)
             {

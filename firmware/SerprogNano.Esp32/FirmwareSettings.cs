@@ -7,13 +7,19 @@ namespace SerprogNano.Esp32
     public static class FirmwareSettings
     {
         /// <summary>
-        /// The engine's data buffer, and so the largest SPI transfer and serial write: a full read moves
-        /// 4 KiB per bulk call (256 per MiB), well under the ESP32 SPI driver's 16 KiB transfer limit.
+        /// The engine's data buffer, and so the largest SPI transfer and serial write: a streamed read moves 16 KiB per
+        /// bulk call (64 per MiB), the ESP32 SPI driver's transfer limit (cpu_spi.cpp, max_transfer_sz). Every serial
+        /// write longer than the UART's FIFO costs the line about one FreeRTOS tick: the writer learns that the driver
+        /// has taken the bytes only when the idle interpreter next looks at its events (firmware/README.md); at 4 KiB a
+        /// read ran at 70 % of the line's rate, at 16 KiB about 90 %.
         /// </summary>
-        public const int DataBufferSize = 4096;
+        public const int DataBufferSize = 16384;
 
-        /// <summary>Q_WRNMAXLEN: a write phase up to this size is received whole before chip select falls.</summary>
-        public const int MaxWriteLength = DataBufferSize;
+        /// <summary>
+        /// Q_WRNMAXLEN: a write phase up to this size is received whole before chip select falls. It sizes the UART's
+        /// receive buffers (below, twice in the driver), so it stays at a sector: writes come a page at a time.
+        /// </summary>
+        public const int MaxWriteLength = 4096;
 
         /// <summary>
         /// Q_SERBUF and the UART receive buffer: the UART has no flow control, so the longest O_SPIOP frame

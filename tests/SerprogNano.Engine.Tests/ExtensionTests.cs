@@ -73,6 +73,9 @@ namespace SerprogNano.Engine.Tests
         [DataRow(0, 100_001, 3)]
         [DataRow(8 * 1024 * 1024 - 4096, 4096, 1)]
         [DataRow(4096, 4096, 20)]
+        [DataRow(0, 512, 100, DisplayName = "small blocks: several per transfer, groups of 32 and a rest")]
+        [DataRow(3, 1000, 33, DisplayName = "blocks that do not divide the buffer, one past a group")]
+        [DataRow(0, 4100, 9, DisplayName = "blocks just over the buffer, in two transfers each")]
         public void Crc_of_each_block_equals_system_io_hashing(int start, int blockLength, int blocks)
         {
             using var device = new Device();
