@@ -69,7 +69,7 @@ namespace SerprogNano.Host.SpiNor
             int batchPages = FirstBatchPages;
             int lockstepPages = FirstBatchPages;
             int next = 0;
-            var pacer = new BatchPacer();
+            var pacer = new BatchPacer(BatchPacer.ProgramTarget);
             while (next < work.Count)
             {
                 pacer.Start();

@@ -85,7 +85,7 @@ namespace SerprogNano.Host.SpiNor
                 // Batches hold whole chunks, so pacing adds no READ commands on a device with a small read limit.
                 int batchUnit = chunkLimit >= FirstReadBatchBytes ? FirstReadBatchBytes : chunkLimit * (FirstReadBatchBytes / chunkLimit);
                 int batchBytes = batchUnit;
-                var pacer = new BatchPacer();
+                var pacer = new BatchPacer(BatchPacer.ReadTarget);
                 var batch = new List<SpiTransaction>();
                 while (done < destination.Length)
                 {
