@@ -2,7 +2,7 @@ using SerprogNano.Protocol;
 
 namespace SerprogNano.Engine
 {
-    /// <summary>The SerprogNano extensions (protocol/EXTENSIONS.md): device-side waiting and flash CRC-32.</summary>
+    /// <summary>The SerprogNano extensions (protocol/EXTENSIONS.md): device-side waiting (one operation or a run) and flash CRC-32.</summary>
     public partial class SerprogEngine
     {
         /// <summary>Most bytes handed to <see cref="ICrc32.Append"/> at once: the ESP32 native takes 16-bit lengths.</summary>
@@ -30,9 +30,8 @@ namespace SerprogNano.Engine
         }
 
         /// <summary>
-        /// O_NANO_SPIOP_WAIT (its layout: <see cref="SerprogNanoFrames"/>): sends the write enable (if any) in its own
-        /// chip-select cycle, the operation's slen bytes in the next, then reads the status register until
-        /// (status &amp; mask) == 0 or the time-out passed. Replies ACK, outcome, last status.
+        /// O_NANO_SPIOP_WAIT (its layout: <see cref="SerprogNanoFrames"/>): one waited operation of slen bytes
+        /// (<see cref="RunWaitedOperation"/>). Replies ACK, outcome, last status.
         /// </summary>
         private void HandleSpiOperationWait()
         {
@@ -47,38 +46,104 @@ namespace SerprogNano.Engine
                 return;
             }
 
+            byte mask = SerprogNanoFrames.WaitMask(_parameters, 0);
+            int writeLength = SerprogNanoFrames.WaitOperationLength(_parameters, 0);
+            if (!ReceiveWaitedData(writeLength, true))
+            {
+                return;
+            }
+
+            byte status = RunWaitedOperation(
+                SerprogNanoFrames.WaitWriteEnable(_parameters, 0), 0, writeLength, SerprogNanoFrames.WaitStatusOpcode(_parameters, 0), mask, SerprogNanoFrames.WaitTimeoutMs(_parameters, 0));
+            SerprogNanoFrames.WriteWaitReply(_reply, 1, (status & mask) == 0, status);
+            SendReply(SerprogNanoOpcode.SpiOperationWait);
+        }
+
+        /// <summary>
+        /// O_NANO_SPIOP_WAIT_RUN (its layout: <see cref="SerprogNanoFrames"/>): count operations of one length, each waited
+        /// for as O_NANO_SPIOP_WAIT waits for its one, in order, stopping at the first that times out. One frame's reads,
+        /// parsing and reply for a run of page programs: on a slow interpreter they cost more than the pages' SPI work.
+        /// Replies ACK, operations completed, outcome, last status.
+        /// </summary>
+        private void HandleSpiOperationWaitRun()
+        {
+            if (!HasExtensions)
+            {
+                SendNak();
+                return;
+            }
+
+            if (!ReadParameters(SerprogNanoOpcode.SpiOperationWaitRun))
+            {
+                return;
+            }
+
+            int length = SerprogNanoFrames.WaitRunOperationLength(_parameters, 0);
+            int count = SerprogNanoFrames.WaitRunCount(_parameters, 0);
+            if (!ReceiveWaitedData(count * length, count >= 1 && length >= 1))
+            {
+                return;
+            }
+
             byte writeEnable = SerprogNanoFrames.WaitWriteEnable(_parameters, 0);
             byte statusOpcode = SerprogNanoFrames.WaitStatusOpcode(_parameters, 0);
             byte mask = SerprogNanoFrames.WaitMask(_parameters, 0);
             int timeout = SerprogNanoFrames.WaitTimeoutMs(_parameters, 0);
-            int writeLength = SerprogNanoFrames.WaitOperationLength(_parameters, 0);
+            int completed = 0;
+            byte status = 0;
+            bool done = true;
+            while (done && completed < count)
+            {
+                status = RunWaitedOperation(writeEnable, completed * length, length, statusOpcode, mask, timeout);
+                done = (status & mask) == 0;
+                if (done)
+                {
+                    completed++;
+                }
+            }
 
-            // The whole operation is received before chip select goes low, so a frame that stops arriving never
-            // reaches the chip half-sent; held chip-select modes would merge its cycles, so only auto is served.
-            bool valid = _pinsDriven && _chipSelectMode == ChipSelectMode.Auto
-                && writeLength >= 1 && writeLength <= _bufferSize && writeLength <= _maxWriteLength;
+            SerprogNanoFrames.WriteWaitRunReply(_reply, 1, completed, done, status);
+            SendReply(SerprogNanoOpcode.SpiOperationWaitRun);
+        }
+
+        /// <summary>
+        /// Receives a waited frame's <paramref name="length"/> data bytes into <see cref="_data"/>, or answers NAK after
+        /// swallowing them (so the next byte is read as an opcode) when the frame is not <paramref name="wellFormed"/>, the
+        /// pins are released, chip select is held, or the length is not 1..min(buffer, Q_WRNMAXLEN). False when no work follows.
+        /// </summary>
+        private bool ReceiveWaitedData(int length, bool wellFormed)
+        {
+            // The whole frame is received before chip select goes low, so a frame that stops arriving never reaches the
+            // chip half-sent; held chip-select modes would merge its cycles, so only auto is served.
+            bool valid = wellFormed && _pinsDriven && _chipSelectMode == ChipSelectMode.Auto
+                && length >= 1 && length <= _bufferSize && length <= _maxWriteLength;
             if (!valid)
             {
-                if (Discard(writeLength))
+                if (Discard(length))
                 {
                     SendNak();
                 }
 
-                return;
+                return false;
             }
 
-            if (!ReadData(_data, 0, writeLength))
-            {
-                return;
-            }
+            return ReadData(_data, 0, length);
+        }
 
+        /// <summary>
+        /// One waited operation from <see cref="_data"/>: the write enable (if not 0) in its own chip-select cycle, the
+        /// <paramref name="length"/> bytes at <paramref name="offset"/> in the next, then the status register read until
+        /// (status &amp; mask) == 0 or <paramref name="timeout"/> ms have passed. Returns the last status byte read.
+        /// </summary>
+        private byte RunWaitedOperation(byte writeEnable, int offset, int length, byte statusOpcode, byte mask, int timeout)
+        {
             if (writeEnable != 0)
             {
                 _command[0] = writeEnable;
-                WriteCycle(_command, 1);
+                WriteCycle(_command, 0, 1);
             }
 
-            WriteCycle(_data, writeLength);
+            WriteCycle(_data, offset, length);
 
             // One chip-select cycle for every poll: a 25xx part sends its status register again and again for as long
             // as chip select stays low, each byte as the register is then, so a poll after the first is one transfer
@@ -118,8 +183,7 @@ namespace SerprogNano.Engine
             }
 
             _spi.SetChipSelect(false);
-            SerprogNanoFrames.WriteWaitReply(_reply, 1, done, status);
-            SendReply(SerprogNanoOpcode.SpiOperationWait);
+            return status;
         }
 
         /// <summary>
@@ -225,10 +289,10 @@ namespace SerprogNano.Engine
         }
 
         /// <summary>One write-only operation in its own chip-select cycle.</summary>
-        private void WriteCycle(byte[] buffer, int count)
+        private void WriteCycle(byte[] buffer, int offset, int count)
         {
             _spi.SetChipSelect(true);
-            _spi.Write(buffer, 0, count);
+            _spi.Write(buffer, offset, count);
             _spi.SetChipSelect(false);
         }
     }

@@ -246,6 +246,9 @@ namespace SerprogNano.Engine
                 case SerprogNanoOpcode.FlashCrc32:
                     HandleFlashCrc32();
                     break;
+                case SerprogNanoOpcode.SpiOperationWaitRun:
+                    HandleSpiOperationWaitRun();
+                    break;
                 default:
                     // Unsupported opcodes (parallel-bus commands among them) are NAKed at once, as their bit in Q_CMDMAP says.
                     SendNak();
@@ -618,6 +621,7 @@ namespace SerprogNano.Engine
             {
                 CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.SpiOperationWait);
                 CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.FlashCrc32);
+                CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.SpiOperationWaitRun);
             }
         }
     }

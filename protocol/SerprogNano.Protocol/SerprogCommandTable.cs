@@ -40,14 +40,17 @@ namespace SerprogNano.Protocol
         };
 
         // The extensions (protocol/EXTENSIONS.md), indexed by opcode - SerprogNanoOpcode.First.
-        private static readonly string[] ExtensionNames = { "O_NANO_SPIOP_WAIT", "O_NANO_CRC32" };
+        private static readonly string[] ExtensionNames = { "O_NANO_SPIOP_WAIT", "O_NANO_CRC32", "O_NANO_SPIOP_WAIT_RUN" };
 
         private static readonly int[] ExtensionParameterLengths =
         {
-            SerprogNanoExtensions.WaitParameterLength, SerprogNanoExtensions.CrcParameterLength,
+            SerprogNanoExtensions.WaitParameterLength, SerprogNanoExtensions.CrcParameterLength, SerprogNanoExtensions.WaitRunParameterLength,
         };
 
-        private static readonly int[] ExtensionReplyLengths = { SerprogNanoExtensions.WaitReplyLength, Variable };
+        private static readonly int[] ExtensionReplyLengths =
+        {
+            SerprogNanoExtensions.WaitReplyLength, Variable, SerprogNanoExtensions.WaitRunReplyLength,
+        };
 
         /// <summary>Whether serprog v1 or the SerprogNano extensions define the opcode.</summary>
         public static bool IsDefined(int opcode)
@@ -84,10 +87,11 @@ namespace SerprogNano.Protocol
             return IsExtension(opcode) ? ExtensionReplyLengths[opcode - SerprogNanoOpcode.First] : ReplyLengths[opcode];
         }
 
-        /// <summary>True where the frame carries data whose length its parameters give (O_WRITEN, O_SPIOP, O_NANO_SPIOP_WAIT).</summary>
+        /// <summary>True where the frame carries data whose length its parameters give (O_WRITEN, O_SPIOP, O_NANO_SPIOP_WAIT, O_NANO_SPIOP_WAIT_RUN).</summary>
         public static bool HasVariableData(int opcode)
         {
-            return opcode == SerprogOpcode.WriteNToBuffer || opcode == SerprogOpcode.SpiOperation || opcode == SerprogNanoOpcode.SpiOperationWait;
+            return opcode == SerprogOpcode.WriteNToBuffer || opcode == SerprogOpcode.SpiOperation || opcode == SerprogNanoOpcode.SpiOperationWait
+                || opcode == SerprogNanoOpcode.SpiOperationWaitRun;
         }
     }
 }

@@ -12,16 +12,28 @@ namespace SerprogNano.Protocol
         /// <summary>Bytes of O_NANO_SPIOP_WAIT's reply after the ACK: outcome and last status byte.</summary>
         public const int WaitReplyLength = 2;
 
+        /// <summary>Bytes of O_NANO_SPIOP_WAIT_RUN's parameters (their layout: <see cref="SerprogNanoFrames"/>).</summary>
+        public const int WaitRunParameterLength = 8;
+
+        /// <summary>Bytes of O_NANO_SPIOP_WAIT_RUN's reply after the ACK: operations completed, outcome, last status byte.</summary>
+        public const int WaitRunReplyLength = 3;
+
+        /// <summary>Most operations one O_NANO_SPIOP_WAIT_RUN carries (u8 count).</summary>
+        public const int MaxWaitRunCount = 0xFF;
+
+        /// <summary>Longest operation of an O_NANO_SPIOP_WAIT_RUN (u16 length).</summary>
+        public const int MaxWaitRunOperationLength = 0xFFFF;
+
         /// <summary>Bytes of O_NANO_CRC32's parameters (their layout: <see cref="SerprogNanoFrames"/>).</summary>
         public const int CrcParameterLength = 11;
 
         /// <summary>Bytes per block of O_NANO_CRC32's reply after the ACK: one u32 CRC each.</summary>
         public const int CrcBytesPerBlock = 4;
 
-        /// <summary>Outcome byte of O_NANO_SPIOP_WAIT: (status &amp; mask) == 0 was seen.</summary>
+        /// <summary>Outcome byte of O_NANO_SPIOP_WAIT and O_NANO_SPIOP_WAIT_RUN: (status &amp; mask) == 0 was seen.</summary>
         public const byte WaitDone = 0;
 
-        /// <summary>Outcome byte of O_NANO_SPIOP_WAIT: the time-out passed with the mask still set.</summary>
+        /// <summary>Outcome byte of O_NANO_SPIOP_WAIT and O_NANO_SPIOP_WAIT_RUN: the time-out passed with the mask still set.</summary>
         public const byte WaitTimedOut = 1;
 
         /// <summary>Largest O_NANO_CRC32 block length (u24).</summary>

@@ -18,6 +18,15 @@ namespace SerprogNano.Protocol
         private const int WaitOutcomeAt = 0;
         private const int WaitStatusAt = 1;
 
+        // O_NANO_SPIOP_WAIT_RUN parameters: u8 write-enable opcode, u8 status opcode, u8 mask (as O_NANO_SPIOP_WAIT's),
+        // u16 time-out per operation (ms), u16 operation length, u8 operation count.
+        private const int RunOperationLengthAt = 5;
+        private const int RunCountAt = 7;
+
+        // O_NANO_SPIOP_WAIT_RUN reply: u8 operations completed, u8 outcome, u8 last status byte.
+        private const int RunCompletedAt = 0;
+        private const int RunOutcomeAt = 1;
+
         // O_NANO_CRC32 parameters: u8 read opcode, u8 address bytes, u32 start, u24 block length, u16 block count.
         private const int CrcReadOpcodeAt = 0;
         private const int CrcAddressBytesAt = 1;
@@ -78,6 +87,67 @@ namespace SerprogNano.Protocol
         public static byte WaitStatus(byte[] reply, int offset)
         {
             return reply[offset + WaitStatusAt];
+        }
+
+        /// <summary>
+        /// O_NANO_SPIOP_WAIT_RUN's parameters. Its first five bytes are laid out as O_NANO_SPIOP_WAIT's, so
+        /// <see cref="WaitWriteEnable"/>, <see cref="WaitStatusOpcode"/>, <see cref="WaitMask"/> and <see cref="WaitTimeoutMs"/>
+        /// read them for both.
+        /// </summary>
+        public static void WriteWaitRunParameters(byte[] buffer, int offset, byte writeEnable, byte statusOpcode, byte mask, int timeoutMs, int operationLength, int count)
+        {
+            buffer[offset + WaitWriteEnableAt] = writeEnable;
+            buffer[offset + WaitStatusOpcodeAt] = statusOpcode;
+            buffer[offset + WaitMaskAt] = mask;
+            LittleEndian.WriteUInt16(buffer, offset + WaitTimeoutAt, timeoutMs);
+            LittleEndian.WriteUInt16(buffer, offset + RunOperationLengthAt, operationLength);
+            buffer[offset + RunCountAt] = (byte)count;
+        }
+
+        /// <summary>Bytes of each operation of a run.</summary>
+        public static int WaitRunOperationLength(byte[] parameters, int offset)
+        {
+            return LittleEndian.ReadUInt16(parameters, offset + RunOperationLengthAt);
+        }
+
+        /// <summary>Operations in a run: as many blocks of <see cref="WaitRunOperationLength"/> bytes follow the parameters.</summary>
+        public static int WaitRunCount(byte[] parameters, int offset)
+        {
+            return parameters[offset + RunCountAt];
+        }
+
+        /// <summary>Bytes of data that follow a run's parameters: count x operation length.</summary>
+        public static int WaitRunDataLength(byte[] parameters, int offset)
+        {
+            return WaitRunCount(parameters, offset) * WaitRunOperationLength(parameters, offset);
+        }
+
+        /// <summary>
+        /// A run's reply: <paramref name="completed"/> operations ended with the mask clear; when <paramref name="done"/>
+        /// is false the next one timed out and the rest were not sent. <paramref name="status"/>: the last status byte read.
+        /// </summary>
+        public static void WriteWaitRunReply(byte[] buffer, int offset, int completed, bool done, byte status)
+        {
+            buffer[offset + RunCompletedAt] = (byte)completed;
+            WriteWaitReply(buffer, offset + RunOutcomeAt, done, status);
+        }
+
+        /// <summary>Operations of the run that ended with the mask clear, from the first.</summary>
+        public static int WaitRunCompleted(byte[] reply, int offset)
+        {
+            return reply[offset + RunCompletedAt];
+        }
+
+        /// <summary>The outcome byte of a run's reply, as sent: <see cref="SerprogNanoExtensions.WaitDone"/>, <see cref="SerprogNanoExtensions.WaitTimedOut"/>, or what the link made of them.</summary>
+        public static byte WaitRunOutcome(byte[] reply, int offset)
+        {
+            return reply[offset + RunOutcomeAt];
+        }
+
+        /// <summary>The last status byte the device read in a run.</summary>
+        public static byte WaitRunStatus(byte[] reply, int offset)
+        {
+            return WaitStatus(reply, offset + RunOutcomeAt);
         }
 
         public static void WriteCrcParameters(byte[] buffer, int offset, byte readOpcode, int addressBytes, uint start, int blockLength, int blockCount)

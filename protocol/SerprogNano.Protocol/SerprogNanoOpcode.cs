@@ -13,8 +13,11 @@ namespace SerprogNano.Protocol
         /// <summary>O_NANO_CRC32: CRC-32 of consecutive flash blocks, read from the chip by the device.</summary>
         public const byte FlashCrc32 = 0x81;
 
+        /// <summary>O_NANO_SPIOP_WAIT_RUN: a run of waited operations of one shape (page programs) in one frame.</summary>
+        public const byte SpiOperationWaitRun = 0x82;
+
         public const byte First = SpiOperationWait;
 
-        public const byte Last = FlashCrc32;
+        public const byte Last = SpiOperationWaitRun;
     }
 }

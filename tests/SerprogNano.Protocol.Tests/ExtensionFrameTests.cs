@@ -42,6 +42,42 @@ namespace SerprogNano.Protocol.Tests
         }
 
         [TestMethod]
+        public void Wait_run_parameters_are_laid_out_as_the_specification_says()
+        {
+            // WREN, RDSR, WIP, 1000 ms per operation, 260 bytes each, 15 of them.
+            byte[] expected = { 0, 0, 0, 0x06, 0x05, 0x01, 0xE8, 0x03, 0x04, 0x01, 0x0F };
+            var frame = new byte[expected.Length];
+
+            SerprogNanoFrames.WriteWaitRunParameters(frame, At, 0x06, 0x05, 0x01, 1000, 260, 15);
+
+            CollectionAssert.AreEqual(expected, frame);
+            Assert.AreEqual(0x06, SerprogNanoFrames.WaitWriteEnable(frame, At), "the first five bytes read as a wait's");
+            Assert.AreEqual(0x05, SerprogNanoFrames.WaitStatusOpcode(frame, At));
+            Assert.AreEqual(0x01, SerprogNanoFrames.WaitMask(frame, At));
+            Assert.AreEqual(1000, SerprogNanoFrames.WaitTimeoutMs(frame, At));
+            Assert.AreEqual(260, SerprogNanoFrames.WaitRunOperationLength(frame, At));
+            Assert.AreEqual(15, SerprogNanoFrames.WaitRunCount(frame, At));
+            Assert.AreEqual(3900, SerprogNanoFrames.WaitRunDataLength(frame, At));
+        }
+
+        [TestMethod]
+        public void Wait_run_replies_carry_the_count_completed_then_a_wait_reply()
+        {
+            var reply = new byte[At + SerprogNanoExtensions.WaitRunReplyLength];
+
+            SerprogNanoFrames.WriteWaitRunReply(reply, At, 2, false, 0x03);
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 2, SerprogNanoExtensions.WaitTimedOut, 0x03 }, reply);
+            Assert.AreEqual(2, SerprogNanoFrames.WaitRunCompleted(reply, At));
+            Assert.AreEqual(SerprogNanoExtensions.WaitTimedOut, SerprogNanoFrames.WaitRunOutcome(reply, At));
+            Assert.AreEqual(0x03, SerprogNanoFrames.WaitRunStatus(reply, At));
+
+            SerprogNanoFrames.WriteWaitRunReply(reply, At, 255, true, 0x00);
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 255, SerprogNanoExtensions.WaitDone, 0x00 }, reply);
+            Assert.AreEqual(255, SerprogNanoFrames.WaitRunCompleted(reply, At));
+            Assert.AreEqual(SerprogNanoExtensions.WaitDone, SerprogNanoFrames.WaitRunOutcome(reply, At));
+        }
+
+        [TestMethod]
         public void Crc_parameters_are_laid_out_as_the_specification_says()
         {
             // READ4, 4 address bytes, start 0x89ABCDEF, block length 0x010000, 0x0102 blocks.

@@ -44,6 +44,68 @@ namespace SerprogNano.VirtualEsp32.Tests
             Assert.AreEqual(0, esp32.CommandsIgnoredWhileBusy(), "nothing was sent while the chip was busy");
         }
 
+        [TestMethod]
+        public void A_run_of_page_programs_lands_on_the_chip_and_one_with_the_pins_released_is_refused_in_step()
+        {
+            const int Pages = 15;
+            const int Operation = 4 + 256;
+            string start = Flashrom.RandomImage(Directory, ChipSize, seed: 112);
+            byte[] image = File.ReadAllBytes(start);
+            using var esp32 = VirtualEsp32.Start(SharedTools.RepositoryRoot, Directory, "--image", start, "--busy");
+            using (var raw = new RawSerprog(esp32.Port))
+            {
+                raw.Send(SerprogOpcode.QueryCommandMap);
+                Assert.IsTrue(CommandMap.IsSet(raw.Receive(1 + SerprogLimits.CommandMapLength, TimeSpan.FromSeconds(10)), 1, SerprogNanoOpcode.SpiOperationWaitRun), "Q_CMDMAP lists the run");
+                Assert.AreEqual(SerprogReply.Ack, raw.SetPinState(true));
+                raw.Send(SerprogNanoOpcode.SpiOperationWait, 0x06, 0x05, 0x01, 0xE8, 0x03, 4, 0, 0, 0x20, 0x01, 0, 0);
+                CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, SerprogNanoExtensions.WaitDone }, raw.Receive(3, TimeSpan.FromSeconds(10))[..2], "the sector at 0x10000 erased");
+                Array.Fill(image, (byte)0xFF, 0x10000, 4096);
+
+                // 15 page programs from 0x10000 in one frame: WREN, RDSR, WIP, 10 ms each.
+                byte[] frame = RunFrame(Pages, Operation);
+                var random = new Random(113);
+                for (int page = 0; page < Pages; page++)
+                {
+                    int at = 1 + SerprogNanoExtensions.WaitRunParameterLength + (page * Operation);
+                    frame[at] = 0x02;
+                    frame[at + 1] = 0x01;
+                    frame[at + 2] = (byte)page;
+                    random.NextBytes(frame.AsSpan(at + 4, 256));
+                    frame.AsSpan(at + 4, 256).CopyTo(image.AsSpan(0x10000 + (page * 256)));
+                }
+
+                raw.Send(frame);
+                byte[] reply = raw.Receive(1 + SerprogNanoExtensions.WaitRunReplyLength, TimeSpan.FromSeconds(10));
+                CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, Pages, SerprogNanoExtensions.WaitDone }, reply[..3]);
+                Assert.AreEqual(0, reply[3] & 0x01, "last status has WIP clear");
+                AssertCrcs(raw, image, 0x10000, 4096, 1);
+
+                // With the pins released a run is refused after its data, which is full of opcodes. (A run past Q_WRNMAXLEN
+                // cannot be tried here: its frame would not fit the UART's receive buffer, Q_SERBUF, which no host overruns.)
+                Assert.AreEqual(SerprogReply.Ack, raw.SetPinState(false));
+                byte[] refused = RunFrame(Pages, Operation);
+                refused.AsSpan(1 + SerprogNanoExtensions.WaitRunParameterLength).Fill(SerprogOpcode.SyncNop);
+                raw.Send(refused);
+                CollectionAssert.AreEqual(new[] { SerprogReply.Nak }, raw.Receive(1, TimeSpan.FromSeconds(10)));
+                raw.Send(SerprogOpcode.Nop);
+                CollectionAssert.AreEqual(new[] { SerprogReply.Ack }, raw.Receive(1, TimeSpan.FromSeconds(10)), "in step after the refusal");
+                Assert.AreEqual(SerprogReply.Ack, raw.SetPinState(true));
+                AssertCrcs(raw, image, 0x10000, 4096, 1);
+            }
+
+            esp32.StopAndAssertHealthy();
+            Assert.AreEqual(0, esp32.CommandsIgnoredWhileBusy(), "each page waited for before the next write enable");
+        }
+
+        /// <summary>An O_NANO_SPIOP_WAIT_RUN of WREN, RDSR, WIP and 10 ms per operation, its operations left zero.</summary>
+        private static byte[] RunFrame(int count, int length)
+        {
+            var frame = new byte[1 + SerprogNanoExtensions.WaitRunParameterLength + (count * length)];
+            frame[0] = SerprogNanoOpcode.SpiOperationWaitRun;
+            SerprogNanoFrames.WriteWaitRunParameters(frame, 1, 0x06, 0x05, 0x01, 10, length, count);
+            return frame;
+        }
+
         private static void AssertCrcs(RawSerprog raw, byte[] image, int start, int blockLength, int blocks)
         {
             raw.Send(CrcFrame(start, blockLength, blocks));

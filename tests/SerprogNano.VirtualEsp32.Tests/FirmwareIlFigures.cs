@@ -17,6 +17,9 @@ namespace SerprogNano.VirtualEsp32.Tests
         private const int Chunk = 4096;
         private const int Page = 256;
 
+        /// <summary>Pages per O_NANO_SPIOP_WAIT_RUN from the host: half the ESP32's 4103-byte Q_SERBUF, so two runs are in flight.</summary>
+        private const int RunPages = 7;
+
         public TestContext TestContext { get; set; } = null!;
 
         private string Directory => TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
@@ -74,6 +77,23 @@ namespace SerprogNano.VirtualEsp32.Tests
                     program.CopyTo(frame, 1 + SerprogNanoExtensions.WaitParameterLength);
                     raw.Send(frame);
                     CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, SerprogNanoExtensions.WaitDone }, raw.Receive(3, TimeSpan.FromSeconds(10))[..2]);
+                }
+            });
+            Print(baseline, $"extension page program through runs (O_NANO_SPIOP_WAIT_RUN of up to {RunPages} pages, as the host packs them)", raw =>
+            {
+                for (int first = 0; first < Operations; first += RunPages)
+                {
+                    int pages = Math.Min(RunPages, Operations - first);
+                    var frame = new byte[1 + SerprogNanoExtensions.WaitRunParameterLength + (pages * (4 + Page))];
+                    frame[0] = SerprogNanoOpcode.SpiOperationWaitRun;
+                    SerprogNanoFrames.WriteWaitRunParameters(frame, 1, 0x06, 0x05, 0x01, 1000, 4 + Page, pages);
+                    for (int page = 0; page < pages; page++)
+                    {
+                        PageProgram(first + page).CopyTo(frame, 1 + SerprogNanoExtensions.WaitRunParameterLength + (page * (4 + Page)));
+                    }
+
+                    raw.Send(frame);
+                    CollectionAssert.AreEqual(new byte[] { SerprogReply.Ack, (byte)pages, SerprogNanoExtensions.WaitDone }, raw.Receive(4, TimeSpan.FromSeconds(10))[..3]);
                 }
             });
             Print(baseline, "CRC block of 4 KiB (one O_NANO_CRC32 of 32 blocks)", raw =>

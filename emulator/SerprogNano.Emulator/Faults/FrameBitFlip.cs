@@ -6,7 +6,8 @@ namespace SerprogNano.Emulator.Faults
     /// <summary>
     /// One bit a noisy cable inverts in one chosen frame: bit <see cref="Bit"/> of byte <see cref="ByteIndex"/> of the
     /// <see cref="Occurrence"/>th command with serprog opcode <see cref="Opcode"/> (to the device), or of its reply (to the host).
-    /// With <see cref="SpiOpcode"/> only frames carrying that SPI instruction count (O_SPIOP, O_NANO_SPIOP_WAIT), and
+    /// With <see cref="SpiOpcode"/> only frames carrying that SPI instruction count (O_SPIOP, O_NANO_SPIOP_WAIT, and
+    /// O_NANO_SPIOP_WAIT_RUN by the first operation of its run), and
     /// bytes count from the instruction (command: 0 is the SPI opcode, 1.. its address) or from the first reply byte
     /// after ACK; without, from the serprog opcode or from the ACK.
     /// </summary>
@@ -32,7 +33,7 @@ namespace SerprogNano.Emulator.Faults
 
             if (spiOpcode != null && opcode is int carrier && !CarriesSpi(carrier))
             {
-                throw new ArgumentException(SerprogCommandTable.NameOf(carrier) + " carries no SPI operation; use O_SPIOP (0x13) or O_NANO_SPIOP_WAIT (0x80), or no opcode.", nameof(spiOpcode));
+                throw new ArgumentException(SerprogCommandTable.NameOf(carrier) + " carries no SPI operation; use O_SPIOP (0x13), O_NANO_SPIOP_WAIT (0x80) or O_NANO_SPIOP_WAIT_RUN (0x82), or no opcode.", nameof(spiOpcode));
             }
 
             ArgumentOutOfRangeException.ThrowIfLessThan(occurrence, 1);
@@ -65,7 +66,8 @@ namespace SerprogNano.Emulator.Faults
         public LinkFaultDirection Direction { get; }
 
         /// <summary>Whether frames with this serprog opcode carry an SPI operation in their data.</summary>
-        public static bool CarriesSpi(int opcode) => opcode == SerprogOpcode.SpiOperation || opcode == SerprogNanoOpcode.SpiOperationWait;
+        public static bool CarriesSpi(int opcode) =>
+            opcode == SerprogOpcode.SpiOperation || opcode == SerprogNanoOpcode.SpiOperationWait || opcode == SerprogNanoOpcode.SpiOperationWaitRun;
 
         /// <summary>
         /// Whether this flip counts a frame seen at its opcode (<paramref name="spi"/> null) or, for flips that name an SPI

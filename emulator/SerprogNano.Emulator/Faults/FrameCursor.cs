@@ -121,6 +121,7 @@ namespace SerprogNano.Emulator.Faults
             {
                 SerprogOpcode.WriteNToBuffer or SerprogOpcode.SpiOperation => LittleEndian.ReadUInt24(_header, 1),
                 SerprogNanoOpcode.SpiOperationWait => SerprogNanoFrames.WaitOperationLength(_header, 1),
+                SerprogNanoOpcode.SpiOperationWaitRun => SerprogNanoFrames.WaitRunDataLength(_header, 1),
                 _ => 0,
             };
             _current.Length = 1 + opcode switch

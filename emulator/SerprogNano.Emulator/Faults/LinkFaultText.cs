@@ -107,7 +107,7 @@ namespace SerprogNano.Emulator.Faults
 
             if (opcode is int carrier && spi != null && !FrameBitFlip.CarriesSpi(carrier))
             {
-                throw items.Needs("flip-frame", "O_SPIOP (0x13), O_NANO_SPIOP_WAIT (0x80) or any with spi=");
+                throw items.Needs("flip-frame", "O_SPIOP (0x13), O_NANO_SPIOP_WAIT (0x80), O_NANO_SPIOP_WAIT_RUN (0x82) or any with spi=");
             }
 
             LinkFaultDirection direction = items.Has("direction") ? Direction(items) : LinkFaultDirection.ToDevice;

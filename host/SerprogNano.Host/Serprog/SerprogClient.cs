@@ -262,6 +262,33 @@ namespace SerprogNano.Host.Serprog
             Send(SerprogNanoOpcode.SpiOperationWait, _extensionParameters.AsSpan(0, SerprogNanoExtensions.WaitParameterLength), operation, SerprogCommandTable.ReplyLength(SerprogNanoOpcode.SpiOperationWait), reply, label);
         }
 
+        /// <summary>Whether the programmer also runs O_NANO_SPIOP_WAIT_RUN; older SerprogNano firmware has only O_NANO_SPIOP_WAIT.</summary>
+        public bool HasWaitRuns => HasExtensions && Supports(SerprogNanoOpcode.SpiOperationWaitRun);
+
+        /// <summary>
+        /// Queues an O_NANO_SPIOP_WAIT_RUN: <paramref name="operations"/> holds operations of <paramref name="operationLength"/>
+        /// bytes each, which the device runs in order as <see cref="QueueSpiOperationWait"/> runs one, stopping at the first
+        /// that times out. Its 3-byte reply (completed, outcome, last status) lands in <paramref name="reply"/> by the time
+        /// <see cref="Flush"/> returns.
+        /// </summary>
+        public void QueueSpiOperationWaitRun(byte writeEnable, ReadOnlySpan<byte> operations, int operationLength, byte statusOpcode, byte mask, int timeoutMs, Memory<byte> reply, string? label = null)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(operationLength, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(operationLength, SerprogNanoExtensions.MaxWaitRunOperationLength);
+            int count = operations.Length / operationLength;
+            if (count < 1 || count > SerprogNanoExtensions.MaxWaitRunCount || count * operationLength != operations.Length)
+            {
+                throw new ArgumentException("A run holds 1 to " + SerprogNanoExtensions.MaxWaitRunCount + " operations of " + operationLength + " bytes, not " + operations.Length + " bytes.", nameof(operations));
+            }
+
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(operations.Length, MaxWriteLength, nameof(operations));
+            ArgumentOutOfRangeException.ThrowIfNegative(timeoutMs);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(timeoutMs, 0xFFFF);
+            SerprogNanoFrames.WriteWaitRunParameters(_extensionParameters, 0, writeEnable, statusOpcode, mask, timeoutMs, operationLength, count);
+            RequireExtensions(SerprogNanoOpcode.SpiOperationWaitRun);
+            Send(SerprogNanoOpcode.SpiOperationWaitRun, _extensionParameters.AsSpan(0, SerprogNanoExtensions.WaitRunParameterLength), operations, SerprogCommandTable.ReplyLength(SerprogNanoOpcode.SpiOperationWaitRun), reply, label);
+        }
+
         /// <summary>
         /// Queues an O_NANO_CRC32 of <paramref name="blocks"/> consecutive blocks read with <paramref name="readOpcode"/>
         /// (no dummy cycles) at <paramref name="addressBytes"/>-byte addresses; 4 bytes per block land in <paramref name="crcs"/>.
@@ -294,7 +321,7 @@ namespace SerprogNano.Host.Serprog
 
         private void RequireExtensions(byte opcode)
         {
-            if (!HasExtensions)
+            if (!HasExtensions || !Supports(opcode))
             {
                 throw Unsupported(opcode, "it is a SerprogNano extension this programmer does not offer");
             }

@@ -15,6 +15,12 @@ namespace SerprogNano.Host.Serprog
         /// <summary>What a wait reply's outcome byte holds until its reply comes: neither done (0) nor timed out (1).</summary>
         private const byte NotReceived = 0xFF;
 
+        /// <summary>Where a lone operation's O_NANO_SPIOP_WAIT reply sits in its slot: where a run's outcome and status do.</summary>
+        private const int WaitReplyAt = SerprogNanoExtensions.WaitRunReplyLength - SerprogNanoExtensions.WaitReplyLength;
+
+        /// <summary>An operation whose frame or reply the link spoiled, or that a time-out before it in its run kept from being sent.</summary>
+        private static readonly DeviceWaitOutcome Unknown = new(false, 0, Damaged: true);
+
         private readonly SerprogClient _client;
 
         public SerprogDeviceSide(SerprogClient client)
@@ -53,21 +59,28 @@ namespace SerprogNano.Host.Serprog
             }
         }
 
+        /// <summary>
+        /// Packs consecutive operations of one shape into O_NANO_SPIOP_WAIT_RUN frames where the programmer has them (one
+        /// frame's costs per run: on the ESP32's interpreter they outweigh a page program's SPI work), else sends each as an
+        /// O_NANO_SPIOP_WAIT; all pipelined. An operation after a timed-out one in its run was not sent: its outcome is
+        /// Damaged (whether it ran is unknown), as for any frame the link spoiled.
+        /// </summary>
         public IReadOnlyList<DeviceWaitOutcome> ExecuteWithWait(IReadOnlyList<WaitedOperation> operations)
         {
             ArgumentNullException.ThrowIfNull(operations);
-            var replies = new byte[operations.Count * SerprogNanoExtensions.WaitReplyLength];
+            List<WaitRun> runs = WaitRun.Pack(operations, _client.HasWaitRuns ? RunBytes : 0);
+            var replies = new byte[runs.Count * SerprogNanoExtensions.WaitRunReplyLength];
             TimeSpan longest = TimeSpan.Zero;
-            foreach (WaitedOperation operation in operations)
+            foreach (WaitRun run in runs)
             {
-                longest = operation.Timeout > longest ? operation.Timeout : longest;
+                longest = run.Timeout > longest ? run.Timeout : longest;
             }
 
             // A reply that never came keeps this outcome byte, which no device sends.
             Array.Fill(replies, NotReceived);
             try
             {
-                _client.WithLongerReplies(longest, () => QueueWaits(operations, replies));
+                _client.WithLongerReplies(longest, () => QueueRuns(operations, runs, replies));
             }
             catch (SerprogException e) when (e is not SerprogTimeoutException && e.InnerException is not TransportClosedException)
             {
@@ -76,27 +89,80 @@ namespace SerprogNano.Host.Serprog
             }
 
             var outcomes = new DeviceWaitOutcome[operations.Count];
-            for (int i = 0; i < outcomes.Length; i++)
+            for (int r = 0; r < runs.Count; r++)
             {
-                int reply = i * SerprogNanoExtensions.WaitReplyLength;
-                outcomes[i] = replies[reply] == NotReceived
-                    ? new DeviceWaitOutcome(false, 0, Damaged: true)
-                    : new DeviceWaitOutcome(SerprogNanoFrames.WaitTimedOut(replies, reply), SerprogNanoFrames.WaitStatus(replies, reply));
+                Decode(runs[r], replies, r * SerprogNanoExtensions.WaitRunReplyLength, outcomes);
             }
 
             return outcomes;
         }
 
-        private void QueueWaits(IReadOnlyList<WaitedOperation> operations, byte[] replies)
+        /// <summary>
+        /// Most bytes of operations in one run: Q_WRNMAXLEN, and half of what the host sends ahead (the device's serial
+        /// buffer), so that the next run has arrived while the device works through one. A run that filled the buffer would
+        /// be sent only once the one before it was answered, with the device idle meanwhile. None when driven stop-and-wait.
+        /// </summary>
+        private int RunBytes => Math.Min(_client.MaxWriteLength, (_client.Driving.SendAheadBytes / 2) - 1 - SerprogNanoExtensions.WaitRunParameterLength);
+
+        /// <summary>
+        /// Each run's reply lands in its slot of <paramref name="replies"/>, laid out as an O_NANO_SPIOP_WAIT_RUN reply
+        /// (completed, then a wait's outcome and status); an operation alone goes as O_NANO_SPIOP_WAIT, its reply after the count.
+        /// </summary>
+        private void QueueRuns(IReadOnlyList<WaitedOperation> operations, List<WaitRun> runs, byte[] replies)
         {
-            for (int i = 0; i < operations.Count; i++)
+            for (int r = 0; r < runs.Count; r++)
             {
-                WaitedOperation operation = operations[i];
-                int timeoutMs = (int)Math.Clamp(Math.Ceiling(operation.Timeout.TotalMilliseconds), 0, 0xFFFF);
-                _client.QueueSpiOperationWait(operation.WriteEnable, operation.Operation.Span, operation.StatusOpcode, operation.Mask, timeoutMs, replies.AsMemory(i * SerprogNanoExtensions.WaitReplyLength, SerprogNanoExtensions.WaitReplyLength), operation.Label);
+                WaitRun run = runs[r];
+                WaitedOperation first = operations[run.Start];
+                Memory<byte> reply = replies.AsMemory(r * SerprogNanoExtensions.WaitRunReplyLength, SerprogNanoExtensions.WaitRunReplyLength);
+                if (run.Count == 1)
+                {
+                    _client.QueueSpiOperationWait(first.WriteEnable, first.Operation.Span, first.StatusOpcode, first.Mask, WaitRun.TimeoutMs(first), reply[WaitReplyAt..], first.Label);
+                    continue;
+                }
+
+                int length = first.Operation.Length;
+                var data = new byte[run.Count * length];
+                for (int i = 0; i < run.Count; i++)
+                {
+                    operations[run.Start + i].Operation.Span.CopyTo(data.AsSpan(i * length));
+                }
+
+                string label = run.Count + " operations from " + first.Label + " to " + operations[run.Start + run.Count - 1].Label;
+                _client.QueueSpiOperationWaitRun(first.WriteEnable, data, length, first.StatusOpcode, first.Mask, WaitRun.TimeoutMs(first), reply, label);
             }
 
             _client.Flush();
+        }
+
+        /// <summary>
+        /// The outcomes of one run's operations from its reply at <paramref name="at"/>. A run's reply says how many operations
+        /// ended with the mask clear and how the next one ended; one the link spoiled into what no device sends (done with
+        /// fewer completed, or a time-out past the run's end) leaves every outcome of the run unknown.
+        /// </summary>
+        private static void Decode(WaitRun run, byte[] replies, int at, DeviceWaitOutcome[] outcomes)
+        {
+            if (run.Count == 1)
+            {
+                int wait = at + WaitReplyAt;
+                outcomes[run.Start] = replies[wait] == NotReceived
+                    ? Unknown
+                    : new DeviceWaitOutcome(SerprogNanoFrames.WaitTimedOut(replies, wait), SerprogNanoFrames.WaitStatus(replies, wait));
+                return;
+            }
+
+            byte outcome = SerprogNanoFrames.WaitRunOutcome(replies, at);
+            int completed = SerprogNanoFrames.WaitRunCompleted(replies, at);
+            byte status = SerprogNanoFrames.WaitRunStatus(replies, at);
+            bool plausible = (outcome == SerprogNanoExtensions.WaitDone && completed == run.Count)
+                || (outcome == SerprogNanoExtensions.WaitTimedOut && completed < run.Count);
+            for (int i = 0; i < run.Count; i++)
+            {
+                // The reply carries the status that ended the run only; an operation completed before it saw its mask clear.
+                outcomes[run.Start + i] = !plausible || i > completed ? Unknown
+                    : i == completed ? new DeviceWaitOutcome(true, status)
+                    : new DeviceWaitOutcome(false, i == run.Count - 1 ? status : (byte)0);
+            }
         }
     }
 }

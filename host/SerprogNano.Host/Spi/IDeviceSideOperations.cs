@@ -18,8 +18,9 @@ namespace SerprogNano.Host.Spi
 
         /// <summary>
         /// Runs each operation (after its write enable) and waits on the device until its status mask clears;
-        /// returns one outcome per operation, in order. Operations after a timed-out one still run. An operation the link
-        /// damaged is not an exception: its outcome says so, and the caller finds what it left undone by CRC.
+        /// returns one outcome per operation, in order. Operations after a timed-out one may not run (a run of them stops
+        /// there): their outcome is damaged, as is that of an operation the link damaged. Neither is an exception: the
+        /// outcome says whether it ran is unknown, and the caller finds what it left undone by CRC.
         /// </summary>
         IReadOnlyList<DeviceWaitOutcome> ExecuteWithWait(IReadOnlyList<WaitedOperation> operations);
     }

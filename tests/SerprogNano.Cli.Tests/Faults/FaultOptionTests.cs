@@ -74,7 +74,7 @@ namespace SerprogNano.Cli.Tests.Faults
         [DataRow("--fault", "direction=to-host", "direction= and seed= go with flip-rate=")]
         [DataRow("--fault", "flip-rate=1e-5,direction=sideways", "direction= needs to-host, to-device or both")]
         [DataRow("--fault", "flip-frame=any,byte=1,bit=5", "spi= needs an SPI opcode when flip-frame=any")]
-        [DataRow("--fault", "flip-frame=0x01,spi=0x20,byte=1,bit=5", "O_SPIOP (0x13), O_NANO_SPIOP_WAIT (0x80) or any with spi=")]
+        [DataRow("--fault", "flip-frame=0x01,spi=0x20,byte=1,bit=5", "O_SPIOP (0x13), O_NANO_SPIOP_WAIT (0x80), O_NANO_SPIOP_WAIT_RUN (0x82) or any with spi=")]
         [DataRow("--fault", "flip-frame=0x13,byte=1,bit=8", "bit= needs a bit from 0 to 7")]
         [DataRow("--fault", "flip-frame=0x13,byte=1", "flip-frame= needs byte=K and bit=B")]
         [DataRow("--fault", "flip-frame=0x13,byte=1,bit=1,direction=both", "direction= needs to-device (the command) or to-host")]

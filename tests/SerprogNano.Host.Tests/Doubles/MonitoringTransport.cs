@@ -103,6 +103,11 @@ namespace SerprogNano.Host.Tests.Doubles
                 _frameTotal += SerprogNanoFrames.WaitOperationLength(_frame.ToArray(), 1);
             }
 
+            if (_frame[0] == SerprogNanoOpcode.SpiOperationWaitRun && _frame.Count == 1 + SerprogNanoExtensions.WaitRunParameterLength)
+            {
+                _frameTotal += SerprogNanoFrames.WaitRunDataLength(_frame.ToArray(), 1);
+            }
+
             if (_frame.Count < _frameTotal)
             {
                 return;

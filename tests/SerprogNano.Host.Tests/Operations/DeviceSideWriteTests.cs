@@ -119,6 +119,51 @@ namespace SerprogNano.Host.Tests.Operations
         }
 
         [TestMethod]
+        public void Pages_go_in_runs_of_half_the_serial_buffer_two_in_flight_and_the_write_verifies()
+        {
+            using var rig = new Monitored();
+            byte[] old = FlashRig.RandomImage(ChipSize, 10);
+            byte[] image = (byte[])old.Clone();
+            Span<byte> update = image.AsSpan(0x200000, 64 * 1024);
+            new Random(11).NextBytes(update);
+            // No 0xFF at all: a page that begins or ends with erased bytes is programmed shorter, which ends a run.
+            update.Replace((byte)0xFF, (byte)0x5A);
+            rig.Chip.Load(old);
+            rig.Chip.ResetCounters();
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.AreEqual(WritePath.DeviceSide, result.Path);
+            Assert.AreEqual(256, rig.Chip.PagePrograms);
+            Assert.AreEqual(1, rig.Chip.Erases(64 * 1024));
+            // 4 + 256 bytes a page; a run frame within half of the 4096-byte Q_SERBUF.
+            int frameBytes = 1 + SerprogNanoExtensions.WaitRunParameterLength;
+            int pagesPerRun = ((EngineSettings.DefaultBufferSize / 2) - frameBytes) / 260;
+            Assert.AreEqual(7, pagesPerRun);
+            Assert.AreEqual((256 + pagesPerRun - 1) / pagesPerRun, rig.Link.OpcodesSent.FindAll(opcode => opcode == SerprogNanoOpcode.SpiOperationWaitRun).Count);
+            Assert.AreEqual(1, rig.Link.OpcodesSent.FindAll(opcode => opcode == SerprogNanoOpcode.SpiOperationWait).Count, "the one erase, alone, as O_NANO_SPIOP_WAIT");
+            Assert.IsGreaterThanOrEqualTo(2 * (frameBytes + (pagesPerRun * 260)), rig.Link.MaxBytesInFlight, "the next run sent while one runs");
+        }
+
+        [TestMethod]
+        public void A_programmer_without_runs_gets_a_frame_per_page_and_the_write_verifies()
+        {
+            using var rig = new Monitored(hidden: new[] { SerprogNanoOpcode.SpiOperationWaitRun });
+            byte[] old = FlashRig.RandomImage(ChipSize, 12);
+            byte[] image = (byte[])old.Clone();
+            new Random(13).NextBytes(image.AsSpan(0x10000, 4096));
+            rig.Chip.Load(old);
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.AreEqual(WritePath.DeviceSide, result.Path);
+            Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.SpiOperationWaitRun));
+            Assert.AreEqual(1 + 16, rig.Link.OpcodesSent.FindAll(opcode => opcode == SerprogNanoOpcode.SpiOperationWait).Count, "the erase and 16 pages, a frame each");
+        }
+
+        [TestMethod]
         [DataRow("SerprogNano emu", true, DisplayName = "extensions hidden from Q_CMDMAP")]
         [DataRow("other-serprog", false, DisplayName = "a programmer name that is not SerprogNano")]
         public void Without_both_signs_the_write_keeps_serprog_v1(string programmerName, bool hide)
@@ -133,6 +178,7 @@ namespace SerprogNano.Host.Tests.Operations
             BytesAssert.Equal(image, rig.Chip.Snapshot());
             Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.FlashCrc32));
             Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.SpiOperationWait));
+            Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.SpiOperationWaitRun));
         }
 
         /// <summary>An emulated W25Q64FV behind a link that counts what crosses it.</summary>
