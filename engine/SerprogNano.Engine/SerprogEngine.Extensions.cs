@@ -192,47 +192,13 @@ namespace SerprogNano.Engine
         /// </summary>
         private void HandleFlashCrc32()
         {
-            if (!HasExtensions)
-            {
-                SendNak();
-                return;
-            }
-
-            if (!ReadParameters(SerprogNanoOpcode.FlashCrc32))
+            if (!BeginBlockRun(SerprogNanoOpcode.FlashCrc32, SerprogNanoExtensions.MaxCrcBlockLength))
             {
                 return;
             }
 
-            byte readOpcode = SerprogNanoFrames.CrcReadOpcode(_parameters, 0);
-            int addressBytes = SerprogNanoFrames.CrcAddressBytes(_parameters, 0);
-            uint start = SerprogNanoFrames.CrcStart(_parameters, 0);
             int blockLength = SerprogNanoFrames.CrcBlockLength(_parameters, 0);
             int blockCount = SerprogNanoFrames.CrcBlockCount(_parameters, 0);
-            ulong end = start + ((ulong)blockLength * (ulong)blockCount);
-            ulong addressable = addressBytes == 3 ? (ulong)SerprogLimits.MaxLength24 : 0x100000000UL;
-            bool valid = _pinsDriven && _chipSelectMode == ChipSelectMode.Auto
-                && (addressBytes == 3 || addressBytes == 4) && blockLength >= 1 && blockCount >= 1 && end <= addressable;
-            if (!valid)
-            {
-                SendNak();
-                return;
-            }
-
-            _reply[0] = SerprogReply.Ack;
-            _link.Write(_reply, 0, 1);
-
-            // One read command for the whole run: a 25xx read goes on through the array for as long as chip select
-            // stays low, so a block costs one SPI transfer per buffer and no command or chip-select edges of its own.
-            _command[0] = readOpcode;
-            uint address = start;
-            for (int i = addressBytes; i >= 1; i--)
-            {
-                _command[i] = (byte)address;
-                address >>= 8;
-            }
-
-            _spi.SetChipSelect(true);
-            _spi.Write(_command, 0, 1 + addressBytes);
             int chunkLimit = _bufferSize < MaxCrcChunk ? _bufferSize : MaxCrcChunk;
             int grouped = 0;
             int block = 0;
@@ -247,9 +213,7 @@ namespace SerprogNano.Engine
                     _spi.Read(_data, 0, count * blockLength);
                     for (int i = 0; i < count; i++)
                     {
-                        _crc.Reset();
-                        _crc.Append(_data, i * blockLength, blockLength);
-                        SerprogNanoFrames.WriteBlockCrc(_blockCrcs, grouped * SerprogNanoExtensions.CrcBytesPerBlock, _crc.Current);
+                        SerprogNanoFrames.WriteBlockCrc(_blockCrcs, grouped * SerprogNanoExtensions.CrcBytesPerBlock, CrcOf(_data, i * blockLength, blockLength));
                         grouped++;
                     }
 
@@ -270,6 +234,62 @@ namespace SerprogNano.Engine
             }
 
             _spi.SetChipSelect(false);
+        }
+
+        /// <summary>
+        /// Starts O_NANO_CRC32 or O_NANO_READ_SPARSE (the same parameters: a run of blocks from a start address): reads and
+        /// checks the parameters, answers ACK, then lowers chip select and sends the read command once for the whole run (a
+        /// 25xx read goes on through the array for as long as chip select stays low, so a block costs no command or
+        /// chip-select edges of its own). False, after a NAK, when the run is impossible; nothing then reaches the chip.
+        /// </summary>
+        private bool BeginBlockRun(byte opcode, int maxBlockLength)
+        {
+            if (!HasExtensions)
+            {
+                SendNak();
+                return false;
+            }
+
+            if (!ReadParameters(opcode))
+            {
+                return false;
+            }
+
+            int addressBytes = SerprogNanoFrames.CrcAddressBytes(_parameters, 0);
+            uint start = SerprogNanoFrames.CrcStart(_parameters, 0);
+            int blockLength = SerprogNanoFrames.CrcBlockLength(_parameters, 0);
+            int blockCount = SerprogNanoFrames.CrcBlockCount(_parameters, 0);
+            ulong end = start + ((ulong)blockLength * (ulong)blockCount);
+            ulong addressable = addressBytes == 3 ? (ulong)SerprogLimits.MaxLength24 : 0x100000000UL;
+            bool valid = _pinsDriven && _chipSelectMode == ChipSelectMode.Auto && (addressBytes == 3 || addressBytes == 4)
+                && blockLength >= 1 && blockLength <= maxBlockLength && blockCount >= 1 && end <= addressable;
+            if (!valid)
+            {
+                SendNak();
+                return false;
+            }
+
+            _reply[0] = SerprogReply.Ack;
+            _link.Write(_reply, 0, 1);
+            _command[0] = SerprogNanoFrames.CrcReadOpcode(_parameters, 0);
+            uint address = start;
+            for (int i = addressBytes; i >= 1; i--)
+            {
+                _command[i] = (byte)address;
+                address >>= 8;
+            }
+
+            _spi.SetChipSelect(true);
+            _spi.Write(_command, 0, 1 + addressBytes);
+            return true;
+        }
+
+        /// <summary>The CRC-32 of bytes in one buffer, at most <see cref="MaxCrcChunk"/> of them from an offset below that.</summary>
+        private uint CrcOf(byte[] buffer, int offset, int count)
+        {
+            _crc.Reset();
+            _crc.Append(buffer, offset, count);
+            return _crc.Current;
         }
 
         /// <summary>The CRC-32 of the next <paramref name="length"/> bytes of a read in progress, in chunks of at most <paramref name="chunkLimit"/>.</summary>

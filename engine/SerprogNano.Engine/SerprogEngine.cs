@@ -249,6 +249,9 @@ namespace SerprogNano.Engine
                 case SerprogNanoOpcode.SpiOperationWaitRun:
                     HandleSpiOperationWaitRun();
                     break;
+                case SerprogNanoOpcode.SparseRead:
+                    HandleSparseRead();
+                    break;
                 default:
                     // Unsupported opcodes (parallel-bus commands among them) are NAKed at once, as their bit in Q_CMDMAP says.
                     SendNak();
@@ -622,6 +625,7 @@ namespace SerprogNano.Engine
                 CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.SpiOperationWait);
                 CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.FlashCrc32);
                 CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.SpiOperationWaitRun);
+                CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.SparseRead);
             }
         }
     }

@@ -30,6 +30,19 @@ namespace SerprogNano.Protocol
         /// <summary>Bytes per block of O_NANO_CRC32's reply after the ACK: one u32 CRC each.</summary>
         public const int CrcBytesPerBlock = 4;
 
+        /// <summary>
+        /// Most pieces in one O_NANO_READ_SPARSE group: its header (a count, a 32-bit map of the pieces carried and a CRC per
+        /// piece, 125 bytes) then fits an ESP32 UART's 128-byte TX FIFO, so a group of erased pieces leaves in one write
+        /// that returns at once.
+        /// </summary>
+        public const int MaxSparsePiecesPerGroup = 30;
+
+        /// <summary>Bytes of an O_NANO_READ_SPARSE group header before its CRCs: u8 piece count, u32 map of the pieces carried.</summary>
+        public const int SparseGroupFixedLength = 5;
+
+        /// <summary>Largest O_NANO_READ_SPARSE piece: a device holds a group of at least one piece in its buffer.</summary>
+        public const int MaxSparsePieceLength = 4096;
+
         /// <summary>Outcome byte of O_NANO_SPIOP_WAIT and O_NANO_SPIOP_WAIT_RUN: (status &amp; mask) == 0 was seen.</summary>
         public const byte WaitDone = 0;
 

@@ -27,7 +27,8 @@ namespace SerprogNano.Protocol
         private const int RunCompletedAt = 0;
         private const int RunOutcomeAt = 1;
 
-        // O_NANO_CRC32 parameters: u8 read opcode, u8 address bytes, u32 start, u24 block length, u16 block count.
+        // O_NANO_CRC32 parameters (O_NANO_READ_SPARSE's too, its pieces as the blocks): u8 read opcode, u8 address bytes,
+        // u32 start, u24 block length, u16 block count.
         private const int CrcReadOpcodeAt = 0;
         private const int CrcAddressBytesAt = 1;
         private const int CrcStartAt = 2;
@@ -200,6 +201,43 @@ namespace SerprogNano.Protocol
         public static uint BlockCrc(byte[] reply, int offset, int block)
         {
             return LittleEndian.ReadUInt32(reply, offset + (block * SerprogNanoExtensions.CrcBytesPerBlock));
+        }
+
+        /// <summary>Bytes of an O_NANO_READ_SPARSE group header for <paramref name="pieces"/> pieces: count, map, a CRC each.</summary>
+        public static int SparseGroupHeaderLength(int pieces)
+        {
+            return SerprogNanoExtensions.SparseGroupFixedLength + (pieces * SerprogNanoExtensions.CrcBytesPerBlock);
+        }
+
+        /// <summary>A group's count and map: bit i of <paramref name="carried"/> set when piece i's bytes follow the header.</summary>
+        public static void WriteSparseGroupHeader(byte[] buffer, int offset, int pieces, uint carried)
+        {
+            buffer[offset] = (byte)pieces;
+            LittleEndian.WriteUInt32(buffer, offset + 1, carried);
+        }
+
+        /// <summary>Pieces the group at <paramref name="offset"/> covers.</summary>
+        public static int SparseGroupPieces(byte[] header, int offset)
+        {
+            return header[offset];
+        }
+
+        /// <summary>The group's map: bit i set when piece i's bytes follow the header, clear when the piece is erased.</summary>
+        public static uint SparseGroupCarried(byte[] header, int offset)
+        {
+            return LittleEndian.ReadUInt32(header, offset + 1);
+        }
+
+        /// <summary>Writes piece <paramref name="piece"/>'s CRC-32 into the group header at <paramref name="offset"/>.</summary>
+        public static void WriteSparseGroupCrc(byte[] header, int offset, int piece, uint crc)
+        {
+            WriteBlockCrc(header, offset + SerprogNanoExtensions.SparseGroupFixedLength + (piece * SerprogNanoExtensions.CrcBytesPerBlock), crc);
+        }
+
+        /// <summary>The CRC-32 of piece <paramref name="piece"/> of the group header at <paramref name="offset"/>.</summary>
+        public static uint SparseGroupCrc(byte[] header, int offset, int piece)
+        {
+            return BlockCrc(header, offset + SerprogNanoExtensions.SparseGroupFixedLength, piece);
         }
     }
 }

@@ -16,8 +16,14 @@ namespace SerprogNano.Protocol
         /// <summary>O_NANO_SPIOP_WAIT_RUN: a run of waited operations of one shape (page programs) in one frame.</summary>
         public const byte SpiOperationWaitRun = 0x82;
 
+        /// <summary>
+        /// O_NANO_READ_SPARSE: reads a run of pieces under one read command and sends only the pieces that are not erased,
+        /// with the CRC-32 of every piece.
+        /// </summary>
+        public const byte SparseRead = 0x83;
+
         public const byte First = SpiOperationWait;
 
-        public const byte Last = SpiOperationWaitRun;
+        public const byte Last = SparseRead;
     }
 }

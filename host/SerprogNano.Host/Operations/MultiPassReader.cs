@@ -21,6 +21,9 @@ namespace SerprogNano.Host.Operations
         /// <summary>Bytes per read on a shifted pass: odd, so its boundaries fall where no power-of-two chunk's do.</summary>
         private const int ShiftedSegment = 61_441;
 
+        /// <summary>Bytes of a sparse first pass between progress reports: about 2.7 s at 2 Mbaud, less where pieces are erased.</summary>
+        private const int SparseBytesPerProgress = 512 * 1024;
+
         /// <summary>How far each shifted pass moves its first boundary.</summary>
         private const int ShiftStep = 4_093;
 
@@ -88,6 +91,11 @@ namespace SerprogNano.Host.Operations
         /// </summary>
         private static long ReadUnerased(DeviceSideFlash device, long address, byte[] data, IProgress<OperationProgress>? progress, PhaseProgress phase)
         {
+            if (device.ReadsSkippingErased)
+            {
+                return ReadSparse(device, address, data, phase);
+            }
+
             PieceSurvey survey = PieceSurvey.Take(device, address, data.Length, new PhaseProgress(progress, "survey: CRC-32 of each " + PieceSurvey.PieceSize + " bytes on the programmer", data.Length));
             int blockSize = survey.BlockSize;
             long erased = 0;
@@ -114,6 +122,26 @@ namespace SerprogNano.Host.Operations
 
                 block += run;
                 phase.Report(offset + (run * blockSize));
+            }
+
+            return erased;
+        }
+
+        /// <summary>
+        /// The first pass in one go on a programmer with O_NANO_READ_SPARSE: it surveys as it reads (each piece's CRC-32 on
+        /// the device) and sends only the pieces that are not erased, so the survey costs no pass of its own and contents
+        /// without erased pieces still cross the link at its rate. Returns the bytes not carried.
+        /// </summary>
+        private static long ReadSparse(DeviceSideFlash device, long address, byte[] data, PhaseProgress phase)
+        {
+            int piece = PieceSurvey.PieceFor(device.BlockSize);
+            int step = Math.Max(1, SparseBytesPerProgress / piece) * piece;
+            long erased = 0;
+            for (int offset = 0; offset < data.Length; offset += step)
+            {
+                int length = Math.Min(step, data.Length - offset);
+                erased += device.ReadSkippingErased(address + offset, data.AsMemory(offset, length), piece);
+                phase.Report(offset + length);
             }
 
             return erased;

@@ -2,17 +2,27 @@ using System;
 
 namespace SerprogNano.Host.Serprog
 {
+    /// <summary>Reads exactly as many reply bytes as <paramref name="destination"/> holds, with the link's time-out.</summary>
+    internal delegate void ReplyBytes(Span<byte> destination);
+
+    /// <summary>Takes a reply whose length only its own bytes tell (after the ACK), reading it through <paramref name="read"/>.</summary>
+    internal delegate void ReplyReader(ReplyBytes read);
+
     /// <summary>A command sent and not yet answered: what its reply looks like and where it goes.</summary>
     internal sealed class PendingCommand
     {
-        public PendingCommand(byte opcode, string? label, int wireLength, int replyLength, Memory<byte> destination)
+        public PendingCommand(byte opcode, string? label, int wireLength, int replyLength, Memory<byte> destination, ReplyReader? reader = null)
         {
             Opcode = opcode;
             Label = label;
             WireLength = wireLength;
             ReplyLength = replyLength;
             Destination = destination;
+            Reader = reader;
         }
+
+        /// <summary>Where set, takes the whole reply after the ACK instead of <see cref="ReplyLength"/> and <see cref="Destination"/>.</summary>
+        public ReplyReader? Reader { get; }
 
         public byte Opcode { get; }
 

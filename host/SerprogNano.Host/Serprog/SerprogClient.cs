@@ -304,6 +304,31 @@ namespace SerprogNano.Host.Serprog
             Send(SerprogNanoOpcode.FlashCrc32, _extensionParameters.AsSpan(0, SerprogNanoExtensions.CrcParameterLength), ReadOnlySpan<byte>.Empty, SerprogNanoFrames.CrcReplyLength(blocks), crcs, "CRC-32 of " + blocks + " x " + blockLength + " bytes at 0x" + start.ToString("X6"));
         }
 
+        /// <summary>Whether the programmer also runs O_NANO_READ_SPARSE; older SerprogNano firmware has only O_NANO_CRC32.</summary>
+        public bool HasSparseReads => HasExtensions && Supports(SerprogNanoOpcode.SparseRead);
+
+        /// <summary>
+        /// Queues an O_NANO_READ_SPARSE of <paramref name="destination"/>.Length / <paramref name="pieceLength"/> pieces read with
+        /// <paramref name="readOpcode"/> (no dummy cycles) at <paramref name="addressBytes"/>-byte addresses: by the time
+        /// <see cref="Flush"/> returns, the pieces the device carried are in <paramref name="destination"/>, each checked
+        /// against its CRC-32, and the erased ones are 0xFF. The returned reply counts the erased pieces.
+        /// </summary>
+        public SparseReadReply QueueSparseRead(byte readOpcode, int addressBytes, long start, int pieceLength, Memory<byte> destination)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(pieceLength, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(pieceLength, SerprogNanoExtensions.MaxSparsePieceLength);
+            int pieces = destination.Length / pieceLength;
+            ArgumentOutOfRangeException.ThrowIfLessThan(pieces, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(pieces, SerprogNanoExtensions.MaxCrcBlockCount);
+            ArgumentOutOfRangeException.ThrowIfNotEqual(destination.Length % pieceLength, 0);
+            SerprogNanoFrames.WriteCrcParameters(_extensionParameters, 0, readOpcode, addressBytes, (uint)start, pieceLength, pieces);
+            RequireExtensions(SerprogNanoOpcode.SparseRead);
+            string label = pieces + " x " + pieceLength + " bytes at 0x" + start.ToString("X6") + ", erased ones left off";
+            var reply = new SparseReadReply(destination, pieceLength, PendingCommand.Describe(SerprogNanoOpcode.SparseRead, label));
+            Send(SerprogNanoOpcode.SparseRead, _extensionParameters.AsSpan(0, SerprogNanoExtensions.CrcParameterLength), ReadOnlySpan<byte>.Empty, 0, Memory<byte>.Empty, label, reply.Read);
+            return reply;
+        }
+
         /// <summary>Runs <paramref name="operation"/> with the reply time-out raised by <paramref name="extra"/>: for device-side work that takes long.</summary>
         public void WithLongerReplies(TimeSpan extra, Action operation)
         {
@@ -532,7 +557,7 @@ namespace SerprogNano.Host.Serprog
             Flush();
         }
 
-        private void Send(byte opcode, ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, int replyLength, Memory<byte> destination, string? label)
+        private void Send(byte opcode, ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, int replyLength, Memory<byte> destination, string? label, ReplyReader? reader = null)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_outOfStep)
@@ -543,7 +568,7 @@ namespace SerprogNano.Host.Serprog
 
             try
             {
-                _pipeline.Enqueue(opcode, parameters, data, replyLength, destination, label);
+                _pipeline.Enqueue(opcode, parameters, data, replyLength, destination, label, reader);
             }
             catch (SerprogException)
             {

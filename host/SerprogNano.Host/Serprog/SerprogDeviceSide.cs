@@ -12,6 +12,12 @@ namespace SerprogNano.Host.Serprog
         /// <summary>Bytes one O_NANO_CRC32 covers: about half a second of reading on a 20 MHz ESP32, inside the reply time-out.</summary>
         public const int CrcBytesPerCommand = 1024 * 1024;
 
+        /// <summary>Bytes one O_NANO_READ_SPARSE covers: at most about 1.3 s of a 2 Mbaud link, so a retry repeats little.</summary>
+        public const int SparseBytesPerCommand = 256 * 1024;
+
+        /// <summary>Tries of a sparse read whose reply the link damaged (each after the client re-synchronised).</summary>
+        private const int SparseReadAttempts = 3;
+
         /// <summary>What a wait reply's outcome byte holds until its reply comes: neither done (0) nor timed out (1).</summary>
         private const byte NotReceived = 0xFF;
 
@@ -65,6 +71,39 @@ namespace SerprogNano.Host.Serprog
         /// O_NANO_SPIOP_WAIT; all pipelined. An operation after a timed-out one in its run was not sent: its outcome is
         /// Damaged (whether it ran is unknown), as for any frame the link spoiled.
         /// </summary>
+        public bool ReadsSkippingErased => _client.HasSparseReads;
+
+        public long ReadSkippingErased(byte readOpcode, int addressBytes, long start, int pieceLength, Memory<byte> destination)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(pieceLength, 1);
+            int perCommand = Math.Max(1, SparseBytesPerCommand / pieceLength) * pieceLength;
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var replies = new List<SparseReadReply>();
+                    for (int done = 0; done < destination.Length; done += perCommand)
+                    {
+                        int length = Math.Min(perCommand, destination.Length - done);
+                        replies.Add(_client.QueueSparseRead(readOpcode, addressBytes, start + done, pieceLength, destination.Slice(done, length)));
+                    }
+
+                    _client.Flush();
+                    long erased = 0;
+                    foreach (SparseReadReply reply in replies)
+                    {
+                        erased += (long)reply.ErasedPieces * pieceLength;
+                    }
+
+                    return erased;
+                }
+                catch (SerprogException e) when (attempt < SparseReadAttempts && e is not SerprogTimeoutException && e is not SerprogUnsupportedCommandException && e.InnerException is not TransportClosedException)
+                {
+                    // A damaged reply or command: the client puts the link back in step before the next try reads it all again.
+                }
+            }
+        }
+
         public IReadOnlyList<DeviceWaitOutcome> ExecuteWithWait(IReadOnlyList<WaitedOperation> operations)
         {
             ArgumentNullException.ThrowIfNull(operations);

@@ -45,7 +45,7 @@ namespace SerprogNano.Host.Serprog
         public long Drains { get; private set; }
 
         /// <summary>Queues one command; waits for earlier replies first if the device's buffer would overflow.</summary>
-        public void Enqueue(byte opcode, ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, int replyLength, Memory<byte> destination, string? label)
+        public void Enqueue(byte opcode, ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, int replyLength, Memory<byte> destination, string? label, ReplyReader? reader = null)
         {
             int wireLength = 1 + parameters.Length + data.Length;
 
@@ -59,7 +59,7 @@ namespace SerprogNano.Host.Serprog
             parameters.CopyTo(_header.AsSpan(1));
             Append(_header.AsSpan(0, 1 + parameters.Length));
             Append(data);
-            _pending.Enqueue(new PendingCommand(opcode, label, wireLength, replyLength, destination));
+            _pending.Enqueue(new PendingCommand(opcode, label, wireLength, replyLength, destination, reader));
             BytesInFlight += wireLength;
         }
 
@@ -211,7 +211,11 @@ namespace SerprogNano.Host.Serprog
                 throw new SerprogException(command.Describe(), "The programmer answered " + command.Describe() + " with 0x" + status.ToString("X2") + " instead of ACK: the link is out of step or corrupted.");
             }
 
-            if (command.Destination.Length >= command.ReplyLength)
+            if (command.Reader != null)
+            {
+                command.Reader(ReadExactly);
+            }
+            else if (command.Destination.Length >= command.ReplyLength)
             {
                 ReadExactly(command.Destination.Span[..command.ReplyLength]);
             }

@@ -16,6 +16,16 @@ namespace SerprogNano.Host.Spi
         /// </summary>
         void Crc32(byte readOpcode, int addressBytes, long start, int blockLength, Span<uint> crcs);
 
+        /// <summary>Whether <see cref="ReadSkippingErased"/> is offered (older SerprogNano firmware has only the CRC).</summary>
+        bool ReadsSkippingErased { get; }
+
+        /// <summary>
+        /// Reads <paramref name="destination"/> (a whole number of <paramref name="pieceLength"/> pieces) from
+        /// <paramref name="start"/>: the programmer sends only the pieces whose CRC-32 is not that of an erased piece, each
+        /// checked here against its CRC, and the erased ones are filled with 0xFF. Returns the bytes not carried.
+        /// </summary>
+        long ReadSkippingErased(byte readOpcode, int addressBytes, long start, int pieceLength, Memory<byte> destination);
+
         /// <summary>
         /// Runs each operation (after its write enable) and waits on the device until its status mask clears;
         /// returns one outcome per operation, in order. Operations after a timed-out one may not run (a run of them stops

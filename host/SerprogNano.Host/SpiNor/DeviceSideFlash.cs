@@ -54,6 +54,20 @@ namespace SerprogNano.Host.SpiNor
             return crcs;
         }
 
+        /// <summary>Whether the programmer reads leaving erased pieces off the link (<see cref="ReadSkippingErased"/>).</summary>
+        public bool ReadsSkippingErased => _device.ReadsSkippingErased;
+
+        /// <summary>
+        /// Reads [address, address + destination.Length), whole pieces of <paramref name="pieceSize"/>, with only the pieces
+        /// that are not erased carried over the link (each checked by its CRC-32); returns the bytes not carried.
+        /// </summary>
+        public long ReadSkippingErased(long address, Memory<byte> destination, int pieceSize)
+        {
+            long erased = 0;
+            Flash.InAddressMode(() => erased = _device.ReadSkippingErased(Flash.Addressing.ReadOpcode, Flash.Addressing.AddressBytes, address, pieceSize, destination));
+            return erased;
+        }
+
         /// <summary>Runs the erases, each waited for on the device; a time-out is an error naming the block.</summary>
         public void EraseBlocks(IReadOnlyList<EraseStep> steps, IProgress<long>? progress)
         {

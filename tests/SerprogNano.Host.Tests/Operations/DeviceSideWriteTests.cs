@@ -22,7 +22,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_write_with_a_backup_reads_the_chip_once_and_verifies_by_crc()
         {
-            using var rig = new Monitored();
+            using var rig = new MonitoredProgrammer();
             byte[] old = FlashRig.RandomImage(ChipSize, 1);
             byte[] image = FlashRig.RandomImage(ChipSize, 2);
             rig.Chip.Load(old);
@@ -41,7 +41,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_write_without_a_backup_sends_only_what_differs_and_reads_nothing()
         {
-            using var rig = new Monitored();
+            using var rig = new MonitoredProgrammer();
             byte[] image = FlashRig.RandomImage(ChipSize, 3);
             byte[] old = (byte[])image.Clone();
             old[0x123456] ^= 0x10; // one block differs: it is erased and programmed again
@@ -60,7 +60,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void The_image_already_on_the_chip_costs_crcs_only()
         {
-            using var rig = new Monitored();
+            using var rig = new MonitoredProgrammer();
             byte[] image = FlashRig.RandomImage(ChipSize, 4);
             rig.Chip.Load(image);
             rig.Chip.ResetCounters();
@@ -78,7 +78,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void Verify_by_crc_names_the_first_differing_byte()
         {
-            using var rig = new Monitored();
+            using var rig = new MonitoredProgrammer();
             byte[] image = FlashRig.RandomImage(ChipSize, 5);
             byte[] onChip = (byte[])image.Clone();
             onChip[0x345678] ^= 0x01;
@@ -95,7 +95,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_page_the_chip_does_not_program_fails_the_crc_verify_at_its_address()
         {
-            using var rig = new Monitored();
+            using var rig = new MonitoredProgrammer();
             rig.Chip.Faults.FailingPageAddress = 0x12300;
             byte[] image = FlashRig.RandomImage(ChipSize, 6);
 
@@ -108,7 +108,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_chip_stuck_busy_is_reported_by_the_device_side_wait()
         {
-            using var rig = new Monitored();
+            using var rig = new MonitoredProgrammer();
             byte[] image = FlashRig.RandomImage(ChipSize, 7);
             rig.Chip.Load(FlashRig.RandomImage(ChipSize, 8));
             rig.Chip.Faults.StuckBusy = true;
@@ -121,7 +121,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void Pages_go_in_runs_of_half_the_serial_buffer_two_in_flight_and_the_write_verifies()
         {
-            using var rig = new Monitored();
+            using var rig = new MonitoredProgrammer();
             byte[] old = FlashRig.RandomImage(ChipSize, 10);
             byte[] image = (byte[])old.Clone();
             Span<byte> update = image.AsSpan(0x200000, 64 * 1024);
@@ -149,7 +149,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_programmer_without_runs_gets_a_frame_per_page_and_the_write_verifies()
         {
-            using var rig = new Monitored(hidden: new[] { SerprogNanoOpcode.SpiOperationWaitRun });
+            using var rig = new MonitoredProgrammer(hidden: new[] { SerprogNanoOpcode.SpiOperationWaitRun });
             byte[] old = FlashRig.RandomImage(ChipSize, 12);
             byte[] image = (byte[])old.Clone();
             new Random(13).NextBytes(image.AsSpan(0x10000, 4096));
@@ -168,7 +168,7 @@ namespace SerprogNano.Host.Tests.Operations
         [DataRow("other-serprog", false, DisplayName = "a programmer name that is not SerprogNano")]
         public void Without_both_signs_the_write_keeps_serprog_v1(string programmerName, bool hide)
         {
-            using var rig = new Monitored(programmerName, hide ? new[] { SerprogNanoOpcode.SpiOperationWait, SerprogNanoOpcode.FlashCrc32 } : Array.Empty<byte>());
+            using var rig = new MonitoredProgrammer(programmerName, hide ? new[] { SerprogNanoOpcode.SpiOperationWait, SerprogNanoOpcode.FlashCrc32 } : Array.Empty<byte>());
             byte[] image = FlashRig.RandomImage(ChipSize, 9);
             Assert.IsNull(rig.Flash.DeviceSide);
 
@@ -179,30 +179,6 @@ namespace SerprogNano.Host.Tests.Operations
             Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.FlashCrc32));
             Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.SpiOperationWait));
             Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.SpiOperationWaitRun));
-        }
-
-        /// <summary>An emulated W25Q64FV behind a link that counts what crosses it.</summary>
-        private sealed class Monitored : IDisposable
-        {
-            private readonly SerprogClient _client;
-
-            public Monitored(string programmerName = "SerprogNano emu", byte[]? hidden = null)
-            {
-                Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
-                var emulator = new SerprogEmulator(Chip, new EngineSettings { ProgrammerName = programmerName });
-                Link = Rig.Monitor(emulator, hidden ?? Array.Empty<byte>());
-                _client = SerprogClient.Connect(Link);
-                var master = new RetryingSpiMaster(new SerprogSpiMaster(_client));
-                Flash = new SpiNorFlash(master, ChipProber.Probe(master, ChipDatabase.Default, FlashRig.ForcedNameFor(SpiNorModels.W25Q64FV)).Chip, SerprogDeviceSide.Of(_client));
-            }
-
-            public EmulatedSpiNor Chip { get; }
-
-            public MonitoringTransport Link { get; }
-
-            public SpiNorFlash Flash { get; }
-
-            public void Dispose() => _client.Dispose();
         }
     }
 }
