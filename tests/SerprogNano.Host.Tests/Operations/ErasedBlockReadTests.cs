@@ -42,21 +42,21 @@ namespace SerprogNano.Host.Tests.Operations
             Assert.IsTrue(result.Consistent);
             BytesAssert.Equal(image, result.Data);
             int erasedPieces = CountErasedPieces(image);
-            Assert.AreEqual((long)erasedPieces * PieceSurvey.PieceSize, result.ErasedBytesNotCarried, "every all-0xFF piece, and only those, taken as erased");
+            Assert.AreEqual((long)erasedPieces * MultiPassReader.SparsePieceSize, result.ErasedBytesNotCarried, "every all-0xFF piece, and only those, taken as erased");
             long carried = rig.Faults.BytesToHost - before;
             long notErased = image.Length - result.ErasedBytesNotCarried;
-            long pieces = image.Length / PieceSurvey.PieceSize;
+            long pieces = image.Length / MultiPassReader.SparsePieceSize;
 
-            // Pass 1 sends a CRC per piece and a 5-byte header per group of pieces, pass 2 a CRC per window.
-            long overhead = (2 * 4 * pieces) + (5 * pieces);
+            // Pass 1 sends a CRC per piece and a 5-byte header per group of pieces, pass 2 a CRC per 512-byte window.
+            long overhead = (9 * pieces) + (4 * (image.Length / PieceSurvey.PieceSize));
             Assert.IsLessThan(notErased + overhead + 1024, carried, "the link carried the pieces that are not erased and two CRCs per 512 bytes (pass 1's, pass 2), not the chip");
             Assert.IsGreaterThanOrEqualTo(notErased, carried);
         }
 
         /// <summary>
-        /// A piece built so that its CRC-32 is that of 512 bytes of 0xFF is taken as erased by the survey: the case
-        /// EXTENSIONS.md says it does not cover. The second pass checks windows shifted by half a piece, which the forged
-        /// piece does not fool, so the dump fails instead of saving wrong bytes.
+        /// A piece built so that its CRC-32 is that of a piece of 0xFF is taken as erased by the first pass: the case
+        /// EXTENSIONS.md says it does not cover. The second pass checks 512-byte windows shifted by half a window, which
+        /// the forged piece does not fool, so the dump fails instead of saving wrong bytes.
         /// </summary>
         [TestMethod]
         public void A_piece_forged_to_look_erased_fails_the_second_pass()
@@ -64,9 +64,9 @@ namespace SerprogNano.Host.Tests.Operations
             using var rig = new FaultRig(SpiNorModels.W25Q32FV);
             byte[] image = new byte[rig.Chip.Model.Size];
             Array.Fill(image, (byte)0xFF);
-            Span<byte> piece = image.AsSpan((30 * Block) + 1024, PieceSurvey.PieceSize);
+            Span<byte> piece = image.AsSpan((30 * Block) + 2048, MultiPassReader.SparsePieceSize);
             piece[10] = 0x00;
-            var erasedPiece = new byte[PieceSurvey.PieceSize];
+            var erasedPiece = new byte[MultiPassReader.SparsePieceSize];
             Array.Fill(erasedPiece, (byte)0xFF);
             CrcCollision.Forge(piece, System.IO.Hashing.Crc32.HashToUInt32(erasedPiece));
             rig.Chip.Load(image);
@@ -75,9 +75,9 @@ namespace SerprogNano.Host.Tests.Operations
             MultiPassReadResult once = MultiPassReader.Read(flash, 0, image.Length, 1);
             MultiPassReadResult twice = MultiPassReader.Read(flash, 0, image.Length, 2);
 
-            Assert.AreEqual((long)image.Length, once.ErasedBytesNotCarried, "the forged piece fooled the survey, as the document says it can");
+            Assert.AreEqual((long)image.Length, once.ErasedBytesNotCarried, "the forged piece fooled the first pass, as the document says it can");
             Assert.IsFalse(twice.Consistent, "the shifted second pass sees the forged piece");
-            Assert.AreEqual((30L * Block) + 768, twice.FirstMismatch, "the window over the forged piece's first half");
+            Assert.AreEqual((30L * Block) + 2048 - 256, twice.FirstMismatch, "the window over the forged piece's first bytes");
         }
 
         [TestMethod]
@@ -130,9 +130,9 @@ namespace SerprogNano.Host.Tests.Operations
         private static int CountErasedPieces(byte[] image)
         {
             int erased = 0;
-            for (int at = 0; at < image.Length; at += PieceSurvey.PieceSize)
+            for (int at = 0; at < image.Length; at += MultiPassReader.SparsePieceSize)
             {
-                erased += image.AsSpan(at, PieceSurvey.PieceSize).IndexOfAnyExcept((byte)0xFF) < 0 ? 1 : 0;
+                erased += image.AsSpan(at, MultiPassReader.SparsePieceSize).IndexOfAnyExcept((byte)0xFF) < 0 ? 1 : 0;
             }
 
             return erased;

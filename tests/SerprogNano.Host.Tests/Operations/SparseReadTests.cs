@@ -13,7 +13,7 @@ namespace SerprogNano.Host.Tests.Operations
     [TestClass]
     public sealed class SparseReadTests
     {
-        private const int Piece = 512;
+        private const int Piece = MultiPassReader.SparsePieceSize;
 
         [TestMethod]
         public void The_first_pass_is_sparse_reads_that_carry_only_the_pieces_not_erased()
