@@ -1,5 +1,4 @@
 using System;
-using System.IO.Hashing;
 using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Protocol;
@@ -36,16 +35,16 @@ namespace SerprogNano.Engine.Tests
         public void Only_the_pieces_not_erased_cross_each_with_its_crc_and_the_rest_read_as_erased(int start, int pieceLength, int pieces)
         {
             using var device = Device();
-            byte[] image = Patchwork(device.Target.Model.Size, pieceLength);
+            byte[] image = SparseReplyReader.Patchwork(device.Target.Model.Size, pieceLength, pieceLength);
             device.Target.Load(image);
             device.DrivePins();
 
-            device.Send(Frame(3, (uint)start, pieceLength, pieces));
+            device.Send(SparseReplyReader.Frame(Read, 3, (uint)start, pieceLength, pieces));
             EngineHarness.AssertAck(device.Receive(1)[0]);
-            (byte[] data, int erased, int groups) = TakeApart(device, pieceLength, pieces);
+            (byte[] data, int erased, int groups) = SparseReplyReader.TakeApart(device.Receive, pieceLength, pieces);
 
             BytesAssert.Equal(image.AsSpan(start, pieceLength * pieces), data);
-            Assert.AreEqual(ErasedPieces(image, start, pieceLength, pieces), erased);
+            Assert.AreEqual(SparseReplyReader.ErasedPieces(image, start, pieceLength, pieces), erased);
             int perGroup = Math.Min(SerprogNanoExtensions.MaxSparsePiecesPerGroup, (4096 - 128) / pieceLength);
             Assert.AreEqual((pieces + perGroup - 1) / perGroup, groups, "groups as full as the buffer and the map allow");
             Assert.AreEqual(1, device.Target.CommandCount(Read), "one read command for the whole run");
@@ -62,7 +61,7 @@ namespace SerprogNano.Engine.Tests
         {
             using var device = Device();
             device.DrivePins();
-            device.Send(Frame(addressBytes, start, pieceLength, pieces));
+            device.Send(SparseReplyReader.Frame(Read, addressBytes, start, pieceLength, pieces));
             EngineHarness.AssertNak(device.Receive(1)[0]);
             Assert.AreEqual(0, device.Target.CommandCount(Read));
             device.AssertInSync();
@@ -72,7 +71,7 @@ namespace SerprogNano.Engine.Tests
         public void With_the_pins_released_it_is_refused()
         {
             using var device = Device();
-            device.Send(Frame(3, 0, 512, 4));
+            device.Send(SparseReplyReader.Frame(Read, 3, 0, 512, 4));
             EngineHarness.AssertNak(device.Receive(1)[0]);
             Assert.AreEqual(0, device.Target.CommandCount(Read));
             device.AssertInSync();
@@ -80,89 +79,5 @@ namespace SerprogNano.Engine.Tests
 
         private static EngineHarness<EmulatedSpiNor> Device() =>
             new(new[] { new EmulatedSpiNor(SpiNorModels.W25Q64FV) }, new EngineSettings(), RecordingEngine.FrameTimeout, extensions: true);
-
-        private static byte[] Frame(int addressBytes, uint start, int pieceLength, int pieces)
-        {
-            var frame = new byte[1 + SerprogNanoExtensions.CrcParameterLength];
-            frame[0] = SerprogNanoOpcode.SparseRead;
-            frame[1] = Read;
-            frame[2] = (byte)addressBytes;
-            LittleEndian.WriteUInt32(frame, 3, start);
-            LittleEndian.WriteUInt24(frame, 7, pieceLength);
-            LittleEndian.WriteUInt16(frame, 10, pieces);
-            return frame;
-        }
-
-        /// <summary>The reply as EXTENSIONS.md lays it out: per group a count, a map, a CRC per piece, then the pieces carried.</summary>
-        private static (byte[] Data, int Erased, int Groups) TakeApart(EngineHarness<EmulatedSpiNor> device, int pieceLength, int pieces)
-        {
-            var data = new byte[pieceLength * pieces];
-            var erasedPiece = new byte[pieceLength];
-            Array.Fill(erasedPiece, (byte)0xFF);
-            uint erasedCrc = Crc32.HashToUInt32(erasedPiece);
-            int erased = 0;
-            int groups = 0;
-            for (int piece = 0; piece < pieces; groups++)
-            {
-                byte[] head = device.Receive(5);
-                int count = head[0];
-                uint map = LittleEndian.ReadUInt32(head, 1);
-                Assert.IsTrue(count >= 1 && count <= pieces - piece, "group size " + count);
-                byte[] crcs = device.Receive(4 * count);
-                for (int i = 0; i < count; i++)
-                {
-                    Span<byte> bytes = data.AsSpan((piece + i) * pieceLength, pieceLength);
-                    uint crc = LittleEndian.ReadUInt32(crcs, 4 * i);
-                    if ((map & (1u << i)) != 0)
-                    {
-                        device.Receive(pieceLength).CopyTo(bytes);
-                        Assert.AreNotEqual(erasedCrc, crc, "a piece carried is not erased");
-                    }
-                    else
-                    {
-                        bytes.Fill(0xFF);
-                        erased++;
-                    }
-
-                    Assert.AreEqual(Crc32.HashToUInt32(bytes), crc, "piece " + (piece + i));
-                }
-
-                Assert.AreEqual(0u, count == 32 ? 0u : map >> count, "no map bits past the group");
-                piece += count;
-            }
-
-            return (data, erased, groups);
-        }
-
-        private static int ErasedPieces(byte[] image, int start, int pieceLength, int pieces)
-        {
-            int erased = 0;
-            for (int i = 0; i < pieces; i++)
-            {
-                erased += image.AsSpan(start + (i * pieceLength), pieceLength).IndexOfAnyExcept((byte)0xFF) < 0 ? 1 : 0;
-            }
-
-            return erased;
-        }
-
-        /// <summary>Erased stretches and random ones of a few pieces each, and single bytes almost erased.</summary>
-        private static byte[] Patchwork(int size, int pieceLength)
-        {
-            byte[] image = new byte[size];
-            var random = new Random(pieceLength);
-            random.NextBytes(image);
-            for (int at = 0; at < size; at += pieceLength * (1 + random.Next(5)))
-            {
-                int length = Math.Min(pieceLength * random.Next(1, 40), size - at);
-                image.AsSpan(at, length).Fill(0xFF);
-                at += length;
-                if (at < size && random.Next(4) == 0)
-                {
-                    image[at] = 0xFE;
-                }
-            }
-
-            return image;
-        }
     }
 }

@@ -27,6 +27,29 @@ namespace SerprogNano.Protocol.Tests
         }
 
         [TestMethod]
+        public void Sparse_group_headers_are_laid_out_as_the_specification_says()
+        {
+            // Three pieces, the first and the third carried; CRCs 0x11223344, 0xDEBB20E3, 0x01020304.
+            byte[] expected =
+            {
+                0, 0, 0, 3, 0x05, 0x00, 0x00, 0x00,
+                0x44, 0x33, 0x22, 0x11, 0xE3, 0x20, 0xBB, 0xDE, 0x04, 0x03, 0x02, 0x01,
+            };
+            var header = new byte[At + SerprogNanoFrames.SparseGroupHeaderLength(3)];
+
+            SerprogNanoFrames.WriteSparseGroupHeader(header, At, 3, 0b101);
+            SerprogNanoFrames.WriteSparseGroupCrc(header, At, 0, 0x11223344);
+            SerprogNanoFrames.WriteSparseGroupCrc(header, At, 1, 0xDEBB20E3);
+            SerprogNanoFrames.WriteSparseGroupCrc(header, At, 2, 0x01020304);
+
+            CollectionAssert.AreEqual(expected, header);
+            Assert.AreEqual(3, SerprogNanoFrames.SparseGroupPieces(header, At));
+            Assert.AreEqual(0b101u, SerprogNanoFrames.SparseGroupCarried(header, At));
+            Assert.AreEqual(0xDEBB20E3u, SerprogNanoFrames.SparseGroupCrc(header, At, 1));
+            Assert.AreEqual(125, SerprogNanoFrames.SparseGroupHeaderLength(SerprogNanoExtensions.MaxSparsePiecesPerGroup), "the largest header fits an ESP32's 128-byte TX FIFO");
+        }
+
+        [TestMethod]
         public void Wait_replies_carry_the_outcome_then_the_last_status()
         {
             var reply = new byte[At + SerprogNanoExtensions.WaitReplyLength];

@@ -97,6 +97,40 @@ namespace SerprogNano.VirtualEsp32.Tests
             Assert.AreEqual(0, esp32.CommandsIgnoredWhileBusy(), "each page waited for before the next write enable");
         }
 
+        [TestMethod]
+        public void A_sparse_read_carries_only_the_pieces_not_erased_in_groups_the_buffer_holds()
+        {
+            const int Piece = 2048;
+            const int Pieces = 512;
+            byte[] image = SparseReplyReader.Patchwork(ChipSize, Piece, seed: 114);
+            string start = Path.Combine(Directory, "patchwork.bin");
+            File.WriteAllBytes(start, image);
+            using var esp32 = VirtualEsp32.Start(SharedTools.RepositoryRoot, Directory, "--image", start);
+            using (var raw = new RawSerprog(esp32.Port))
+            {
+                raw.Send(SerprogOpcode.QueryCommandMap);
+                Assert.IsTrue(CommandMap.IsSet(raw.Receive(1 + SerprogLimits.CommandMapLength, TimeSpan.FromSeconds(10)), 1, SerprogNanoOpcode.SparseRead), "Q_CMDMAP lists the sparse read");
+                Assert.AreEqual(SerprogReply.Ack, raw.SetPinState(true));
+
+                // 1 MiB from an odd piece boundary; the firmware's 16 KiB buffer holds 7 pieces of 2 KiB behind a header.
+                raw.Send(SparseReplyReader.Frame(0x03, 3, 0x10800, Piece, Pieces));
+                CollectionAssert.AreEqual(new[] { SerprogReply.Ack }, raw.Receive(1, TimeSpan.FromSeconds(10)));
+                (byte[] data, int erased, int groups) = SparseReplyReader.TakeApart(count => raw.Receive(count, TimeSpan.FromSeconds(10)), Piece, Pieces);
+                BytesAssert.Equal(image.AsSpan(0x10800, Piece * Pieces), data);
+                Assert.AreEqual(SparseReplyReader.ErasedPieces(image, 0x10800, Piece, Pieces), erased);
+                Assert.IsGreaterThan(0, erased);
+                Assert.AreEqual((Pieces + 6) / 7, groups);
+
+                // A piece longer than the buffer holds behind a header is refused, and the link stays in step.
+                raw.Send(SparseReplyReader.Frame(0x03, 3, 0, 16384, 1));
+                CollectionAssert.AreEqual(new[] { SerprogReply.Nak }, raw.Receive(1, TimeSpan.FromSeconds(10)));
+                raw.Send(SerprogOpcode.Nop);
+                CollectionAssert.AreEqual(new[] { SerprogReply.Ack }, raw.Receive(1, TimeSpan.FromSeconds(10)), "in step after the refusal");
+            }
+
+            esp32.StopAndAssertHealthy();
+        }
+
         /// <summary>An O_NANO_SPIOP_WAIT_RUN of WREN, RDSR, WIP and 10 ms per operation, its operations left zero.</summary>
         private static byte[] RunFrame(int count, int length)
         {
