@@ -46,15 +46,17 @@ namespace SerprogNano.Engine
                 return;
             }
 
-            byte mask = SerprogNanoFrames.WaitMask(_parameters, 0);
             int writeLength = SerprogNanoFrames.WaitOperationLength(_parameters, 0);
             if (!ReceiveWaitedData(writeLength, true))
             {
                 return;
             }
 
-            byte status = RunWaitedOperation(
-                SerprogNanoFrames.WaitWriteEnable(_parameters, 0), 0, writeLength, SerprogNanoFrames.WaitStatusOpcode(_parameters, 0), mask, SerprogNanoFrames.WaitTimeoutMs(_parameters, 0));
+            byte writeEnable = SerprogNanoFrames.WaitWriteEnable(_parameters, 0);
+            byte statusOpcode = SerprogNanoFrames.WaitStatusOpcode(_parameters, 0);
+            byte mask = SerprogNanoFrames.WaitMask(_parameters, 0);
+            int timeout = SerprogNanoFrames.WaitTimeoutMs(_parameters, 0);
+            byte status = RunWaitedOperation(writeEnable, 0, writeLength, statusOpcode, mask, timeout);
             SerprogNanoFrames.WriteWaitReply(_reply, 1, (status & mask) == 0, status);
             SendReply(SerprogNanoOpcode.SpiOperationWait);
         }
