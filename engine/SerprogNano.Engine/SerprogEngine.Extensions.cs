@@ -64,7 +64,7 @@ namespace SerprogNano.Engine
         /// <summary>
         /// O_NANO_SPIOP_WAIT_RUN (its layout: <see cref="SerprogNanoFrames"/>): count operations of one length, each waited
         /// for as O_NANO_SPIOP_WAIT waits for its one, in order, stopping at the first that times out. One frame's reads,
-        /// parsing and reply for a run of page programs: on a slow interpreter they cost more than the pages' SPI work.
+        /// parsing and reply for a run of page programs: on a slow interpreter they cost about as much as a page's SPI work.
         /// Replies ACK, operations completed, outcome, last status.
         /// </summary>
         private void HandleSpiOperationWaitRun()
