@@ -46,15 +46,17 @@ namespace SerprogNano.Engine
                 return;
             }
 
-            byte mask = SerprogNanoFrames.WaitMask(_parameters, 0);
             int writeLength = SerprogNanoFrames.WaitOperationLength(_parameters, 0);
             if (!ReceiveWaitedData(writeLength, true))
             {
                 return;
             }
 
-            byte status = RunWaitedOperation(
-                SerprogNanoFrames.WaitWriteEnable(_parameters, 0), 0, writeLength, SerprogNanoFrames.WaitStatusOpcode(_parameters, 0), mask, SerprogNanoFrames.WaitTimeoutMs(_parameters, 0));
+            byte writeEnable = SerprogNanoFrames.WaitWriteEnable(_parameters, 0);
+            byte statusOpcode = SerprogNanoFrames.WaitStatusOpcode(_parameters, 0);
+            byte mask = SerprogNanoFrames.WaitMask(_parameters, 0);
+            int timeout = SerprogNanoFrames.WaitTimeoutMs(_parameters, 0);
+            byte status = RunWaitedOperation(writeEnable, 0, writeLength, statusOpcode, mask, timeout);
             SerprogNanoFrames.WriteWaitReply(_reply, 1, (status & mask) == 0, status);
             SendReply(SerprogNanoOpcode.SpiOperationWait);
         }
@@ -62,7 +64,7 @@ namespace SerprogNano.Engine
         /// <summary>
         /// O_NANO_SPIOP_WAIT_RUN (its layout: <see cref="SerprogNanoFrames"/>): count operations of one length, each waited
         /// for as O_NANO_SPIOP_WAIT waits for its one, in order, stopping at the first that times out. One frame's reads,
-        /// parsing and reply for a run of page programs: on a slow interpreter they cost more than the pages' SPI work.
+        /// parsing and reply for a run of page programs: on a slow interpreter they cost about as much as a page's SPI work.
         /// Replies ACK, operations completed, outcome, last status.
         /// </summary>
         private void HandleSpiOperationWaitRun()

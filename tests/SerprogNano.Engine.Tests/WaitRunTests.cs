@@ -146,12 +146,12 @@ namespace SerprogNano.Engine.Tests
             {
                 Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV, new EmulatedSpiNorOptions { BusyTimes = busyTimes });
                 var settings = new EngineSettings { MaxWriteLength = maxWriteLength };
-                Harness = new EngineHarness<StickingChip>(new[] { new StickingChip(Chip, stuckAfterPrograms) }, settings, RecordingEngine.FrameTimeout, extensions: true);
+                Harness = new EngineHarness<StuckAfterProgramsChip>(new[] { new StuckAfterProgramsChip(Chip, stuckAfterPrograms) }, settings, RecordingEngine.FrameTimeout, extensions: true);
             }
 
             public EmulatedSpiNor Chip { get; }
 
-            public EngineHarness<StickingChip> Harness { get; }
+            public EngineHarness<StuckAfterProgramsChip> Harness { get; }
 
             /// <summary>One O_NANO_SPIOP_WAIT_RUN of WREN, RDSR, WIP; its status byte and, after ACK, its 3-byte reply.</summary>
             public byte[] Run(byte[] operations, int length, int timeoutMs, int? count = null)
@@ -163,23 +163,6 @@ namespace SerprogNano.Engine.Tests
             }
 
             public void Dispose() => Harness.Dispose();
-        }
-
-        /// <summary>The chip, stuck busy from the end of its <c>n</c>th page program on (0: never), as a chip that died mid-write.</summary>
-        private sealed class StickingChip(EmulatedSpiNor chip, int stuckAfterPrograms) : ISpiTarget
-        {
-            public void Select() => chip.Select();
-
-            public void Exchange(ReadOnlySpan<byte> mosi, Span<byte> miso) => chip.Exchange(mosi, miso);
-
-            public void Deselect()
-            {
-                chip.Deselect();
-                if (stuckAfterPrograms > 0 && chip.PagePrograms == stuckAfterPrograms)
-                {
-                    chip.Faults.StuckBusy = true;
-                }
-            }
         }
     }
 }

@@ -67,7 +67,7 @@ namespace SerprogNano.Host.Serprog
 
         /// <summary>
         /// Packs consecutive operations of one shape into O_NANO_SPIOP_WAIT_RUN frames where the programmer has them (one
-        /// frame's costs per run: on the ESP32's interpreter they outweigh a page program's SPI work), else sends each as an
+        /// frame's costs per run: on the ESP32's interpreter they are about a page program's SPI work), else sends each as an
         /// O_NANO_SPIOP_WAIT; all pipelined. An operation after a timed-out one in its run was not sent: its outcome is
         /// Damaged (whether it ran is unknown), as for any frame the link spoiled.
         /// </summary>
