@@ -323,7 +323,7 @@ namespace SerprogNano.Host.Serprog
             ArgumentOutOfRangeException.ThrowIfNotEqual(destination.Length % pieceLength, 0);
             SerprogNanoFrames.WriteCrcParameters(_extensionParameters, 0, readOpcode, addressBytes, (uint)start, pieceLength, pieces);
             RequireExtensions(SerprogNanoOpcode.SparseRead);
-            string label = pieces + " x " + pieceLength + " bytes at 0x" + start.ToString("X6") + ", erased ones left off";
+            string label = "read " + destination.Length + " bytes at 0x" + start.ToString("X6") + " in pieces of " + pieceLength + ", erased ones left off";
             var reply = new SparseReadReply(destination, pieceLength, PendingCommand.Describe(SerprogNanoOpcode.SparseRead, label));
             Send(SerprogNanoOpcode.SparseRead, _extensionParameters.AsSpan(0, SerprogNanoExtensions.CrcParameterLength), ReadOnlySpan<byte>.Empty, 0, Memory<byte>.Empty, label, reply.Read);
             return reply;

@@ -94,14 +94,14 @@ namespace SerprogNano.Cli.Tests.Faults
             var data = new byte[SpiNorModels.W25Q32FV.Size];
             new Random(59).NextBytes(data);
             emulator.Chip.Load(data);
-            // Data, so that the read crosses the link (an erased chip's blocks would not); 200 bytes of commands pass the
-            // probe and the survey (four O_NANO_CRC32) and end in the read's O_SPIOPs.
+            // Data, so that the read crosses the link (an erased chip's pieces would not); 200 bytes of commands pass the
+            // probe and end in the dump's sparse reads (O_NANO_READ_SPARSE, 256 KiB each).
             emulator.LinkFaults.DropAfter(200);
 
             CliRun run = CliRun.Of("read", files.PathOf("dump.bin"), "-p", emulator.Programmer, "-c", "W25Q32FV");
 
             Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
-            StringAssert.Contains(run.Error, "O_SPIOP (read");
+            StringAssert.Contains(run.Error, "O_NANO_READ_SPARSE (read ");
             StringAssert.Contains(run.Error, "closed");
             Assert.IsEmpty(Directory.GetFiles(files.Directory), "no dump and no partial file");
         }
