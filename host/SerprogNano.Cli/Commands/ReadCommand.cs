@@ -73,7 +73,7 @@ namespace SerprogNano.Cli.Commands
             context.Result["erasedBytesNotCarried"] = read.ErasedBytesNotCarried;
             if (read.ErasedBytesNotCarried > 0)
             {
-                context.Say("pass 1: " + read.ErasedBytesNotCarried / 1024 + " KiB of " + size / 1024 + " KiB erased (every 512 bytes with the CRC-32 of 0xFF on the programmer), not carried over the link.");
+                context.Say("pass 1: " + read.ErasedBytesNotCarried / 1024 + " KiB of " + size / 1024 + " KiB erased (pieces whose CRC-32, computed on the programmer, is that of 0xFF bytes), not carried over the link.");
             }
 
             if (read.DeviceCrcPasses > 0)
