@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO.Hashing;
 using SerprogNano.Host.Remedies;
+using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -189,9 +190,7 @@ namespace SerprogNano.Host.Operations
         private static WritePlan Plan(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, int blockSize, uint[] wanted, uint[] onChip, byte[]? backup)
         {
             byte[] current = image.ToArray();
-            byte[] erased = new byte[blockSize];
-            Array.Fill(erased, (byte)0xFF);
-            uint erasedCrc = Crc32.HashToUInt32(erased);
+            uint erasedCrc = ErasedFlash.Crc32Of(blockSize);
             for (int block = 0; block < wanted.Length; block++)
             {
                 if (wanted[block] == onChip[block])
@@ -206,7 +205,7 @@ namespace SerprogNano.Host.Operations
                 }
                 else if (onChip[block] == erasedCrc)
                 {
-                    erased.CopyTo(part);
+                    part.Fill(ErasedFlash.Value);
                 }
                 else
                 {

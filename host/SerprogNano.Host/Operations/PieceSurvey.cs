@@ -1,5 +1,6 @@
 using System;
 using System.IO.Hashing;
+using SerprogNano.Host.Spi;
 using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Operations
@@ -31,9 +32,7 @@ namespace SerprogNano.Host.Operations
             BlockSize = blockSize;
             Piece = pieceSize;
             _crcs = crcs;
-            var erased = new byte[pieceSize];
-            Array.Fill(erased, (byte)0xFF);
-            _erasedCrc = Crc32.HashToUInt32(erased);
+            _erasedCrc = ErasedFlash.Crc32Of(pieceSize);
         }
 
         /// <summary>The erase block size the survey answers for.</summary>

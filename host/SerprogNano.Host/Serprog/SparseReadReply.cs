@@ -1,5 +1,6 @@
 using System;
 using System.IO.Hashing;
+using SerprogNano.Host.Spi;
 using SerprogNano.Protocol;
 
 namespace SerprogNano.Host.Serprog
@@ -23,9 +24,7 @@ namespace SerprogNano.Host.Serprog
             _destination = destination;
             _pieceLength = pieceLength;
             _command = command;
-            byte[] erased = new byte[pieceLength];
-            erased.AsSpan().Fill(IdleBytes.Value);
-            _erasedCrc = Crc32.HashToUInt32(erased);
+            _erasedCrc = ErasedFlash.Crc32Of(pieceLength);
         }
 
         /// <summary>Pieces the device left off the link as erased.</summary>
@@ -65,7 +64,7 @@ namespace SerprogNano.Host.Serprog
                             throw Damaged("piece " + (piece + i) + " is marked erased but its CRC-32 is not an erased piece's");
                         }
 
-                        bytes.Fill(IdleBytes.Value);
+                        bytes.Fill(ErasedFlash.Value);
                         ErasedPieces++;
                     }
                 }

@@ -41,7 +41,7 @@ namespace SerprogNano.Host.Tests.Operations
 
             Assert.IsTrue(result.Consistent);
             BytesAssert.Equal(image, result.Data);
-            int erasedPieces = CountErasedPieces(image);
+            int erasedPieces = SparseReplyReader.ErasedPieces(image, 0, MultiPassReader.SparsePieceSize, image.Length / MultiPassReader.SparsePieceSize);
             Assert.AreEqual((long)erasedPieces * MultiPassReader.SparsePieceSize, result.ErasedBytesNotCarried, "every all-0xFF piece, and only those, taken as erased");
             long carried = rig.Faults.BytesToHost - before;
             long notErased = image.Length - result.ErasedBytesNotCarried;
@@ -125,17 +125,6 @@ namespace SerprogNano.Host.Tests.Operations
             image[25 * Block] = 0xFE;
             Assert.HasCount(6, NearlyErased);
             return image;
-        }
-
-        private static int CountErasedPieces(byte[] image)
-        {
-            int erased = 0;
-            for (int at = 0; at < image.Length; at += MultiPassReader.SparsePieceSize)
-            {
-                erased += image.AsSpan(at, MultiPassReader.SparsePieceSize).IndexOfAnyExcept((byte)0xFF) < 0 ? 1 : 0;
-            }
-
-            return erased;
         }
     }
 }

@@ -27,7 +27,7 @@ namespace SerprogNano.Host.Tests.Operations
             MultiPassReadResult result = MultiPassReader.Read(rig.Flash, 0, image.Length, 1);
 
             BytesAssert.Equal(image, result.Data);
-            long erasedPieces = CountErasedPieces(image);
+            long erasedPieces = SparseReplyReader.ErasedPieces(image, 0, Piece, image.Length / Piece);
             Assert.AreEqual(erasedPieces * Piece, result.ErasedBytesNotCarried, "every all-0xFF piece, and only those, left off");
             Assert.IsTrue(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.SparseRead));
             Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.FlashCrc32), "no survey of its own");
@@ -79,17 +79,6 @@ namespace SerprogNano.Host.Tests.Operations
 
             image[(size / 2) + 7] = 0xFE;
             return image;
-        }
-
-        private static long CountErasedPieces(byte[] image)
-        {
-            long erased = 0;
-            for (int at = 0; at < image.Length; at += Piece)
-            {
-                erased += image.AsSpan(at, Piece).IndexOfAnyExcept((byte)0xFF) < 0 ? 1 : 0;
-            }
-
-            return erased;
         }
     }
 }
