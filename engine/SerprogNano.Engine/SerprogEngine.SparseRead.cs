@@ -54,7 +54,7 @@ namespace SerprogNano.Engine
                         carried |= 1u << i;
                         if (at != end)
                         {
-                            // Overlapping moves are safe: Array.Copy within one array copies as memmove does.
+                            // Up by whole pieces over erased ones, so the two ranges never overlap.
                             Array.Copy(_data, at, _data, end, pieceLength);
                         }
 

@@ -11,7 +11,8 @@ namespace SerprogNano.Host.Operations
     /// the first cuts the range into different O_SPIOPs (<see cref="ReadShifted"/>), so a fault that
     /// repeats with the framing (a firmware that mixes up bytes of neighbouring commands) cannot make
     /// two passes agree on the same wrong bytes. With a programmer with the SerprogNano extensions, the first pass carries
-    /// only the blocks that are not erased (<see cref="PieceSurvey"/>), and the programmer makes the passes after the first
+    /// only the pieces that are not erased (<see cref="ReadSparse"/>; older firmware: <see cref="PieceSurvey"/>), and the
+    /// programmer makes the passes after the first
     /// itself: it reads the chip again over the wiring and sends only CRC-32s, so a second pass costs no link time and still
     /// catches a clip or a clock that reads different bytes each time. Those CRCs are taken over windows shifted by half a
     /// piece against the survey's, so a block the survey wrongly took as erased must fool a second, independent set of checks.

@@ -65,12 +65,6 @@ namespace SerprogNano.Host.Serprog
             }
         }
 
-        /// <summary>
-        /// Packs consecutive operations of one shape into O_NANO_SPIOP_WAIT_RUN frames where the programmer has them (one
-        /// frame's costs per run: on the ESP32's interpreter they are about a page program's SPI work), else sends each as an
-        /// O_NANO_SPIOP_WAIT; all pipelined. An operation after a timed-out one in its run was not sent: its outcome is
-        /// Damaged (whether it ran is unknown), as for any frame the link spoiled.
-        /// </summary>
         public bool ReadsSkippingErased => _client.HasSparseReads;
 
         public long ReadSkippingErased(byte readOpcode, int addressBytes, long start, int pieceLength, Memory<byte> destination)
@@ -97,13 +91,19 @@ namespace SerprogNano.Host.Serprog
 
                     return erased;
                 }
-                catch (SerprogException e) when (attempt < SparseReadAttempts && e is not SerprogTimeoutException && e is not SerprogUnsupportedCommandException && e.InnerException is not TransportClosedException)
+                catch (SerprogException e) when (attempt < SparseReadAttempts && DamagedOnTheLink(e))
                 {
                     // A damaged reply or command: the client puts the link back in step before the next try reads it all again.
                 }
             }
         }
 
+        /// <summary>
+        /// Packs consecutive operations of one shape into O_NANO_SPIOP_WAIT_RUN frames where the programmer has them (one
+        /// frame's costs per run: on the ESP32's interpreter they are about a page program's SPI work), else sends each as an
+        /// O_NANO_SPIOP_WAIT; all pipelined. An operation after a timed-out one in its run was not sent: its outcome is
+        /// Damaged (whether it ran is unknown), as for any frame the link spoiled.
+        /// </summary>
         public IReadOnlyList<DeviceWaitOutcome> ExecuteWithWait(IReadOnlyList<WaitedOperation> operations)
         {
             ArgumentNullException.ThrowIfNull(operations);
@@ -121,7 +121,7 @@ namespace SerprogNano.Host.Serprog
             {
                 _client.WithLongerReplies(longest, () => QueueRuns(operations, runs, replies));
             }
-            catch (SerprogException e) when (e is not SerprogTimeoutException && e.InnerException is not TransportClosedException)
+            catch (SerprogException e) when (DamagedOnTheLink(e))
             {
                 // Refused or answered out of step: a command or reply was damaged on the link. The client puts the link back
                 // in step before its next command; the outcomes without a reply say that whether they ran is unknown.
@@ -134,6 +134,15 @@ namespace SerprogNano.Host.Serprog
             }
 
             return outcomes;
+        }
+
+        /// <summary>
+        /// A command or reply the link spoiled (refused, answered out of step, a reply that fails its own checks): the client
+        /// puts the link back in step before its next command. Not a silent programmer, a closed link or a command it lacks.
+        /// </summary>
+        private static bool DamagedOnTheLink(SerprogException e)
+        {
+            return e is not SerprogTimeoutException && e is not SerprogUnsupportedCommandException && e.InnerException is not TransportClosedException;
         }
 
         /// <summary>
