@@ -106,6 +106,10 @@ namespace SerprogNano.Emulator
             Clock(_scratch.AsSpan(0, count), buffer.AsSpan(offset, count));
         }
 
+        public void WriteCycle(byte[] buffer, int offset, int count) => ChipSelectCycle.Write(this, buffer, offset, count);
+
+        public void ExchangeCycle(byte[] buffer, int offset, int count) => ChipSelectCycle.Exchange(this, buffer, offset, count);
+
         public uint SetFrequency(uint requestedHz)
         {
             uint granted = _clockSteps[0];

@@ -142,20 +142,15 @@ namespace SerprogNano.Engine
             if (writeEnable != 0)
             {
                 _command[0] = writeEnable;
-                WriteCycle(_command, 0, 1);
+                _spi.WriteCycle(_command, 0, 1);
             }
 
-            WriteCycle(_data, offset, length);
+            _spi.WriteCycle(_data, offset, length);
 
-            // One chip-select cycle for every poll: a 25xx part sends its status register again and again for as long
-            // as chip select stays low, each byte as the register is then, so a poll after the first is one transfer
-            // (one driver call) rather than a select, a transfer and a deselect. The first poll goes out with the
-            // opcode: a page program is usually over by then.
-            _command[0] = statusOpcode;
-            _command[1] = IdleByte;
-            _spi.SetChipSelect(true);
-            _spi.Exchange(_command, 0, 2);
-            byte status = _command[1];
+            // Every poll is a chip-select cycle of its own, one driver call on a board that frames it (a held select
+            // costs two more calls per cycle, for the edges). The first poll follows the operation at once: a page
+            // program is usually over by then on a slow interpreter.
+            byte status = PollStatus(statusOpcode);
             bool done = (status & mask) == 0;
             long started = done ? 0 : _time.Milliseconds;
             bool expired = false;
@@ -179,13 +174,20 @@ namespace SerprogNano.Engine
                     slow = elapsed >= _statusSpinMilliseconds;
                 }
 
-                _spi.Read(_command, 1, 1);
-                status = _command[1];
+                status = PollStatus(statusOpcode);
                 done = (status & mask) == 0;
             }
 
-            _spi.SetChipSelect(false);
             return status;
+        }
+
+        /// <summary>Reads the status register once, in a chip-select cycle of its own.</summary>
+        private byte PollStatus(byte statusOpcode)
+        {
+            _command[0] = statusOpcode;
+            _command[1] = IdleByte;
+            _spi.ExchangeCycle(_command, 0, 2);
+            return _command[1];
         }
 
         /// <summary>
@@ -308,14 +310,6 @@ namespace SerprogNano.Engine
             }
 
             return _crc.Current;
-        }
-
-        /// <summary>One write-only operation in its own chip-select cycle.</summary>
-        private void WriteCycle(byte[] buffer, int offset, int count)
-        {
-            _spi.SetChipSelect(true);
-            _spi.Write(buffer, offset, count);
-            _spi.SetChipSelect(false);
         }
     }
 }

@@ -288,9 +288,7 @@ namespace SerprogNano.Engine
             {
                 if (ReadData(_data, ReplyDataOffset, writeLength))
                 {
-                    BeginTransaction();
-                    _spi.Exchange(_data, ReplyDataOffset, writeLength);
-                    EndTransaction();
+                    ExchangeTransaction(_data, ReplyDataOffset, writeLength);
                     _data[ReplyDataOffset - 1] = SerprogReply.Ack;
                     _link.Write(_data, ReplyDataOffset - 1, writeLength + 1);
                 }
@@ -339,13 +337,7 @@ namespace SerprogNano.Engine
                 return;
             }
 
-            BeginTransaction();
-            if (writeLength > 0)
-            {
-                _spi.Write(_data, 0, writeLength);
-            }
-
-            EndTransaction();
+            WriteTransaction(_data, 0, writeLength);
             SendAck(0);
         }
 
@@ -363,9 +355,7 @@ namespace SerprogNano.Engine
 
             int readAt = ReplyDataOffset + writeLength;
             Array.Copy(IdleRun, 0, _data, readAt, readLength);
-            BeginTransaction();
-            _spi.Exchange(_data, ReplyDataOffset, writeLength + readLength);
-            EndTransaction();
+            ExchangeTransaction(_data, ReplyDataOffset, writeLength + readLength);
             _data[readAt - 1] = SerprogReply.Ack;
             _link.Write(_data, readAt - 1, 1 + readLength);
         }
@@ -499,6 +489,41 @@ namespace SerprogNano.Engine
             {
                 _spi.SetChipSelect(_chipSelectMode == ChipSelectMode.Selected);
             }
+        }
+
+        /// <summary>
+        /// One operation's bytes that fit one transfer, written: a chip-select cycle of its own in auto mode (one
+        /// driver call on a board that frames it), otherwise under chip select as S_CS_MODE holds it.
+        /// </summary>
+        private void WriteTransaction(byte[] buffer, int offset, int count)
+        {
+            if (_chipSelectMode == ChipSelectMode.Auto && count > 0)
+            {
+                _spi.WriteCycle(buffer, offset, count);
+                return;
+            }
+
+            BeginTransaction();
+            if (count > 0)
+            {
+                _spi.Write(buffer, offset, count);
+            }
+
+            EndTransaction();
+        }
+
+        /// <summary>As <see cref="WriteTransaction"/>, full duplex: what comes in replaces what went out.</summary>
+        private void ExchangeTransaction(byte[] buffer, int offset, int count)
+        {
+            if (_chipSelectMode == ChipSelectMode.Auto && count > 0)
+            {
+                _spi.ExchangeCycle(buffer, offset, count);
+                return;
+            }
+
+            BeginTransaction();
+            _spi.Exchange(buffer, offset, count);
+            EndTransaction();
         }
 
         private void BeginTransaction()

@@ -18,6 +18,8 @@ namespace SerprogNano.Esp32
     /// </remarks>
     public sealed class ChipSelectLines
     {
+        private readonly GpioController _gpio;
+        private readonly int[] _pinNumbers;
         private readonly GpioPin[] _pins;
         private int _current;
         private bool _driven;
@@ -26,6 +28,8 @@ namespace SerprogNano.Esp32
         /// <summary>Opens the lines released (inputs): the target's pull-up keeps its CS high.</summary>
         public ChipSelectLines(GpioController gpio, int[] pinNumbers)
         {
+            _gpio = gpio;
+            _pinNumbers = pinNumbers;
             _pins = new GpioPin[pinNumbers.Length];
             for (int i = 0; i < pinNumbers.Length; i++)
             {
@@ -61,6 +65,37 @@ namespace SerprogNano.Esp32
                 _pins[_current].Toggle();
                 _asserted = asserted;
             }
+        }
+
+        /// <summary>The GPIO number of the current line.</summary>
+        public int CurrentPin
+        {
+            get { return _pinNumbers[_current]; }
+        }
+
+        /// <summary>
+        /// Closes the current line's GPIO (deselected, driven) so that an SPI device can take the pin as its own chip
+        /// select: nanoFramework reserves a device's chip-select pin, and an open GpioPin holds the reservation
+        /// (nf-interpreter src/System.Device.Spi/nanoHAL_Spi.cpp, nanoSPI_OpenDevice: CPU_GPIO_ReservePin). Closing
+        /// makes it an input (src/System.Device.Gpio/..._GpioPin.cpp, DisposeNative: CPU_GPIO_DisablePin(pin,
+        /// PinMode_Input)) until the device drives it high: the target's pull-up holds it meanwhile.
+        /// </summary>
+        public void HandOver()
+        {
+            _gpio.ClosePin(_pinNumbers[_current]);
+            _pins[_current] = null;
+        }
+
+        /// <summary>
+        /// Opens the current line's GPIO again, driven high, after the SPI device that had it closed. As in
+        /// <see cref="Drive"/>, the line is low for one native call first: no clock edge comes meanwhile.
+        /// </summary>
+        public void TakeBack()
+        {
+            GpioPin pin = _gpio.OpenPin(_pinNumbers[_current], PinMode.Output);
+            pin.Toggle();
+            _pins[_current] = pin;
+            _asserted = false;
         }
 
         /// <summary>Every line an output, deselected (high).</summary>

@@ -19,6 +19,12 @@ namespace SerprogNano.Esp32
     /// flash. Disposing the last device frees the bus, and ESP-IDF's spi_bus_free returns its pins to plain
     /// inputs (gpio_reset_pin: no output, no interrupt); before the first S_PIN_STATE(1) they are as the chip
     /// left them at reset, inputs too.
+    /// Chip select has two drivers. A cycle of one transfer (WREN, a page program, a status poll, flashrom's short
+    /// O_SPIOPs) goes through a second device that owns the line: its native frames the transfer with chip select
+    /// (targets/ESP32/_nanoCLR/System.Device.Spi/cpu_spi.cpp, CPU_SPI_nWrite_nRead: CPU_GPIO_SetPinState before,
+    /// CPU_GPIO_TogglePinState after), one driver call where a GpioPin costs two more. A cycle held across calls (a
+    /// long read, S_CS_MODE) needs the line as a GpioPin, so the line changes hands when the kind of cycle changes:
+    /// rarely (a write's page programs, then its verify's reads), never per operation.
     /// </summary>
     public sealed class Esp32SpiMaster : ISpiBus, ISpiClock, IPinDrivers
     {
@@ -26,13 +32,20 @@ namespace SerprogNano.Esp32
         private readonly ChipSelectLines _chipSelects;
         private readonly ActivityLed _led;
         private readonly SpiConnectionSettings _settings;
+        private readonly SpiConnectionSettings _cycleSettings;
 
         // What MOSI sends during a read (idle bytes), and the outgoing copy during a full-duplex exchange:
         // the driver's own half-duplex read would allocate two DMA buffers per call instead (nf-interpreter
         // targets/ESP32/_nanoCLR/System.Device.Spi/cpu_spi.cpp, heap_caps_malloc(..., MALLOC_CAP_DMA) ~477-483).
         private readonly byte[] _transmit;
 
+        // Chip select -1: the driver leaves CS alone and ChipSelectLines holds it. Open while the lines are driven; it
+        // keeps the bus (and its pins) while the line changes hands.
         private SpiDevice _device;
+
+        // Chip select on the current line, driven by the native around each transfer: open only while the line is
+        // handed over (Cycles).
+        private SpiDevice _cycleDevice;
 
         /// <param name="transferSize">The largest count the engine passes (its buffer size).</param>
         public Esp32SpiMaster(BoardProfile board, GpioController gpio, int transferSize)
@@ -49,6 +62,10 @@ namespace SerprogNano.Esp32
             _settings.DataBitLength = 8;
             _settings.DataFlow = DataFlow.MsbFirst;
             _settings.ClockFrequency = (int)ClockStepTable.Select(board.ClockSteps, board.DefaultClockHz);
+            _cycleSettings = new SpiConnectionSettings(board.SpiBusId, -1);
+            _cycleSettings.Mode = SpiMode.Mode0;
+            _cycleSettings.DataBitLength = 8;
+            _cycleSettings.DataFlow = DataFlow.MsbFirst;
         }
 
         public int ChipSelectCount
@@ -58,12 +75,18 @@ namespace SerprogNano.Esp32
 
         public void SelectChip(int index)
         {
+            HoldChipSelect();
             _chipSelects.Select(index);
         }
 
         public void SetChipSelect(bool asserted)
         {
-            _chipSelects.Set(asserted);
+            // Handed over, the line is high between transfers already.
+            if (asserted || _cycleDevice == null)
+            {
+                HoldChipSelect();
+                _chipSelects.Set(asserted);
+            }
         }
 
         // Each transfer allocates: SpiDevice takes SpanByte, a struct, which nanoFramework keeps on the heap and
@@ -84,6 +107,20 @@ namespace SerprogNano.Esp32
         {
             Array.Copy(buffer, offset, _transmit, 0, count);
             _device.TransferFullDuplex(new SpanByte(_transmit, 0, count), new SpanByte(buffer, offset, count));
+            IdleBytes.Fill(_transmit, count);
+        }
+
+        public void WriteCycle(byte[] buffer, int offset, int count)
+        {
+            FrameChipSelect();
+            _cycleDevice.Write(new SpanByte(buffer, offset, count));
+        }
+
+        public void ExchangeCycle(byte[] buffer, int offset, int count)
+        {
+            FrameChipSelect();
+            Array.Copy(buffer, offset, _transmit, 0, count);
+            _cycleDevice.TransferFullDuplex(new SpanByte(_transmit, 0, count), new SpanByte(buffer, offset, count));
             IdleBytes.Fill(_transmit, count);
         }
 
@@ -112,6 +149,7 @@ namespace SerprogNano.Esp32
 
         public void Release()
         {
+            HoldChipSelect();
             _chipSelects.Release();
             CloseDevice();
             _led.Show(false);
@@ -135,6 +173,7 @@ namespace SerprogNano.Esp32
         /// </summary>
         private void ReopenDevice()
         {
+            HoldChipSelect();
             bool held = _chipSelects.Asserted;
             if (held)
             {
@@ -146,6 +185,34 @@ namespace SerprogNano.Esp32
             if (held)
             {
                 _chipSelects.Set(true);
+            }
+        }
+
+        /// <summary>
+        /// Hands the line to a device that frames each transfer with it, unless it has it already. Its native clocks
+        /// two dummy bytes with chip select low when it opens (nanoSPI_OpenDevice): 00 00, no instruction on a 25xx
+        /// part, ignored by a busy one.
+        /// </summary>
+        private void FrameChipSelect()
+        {
+            if (_cycleDevice == null)
+            {
+                _chipSelects.HandOver();
+                _cycleSettings.ChipSelectLine = _chipSelects.CurrentPin;
+                _cycleSettings.ClockFrequency = _settings.ClockFrequency;
+                _cycleDevice = SpiDevice.Create(_cycleSettings);
+            }
+        }
+
+        /// <summary>Takes the line back as a GpioPin (deselected) if a device had it, for a cycle held across calls.</summary>
+        private void HoldChipSelect()
+        {
+            SpiDevice device = _cycleDevice;
+            if (device != null)
+            {
+                _cycleDevice = null;
+                device.Dispose();
+                _chipSelects.TakeBack();
             }
         }
 

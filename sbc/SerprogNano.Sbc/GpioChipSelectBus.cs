@@ -62,5 +62,9 @@ namespace SerprogNano.Sbc
                 _port.Transfer(_scratch.AsSpan(0, chunk), data);
             }
         }
+
+        public void WriteCycle(byte[] buffer, int offset, int count) => ChipSelectCycle.Write(this, buffer, offset, count);
+
+        public void ExchangeCycle(byte[] buffer, int offset, int count) => ChipSelectCycle.Exchange(this, buffer, offset, count);
     }
 }

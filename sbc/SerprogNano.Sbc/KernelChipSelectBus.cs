@@ -98,5 +98,9 @@ namespace SerprogNano.Sbc
                 throw new InvalidOperationException("This needs more than one spidev transfer under one chip select; serve with --cs-gpio to hold chip select on a GPIO.");
             }
         }
+
+        public void WriteCycle(byte[] buffer, int offset, int count) => ChipSelectCycle.Write(this, buffer, offset, count);
+
+        public void ExchangeCycle(byte[] buffer, int offset, int count) => ChipSelectCycle.Exchange(this, buffer, offset, count);
     }
 }

@@ -153,7 +153,7 @@ namespace SerprogNano.Engine.Tests
             Assert.AreEqual(SerprogNanoExtensions.WaitDone, erase[1]);
             Assert.AreEqual(0, erase[2] & Busy, "answered once the chip was done");
             Assert.IsGreaterThan(10, device.Clock.Sleeps, "slept between the polls of a 64 KiB erase");
-            Assert.AreEqual(1, device.Chip.CommandCount(ReadStatus), "every poll in one chip-select cycle");
+            Assert.IsGreaterThan(device.Clock.Sleeps, device.Chip.CommandCount(ReadStatus), "a poll after every sleep, each a chip-select cycle of its own");
             device.AssertInSync();
         }
 

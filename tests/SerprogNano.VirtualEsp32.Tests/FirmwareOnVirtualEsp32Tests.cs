@@ -211,7 +211,8 @@ namespace SerprogNano.VirtualEsp32.Tests
             {
                 Assert.AreEqual(SerprogReply.Ack, raw.SetPinState(true));
                 beforeFault = esp32.Errors;
-                raw.SendSpiOperation(new byte[] { Trigger }, 0);
+                // Its read is longer than the engine's short reads: chip select held on a GpioPin, the fault in Write.
+                raw.SendSpiOperation(new byte[] { Trigger }, 1000);
                 raw.Send(SerprogOpcode.SyncNop); // pipelined behind it: dropped with it until the link is quiet
                 Assert.AreEqual(0, raw.CountArriving(TimeSpan.FromSeconds(2)), "the faulty frame and what followed it are dropped: no reply");
                 string afterFault = esp32.Errors[beforeFault.Length..];

@@ -9,6 +9,12 @@ namespace System.Device.Spi
             throw NotOnThisMachine.Error();
         }
 
+        public int ChipSelectLine
+        {
+            get { throw NotOnThisMachine.Error(); }
+            set { throw NotOnThisMachine.Error(); }
+        }
+
         public SpiMode Mode
         {
             get { throw NotOnThisMachine.Error(); }
