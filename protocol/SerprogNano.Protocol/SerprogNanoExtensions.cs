@@ -43,6 +43,27 @@ namespace SerprogNano.Protocol
         /// <summary>Largest O_NANO_READ_SPARSE piece: a device holds a group of at least one piece in its buffer.</summary>
         public const int MaxSparsePieceLength = 4096;
 
+        /// <summary>Bytes of O_NANO_SET_BAUD's parameters: the new rate (u32); the reply is a bare ACK or NAK.</summary>
+        public const int BaudParameterLength = 4;
+
+        /// <summary>Slowest rate O_NANO_SET_BAUD accepts: below it a change only makes the link slower than any boot rate.</summary>
+        public const int MinBaudRate = 9600;
+
+        /// <summary>
+        /// How long a device waits at the new rate for each confirmation of O_NANO_SET_BAUD before it goes back to the
+        /// rate it had; a device whose reads end only after its frame time-out may wait that much longer.
+        /// </summary>
+        public const int BaudConfirmTimeoutMilliseconds = 1000;
+
+        /// <summary>
+        /// How long a host waits after O_NANO_SET_BAUD's ACK before its first byte at the new rate: the device switches
+        /// within it (its TX FIFO drained at the old rate, then one scheduler tick).
+        /// </summary>
+        public const int BaudSwitchMilliseconds = 100;
+
+        /// <summary>Confirmations of O_NANO_SET_BAUD at the new rate before the device holds it: one proves each direction.</summary>
+        public const int BaudConfirmations = 2;
+
         /// <summary>Outcome byte of O_NANO_SPIOP_WAIT and O_NANO_SPIOP_WAIT_RUN: (status &amp; mask) == 0 was seen.</summary>
         public const byte WaitDone = 0;
 
