@@ -56,6 +56,13 @@ namespace SerprogNano.Protocol
         public const int BaudConfirmTimeoutMilliseconds = 1000;
 
         /// <summary>
+        /// A device is back at its old rate at most this long after its last reply at the new rate (its confirmation
+        /// time-out, and a read that ends only after its frame time-out: 500 ms on SerprogNano): a host that gives up on
+        /// a new rate waits this long before it speaks at the old one.
+        /// </summary>
+        public const int BaudRevertMilliseconds = 2000;
+
+        /// <summary>
         /// How long a host waits after O_NANO_SET_BAUD's ACK before its first byte at the new rate: the device switches
         /// within it (its TX FIFO drained at the old rate, then one scheduler tick).
         /// </summary>
