@@ -452,6 +452,12 @@ namespace SerprogNano.Host.Serprog
             ApplyRequestedFrequency();
             ApplyRequestedChipSelect();
 
+            // Before the pins are driven: a fall-back's bytes at a rate the device has left must not meet a driven bus.
+            if (_options.BaudRate is int baud && BaudRateChange.Apply(this, _pipeline, baud) is string notChanged)
+            {
+                _warnings.Add(notChanged);
+            }
+
             if (Supports(SerprogOpcode.SetPinState))
             {
                 SetPinState(true);
