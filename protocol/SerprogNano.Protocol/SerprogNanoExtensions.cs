@@ -63,8 +63,14 @@ namespace SerprogNano.Protocol
         public const int BaudRevertMilliseconds = 2000;
 
         /// <summary>
-        /// How long a host waits after O_NANO_SET_BAUD's ACK before its first byte at the new rate: the device switches
-        /// within it (its TX FIFO drained at the old rate, then one scheduler tick).
+        /// Bytes a device may still have to send when it has written O_NANO_SET_BAUD's ACK: an ESP32 UART's 128-byte TX
+        /// FIFO and its shift register. It waits for them to leave at the old rate before it switches.
+        /// </summary>
+        public const int BaudDrainBytes = 129;
+
+        /// <summary>
+        /// How long a device may take, once those bytes have left, to switch (a scheduler tick or two on an ESP32): a host
+        /// sends its first byte at the new rate only after <see cref="BaudSwitchWaitMilliseconds"/>.
         /// </summary>
         public const int BaudSwitchMilliseconds = 100;
 
@@ -82,6 +88,18 @@ namespace SerprogNano.Protocol
 
         /// <summary>Largest O_NANO_CRC32 block count (u16).</summary>
         public const int MaxCrcBlockCount = 0xFFFF;
+
+        /// <summary>How long <see cref="BaudDrainBytes"/> take at <paramref name="baudRate"/> (8N1: 10 bits a byte), rounded up.</summary>
+        public static int BaudDrainMilliseconds(int baudRate)
+        {
+            return ((BaudDrainBytes * 10 * 1000) + baudRate - 1) / baudRate;
+        }
+
+        /// <summary>How long a host waits after O_NANO_SET_BAUD's ACK, sent at <paramref name="oldBaudRate"/>, before it speaks at the new rate.</summary>
+        public static int BaudSwitchWaitMilliseconds(int oldBaudRate)
+        {
+            return BaudDrainMilliseconds(oldBaudRate) + BaudSwitchMilliseconds;
+        }
 
         /// <summary>Whether a Q_PGMNAME answer names a firmware with the extensions.</summary>
         public static bool IsSerprogNanoName(string programmerName)

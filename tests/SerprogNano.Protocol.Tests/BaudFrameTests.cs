@@ -28,5 +28,15 @@ namespace SerprogNano.Protocol.Tests
             Assert.IsFalse(SerprogCommandTable.HasVariableData(SerprogNanoOpcode.SetBaudRate));
             Assert.IsTrue(SerprogCommandTable.IsExtension(SerprogNanoOpcode.SetBaudRate));
         }
+
+        [TestMethod]
+        [DataRow(2000000, 1)]
+        [DataRow(115200, 12)]
+        [DataRow(9600, 135)]
+        public void The_drain_before_a_switch_is_a_fifo_and_a_byte_at_the_old_rate(int baudRate, int milliseconds)
+        {
+            Assert.AreEqual(milliseconds, SerprogNanoExtensions.BaudDrainMilliseconds(baudRate));
+            Assert.AreEqual(milliseconds + SerprogNanoExtensions.BaudSwitchMilliseconds, SerprogNanoExtensions.BaudSwitchWaitMilliseconds(baudRate));
+        }
     }
 }

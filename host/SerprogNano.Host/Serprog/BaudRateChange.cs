@@ -58,7 +58,7 @@ namespace SerprogNano.Host.Serprog
             }
 
             // The device sends its ACK at the old rate and switches after it has left; a byte sent sooner is lost.
-            Thread.Sleep(SerprogNanoExtensions.BaudSwitchMilliseconds);
+            Thread.Sleep(SerprogNanoExtensions.BaudSwitchWaitMilliseconds(old));
             string failed = "The adapter did not work at " + baudRate + " baud; " + goingOn + "; try a lower --baud.";
             if (Exchange(client, pipeline, frame) != SerprogReply.Ack)
             {
