@@ -13,6 +13,33 @@ namespace SerprogNano.Host.Serprog
     /// </summary>
     internal static class BaudRateChange
     {
+        /// <summary>
+        /// Synchronises at the rate the link opened at or, when the device does not answer there, at
+        /// <paramref name="baudRate"/>: an earlier session may have left it there, since a confirmed rate holds until the
+        /// device resets. Throws what the synchronisation at the opening rate threw when neither answers.
+        /// </summary>
+        public static void Synchronize(SerprogClient client, int baudRate)
+        {
+            try
+            {
+                client.Synchronize();
+            }
+            catch (SerprogTimeoutException) when (client.Transport is IBaudRateTransport line && line.BaudRate != baudRate)
+            {
+                int opened = line.BaudRate;
+                line.BaudRate = baudRate;
+                try
+                {
+                    client.Synchronize();
+                }
+                catch (SerprogTimeoutException)
+                {
+                    line.BaudRate = opened;
+                    throw;
+                }
+            }
+        }
+
         /// <summary>Moves the link to <paramref name="baudRate"/> if both ends can; returns a warning when it stays where it was.</summary>
         public static string? Apply(SerprogClient client, SerprogPipeline pipeline, int baudRate)
         {

@@ -405,7 +405,15 @@ namespace SerprogNano.Host.Serprog
 
         private void Start()
         {
-            Synchronize();
+            if (_options.BaudRate is int rate)
+            {
+                BaudRateChange.Synchronize(this, rate);
+            }
+            else
+            {
+                Synchronize();
+            }
+
             InterfaceVersion = QueryInterface();
             if (InterfaceVersion != SerprogLimits.InterfaceVersion)
             {

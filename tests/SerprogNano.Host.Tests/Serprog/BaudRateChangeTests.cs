@@ -67,6 +67,21 @@ namespace SerprogNano.Host.Tests.Serprog
         }
 
         [TestMethod]
+        public void A_later_session_with_the_same_rate_finds_the_device_where_the_last_one_left_it()
+        {
+            using var rig = new PairRig(adapterMaxRate: 6000000);
+            using (rig.Connect(NewRate))
+            {
+            }
+
+            using SerprogClient next = SerprogClient.Connect(rig.Pair.OpenHost(BootRate), new SerprogClientOptions { BaudRate = NewRate });
+
+            Assert.AreEqual(0, next.Warnings.Count, string.Join(" ", next.Warnings));
+            CollectionAssert.AreEqual(new byte[] { 0xEF, 0x40, 0x17 }, ReadId(next));
+            CollectionAssert.AreEqual(new[] { NewRate }, rig.Pair.DeviceRateChanges, "no second change was needed");
+        }
+
+        [TestMethod]
         public void A_rate_above_the_boards_maximum_is_refused_with_a_warning()
         {
             using var rig = new PairRig(adapterMaxRate: 12000000);
