@@ -252,6 +252,9 @@ namespace SerprogNano.Engine
                 case SerprogNanoOpcode.SparseRead:
                     HandleSparseRead();
                     break;
+                case SerprogNanoOpcode.SetBaudRate:
+                    HandleSetBaudRate();
+                    break;
                 default:
                     // Unsupported opcodes (parallel-bus commands among them) are NAKed at once, as their bit in Q_CMDMAP says.
                     SendNak();
@@ -651,6 +654,11 @@ namespace SerprogNano.Engine
                 CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.FlashCrc32);
                 CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.SpiOperationWaitRun);
                 CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.SparseRead);
+            }
+
+            if (CanChangeBaudRate)
+            {
+                CommandMap.Set(_commandMap, 0, SerprogNanoOpcode.SetBaudRate);
             }
         }
     }

@@ -18,7 +18,7 @@ namespace SerprogNano.Esp32
             SerialPortLink link;
             try
             {
-                link = new SerialPortLink(SerialPortSetup.Open(board), FirmwareSettings.SerialReceiveBufferSize, settings.BufferSize);
+                link = new SerialPortLink(SerialPortSetup.Open(board), FirmwareSettings.SerialReceiveBufferSize, settings.BufferSize, board.MaxBaudRate);
             }
             catch (Exception e)
             {

@@ -52,6 +52,9 @@ namespace SerprogNano.Esp32
 
         public int BaudRate { get; set; }
 
+        /// <summary>The fastest rate O_NANO_SET_BAUD may move the serprog UART to.</summary>
+        public int MaxBaudRate { get; set; }
+
         /// <summary>Frequencies S_SPI_FREQ may grant, highest first: 80 MHz divided by a whole number.</summary>
         public uint[] ClockSteps { get; set; }
 

@@ -10,6 +10,11 @@ namespace SerprogNano.Esp32
     public static class BoardProfiles
     {
         private const int BaudRate = 2000000;
+
+        /// <summary>
+        /// An ESP32, S3 or C3 UART clocked from the 80 MHz APB clock divides it by at least 16: 5,000,000 baud at most.
+        /// </summary>
+        private const int MaxBaudRate = 5000000;
         private const uint DefaultClockHz = 8000000;
         private const string SecondAdapterHint = "Wire a USB-serial adapter to the serprog UART's pins; the debugger keeps its own port.";
 
@@ -67,6 +72,7 @@ namespace SerprogNano.Esp32
                 SerialTxFunction = DeviceFunction.COM2_TX,
                 SerialRxFunction = DeviceFunction.COM2_RX,
                 BaudRate = BaudRate,
+                MaxBaudRate = MaxBaudRate,
                 ClockSteps = StepsUpTo(40000000),
                 DefaultClockHz = DefaultClockHz,
             };
@@ -98,6 +104,7 @@ namespace SerprogNano.Esp32
                 SerialTxFunction = DeviceFunction.COM2_TX,
                 SerialRxFunction = DeviceFunction.COM2_RX,
                 BaudRate = BaudRate,
+                MaxBaudRate = MaxBaudRate,
                 ClockSteps = StepsUpTo(40000000),
                 DefaultClockHz = DefaultClockHz,
             };
@@ -152,6 +159,7 @@ namespace SerprogNano.Esp32
                 SerialTxFunction = DeviceFunction.COM2_TX,
                 SerialRxFunction = DeviceFunction.COM2_RX,
                 BaudRate = BaudRate,
+                MaxBaudRate = MaxBaudRate,
                 ClockSteps = StepsUpTo(26666666),
                 DefaultClockHz = DefaultClockHz,
             };

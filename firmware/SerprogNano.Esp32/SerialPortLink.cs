@@ -2,6 +2,7 @@ using System;
 using System.IO.Ports;
 using System.Threading;
 using SerprogNano.Engine;
+using SerprogNano.Protocol;
 
 namespace SerprogNano.Esp32
 {
@@ -20,13 +21,14 @@ namespace SerprogNano.Esp32
     /// one after the other. Each write still leaves in one piece and in order: a write waits until the one before
     /// it has gone.
     /// </remarks>
-    public sealed class SerialPortLink : ISerialLink
+    public sealed class SerialPortLink : ISerialLink, IBaudRateControl
     {
         /// <summary>The ESP32 UART's TX FIFO: a write of at most this much into an idle FIFO returns at once.</summary>
         public const int TxFifoSize = 128;
 
         private readonly SerialPort _port;
         private readonly int _receiveBufferSize;
+        private readonly int _maxBaudRate;
         private readonly byte[] _pending;
         private readonly AutoResetEvent _queued = new AutoResetEvent(false);
         private readonly AutoResetEvent _sent = new AutoResetEvent(false);
@@ -40,10 +42,12 @@ namespace SerprogNano.Esp32
         /// <param name="port">An open port whose ReadTimeout is the frame time-out.</param>
         /// <param name="receiveBufferSize">The port's ReadBufferSize: a read of more would never complete.</param>
         /// <param name="largestWrite">The most the engine writes at once (its buffer size).</param>
-        public SerialPortLink(SerialPort port, int receiveBufferSize, int largestWrite)
+        /// <param name="maxBaudRate">The fastest rate the board's UART runs at.</param>
+        public SerialPortLink(SerialPort port, int receiveBufferSize, int largestWrite, int maxBaudRate)
         {
             _port = port;
             _receiveBufferSize = receiveBufferSize;
+            _maxBaudRate = maxBaudRate;
             _pending = new byte[largestWrite];
             new Thread(Send).Start();
         }
@@ -108,6 +112,36 @@ namespace SerprogNano.Esp32
             // nanoFramework does not preempt a running thread before its 20 ms quantum ends: let the sender start the
             // transfer now (it then waits in the driver) rather than after the engine's next SPI read.
             Thread.Sleep(0);
+        }
+
+        public int BaudRate
+        {
+            get { return _port.BaudRate; }
+        }
+
+        public int MaxBaudRate
+        {
+            get { return _maxBaudRate; }
+        }
+
+        /// <summary>
+        /// Setting BaudRate on an open port reconfigures the UART at once: System.IO.Ports SerialPort.cs, the BaudRate
+        /// setter calls NativeConfig() when the port is open, and nf-interpreter targets/ESP32/_nanoCLR/System.IO.Ports/
+        /// sys_io_ser_native_System_IO_Ports_SerialPort.cpp, NativeConfig___VOID, calls uart_set_baudrate once the driver
+        /// is installed. Nothing there waits for the TX FIFO to empty, and the managed port cannot tell when it has (no
+        /// BytesToWrite; Write returns once its bytes are in the FIFO, Write___VOID__SZARRAY_U1__I4__I4). So this waits
+        /// until the sender thread has handed its last write to the driver (then at most a FIFO and a byte are left to
+        /// send) and for the time those take at the old rate, and only then switches.
+        /// </summary>
+        public void ChangeBaudRate(int baudRate)
+        {
+            while (_sending)
+            {
+                _sent.WaitOne();
+            }
+
+            Thread.Sleep(SerprogNanoExtensions.BaudDrainMilliseconds(_port.BaudRate));
+            _port.BaudRate = baudRate;
         }
 
         private void Send()

@@ -16,6 +16,7 @@ namespace SerprogNano.Cli
             Console = console;
             Programmer = parse.GetRequiredValue(common.Programmer);
             SpiSpeedHz = parse.GetValue(common.SpiSpeed);
+            BaudRate = (int?)parse.GetValue(common.Baud);
             ChipName = parse.GetValue(common.Chip);
             Json = parse.GetValue(common.Json);
             Verbose = parse.GetValue(common.Verbose);
@@ -31,6 +32,9 @@ namespace SerprogNano.Cli
 
         /// <summary>--spispeed, which replaces the spispeed= of -p.</summary>
         public uint? SpiSpeedHz { get; }
+
+        /// <summary>--baud: the line rate to move a serial programmer to after the handshake, or null to keep the one it opened at.</summary>
+        public int? BaudRate { get; }
 
         /// <summary>-c/--chip: the part the user says is on the board.</summary>
         public string? ChipName { get; }

@@ -23,6 +23,14 @@ namespace SerprogNano.Cli
             CustomParser = ParseSpiSpeed,
         };
 
+        /// <summary>--baud: the line rate to move a serial programmer to after the handshake (O_NANO_SET_BAUD).</summary>
+        public Option<long?> Baud { get; } = WholeNumberOption.Optional(
+            "--baud",
+            "Move a serial SerprogNano programmer's line to this many baud after the handshake (the -p device opens at its :BAUD); "
+                + "if the adapter cannot, the command goes on at the old rate and says so",
+            SerprogNano.Protocol.SerprogNanoExtensions.MinBaudRate,
+            int.MaxValue);
+
         public Option<string?> Chip { get; } = new("--chip", "-c")
         {
             Description = "Name of the part on the board, when its id matches parts that differ (e.g. \"W25Q256FV\"); 'serprog chips' lists the names",
@@ -48,6 +56,7 @@ namespace SerprogNano.Cli
         {
             command.Options.Add(Programmer);
             command.Options.Add(SpiSpeed);
+            command.Options.Add(Baud);
             command.Options.Add(Chip);
             command.Options.Add(Json);
             command.Options.Add(Verbose);

@@ -128,7 +128,12 @@ namespace SerprogNano.Cli
                 context.Warn("--spispeed " + Programmers.SpiSpeed.Format(asked) + " replaces spispeed=" + Programmers.SpiSpeed.Format(inString) + " of -p.");
             }
 
-            ProgrammerSession programmer = ProgrammerSession.Open(context.Programmer, context.SpiSpeedHz);
+            ProgrammerSession programmer = ProgrammerSession.Open(context.Programmer, context.SpiSpeedHz, baudRate: context.BaudRate);
+            if (context.BaudRate is int baud && programmer.Client == null)
+            {
+                context.Warn("--baud " + baud + " was not used: " + context.Programmer.Text + " has no serial line.");
+            }
+
             foreach (string warning in programmer.Warnings)
             {
                 context.Warn(warning);

@@ -48,10 +48,11 @@ namespace SerprogNano.Programmers
         /// <summary>Opens the programmer <paramref name="spec"/> names and runs its start-up (serprog's handshake, spidev's open).</summary>
         /// <param name="spiSpeedHz">An SPI clock that replaces the spec's spispeed=.</param>
         /// <param name="spidev">Where linux_spi finds its device and the kernel's files; the local system if null.</param>
-        public static ProgrammerSession Open(ProgrammerSpec spec, uint? spiSpeedHz = null, SpidevSystem? spidev = null)
+        /// <param name="baudRate">The line rate to move a serprog link to after its start-up (O_NANO_SET_BAUD).</param>
+        public static ProgrammerSession Open(ProgrammerSpec spec, uint? spiSpeedHz = null, SpidevSystem? spidev = null, int? baudRate = null)
         {
             ArgumentNullException.ThrowIfNull(spec);
-            return spec.Open(new ProgrammerEnvironment(spiSpeedHz ?? spec.SpiSpeedHz, spidev ?? SpidevSystem.Local));
+            return spec.Open(new ProgrammerEnvironment(spiSpeedHz ?? spec.SpiSpeedHz, spidev ?? SpidevSystem.Local, baudRate));
         }
 
         /// <summary>What the programmer says about itself; fresh objects on each call.</summary>

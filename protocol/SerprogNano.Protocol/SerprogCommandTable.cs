@@ -40,17 +40,17 @@ namespace SerprogNano.Protocol
         };
 
         // The extensions (protocol/EXTENSIONS.md), indexed by opcode - SerprogNanoOpcode.First.
-        private static readonly string[] ExtensionNames = { "O_NANO_SPIOP_WAIT", "O_NANO_CRC32", "O_NANO_SPIOP_WAIT_RUN", "O_NANO_READ_SPARSE" };
+        private static readonly string[] ExtensionNames = { "O_NANO_SPIOP_WAIT", "O_NANO_CRC32", "O_NANO_SPIOP_WAIT_RUN", "O_NANO_READ_SPARSE", "O_NANO_SET_BAUD" };
 
         private static readonly int[] ExtensionParameterLengths =
         {
             SerprogNanoExtensions.WaitParameterLength, SerprogNanoExtensions.CrcParameterLength, SerprogNanoExtensions.WaitRunParameterLength,
-            SerprogNanoExtensions.CrcParameterLength,
+            SerprogNanoExtensions.CrcParameterLength, SerprogNanoExtensions.BaudParameterLength,
         };
 
         private static readonly int[] ExtensionReplyLengths =
         {
-            SerprogNanoExtensions.WaitReplyLength, Variable, SerprogNanoExtensions.WaitRunReplyLength, Variable,
+            SerprogNanoExtensions.WaitReplyLength, Variable, SerprogNanoExtensions.WaitRunReplyLength, Variable, 0,
         };
 
         /// <summary>Whether serprog v1 or the SerprogNano extensions define the opcode.</summary>

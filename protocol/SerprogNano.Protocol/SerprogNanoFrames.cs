@@ -35,6 +35,9 @@ namespace SerprogNano.Protocol
         private const int CrcBlockLengthAt = 6;
         private const int CrcBlockCountAt = 9;
 
+        // O_NANO_SET_BAUD parameters: u32 rate in baud.
+        private const int BaudRateAt = 0;
+
         public static void WriteWaitParameters(byte[] buffer, int offset, byte writeEnable, byte statusOpcode, byte mask, int timeoutMs, int operationLength)
         {
             buffer[offset + WaitWriteEnableAt] = writeEnable;
@@ -238,6 +241,18 @@ namespace SerprogNano.Protocol
         public static uint SparseGroupCrc(byte[] header, int offset, int piece)
         {
             return BlockCrc(header, offset + SerprogNanoExtensions.SparseGroupFixedLength, piece);
+        }
+    
+        /// <summary>O_NANO_SET_BAUD's parameters: the rate to move to, in baud (the confirmations repeat them).</summary>
+        public static void WriteBaudParameters(byte[] buffer, int offset, uint baudRate)
+        {
+            LittleEndian.WriteUInt32(buffer, offset + BaudRateAt, baudRate);
+        }
+
+        /// <summary>The rate an O_NANO_SET_BAUD asks for, in baud.</summary>
+        public static uint BaudRate(byte[] parameters, int offset)
+        {
+            return LittleEndian.ReadUInt32(parameters, offset + BaudRateAt);
         }
     }
 }

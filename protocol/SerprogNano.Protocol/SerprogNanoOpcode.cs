@@ -22,8 +22,14 @@ namespace SerprogNano.Protocol
         /// </summary>
         public const byte SparseRead = 0x83;
 
+        /// <summary>
+        /// O_NANO_SET_BAUD: moves the device's UART to another rate after the handshake; the new rate holds only once the
+        /// host has confirmed it twice at that rate.
+        /// </summary>
+        public const byte SetBaudRate = 0x84;
+
         public const byte First = SpiOperationWait;
 
-        public const byte Last = SparseRead;
+        public const byte Last = SetBaudRate;
     }
 }

@@ -17,13 +17,31 @@ namespace SerprogNano.DeviceTests
         public void OpenTheUart()
         {
             _port = SerialPortSetup.Open(TestBench.Board);
-            _link = new SerialPortLink(_port, FirmwareSettings.SerialReceiveBufferSize, FirmwareSettings.DataBufferSize);
+            _link = new SerialPortLink(_port, FirmwareSettings.SerialReceiveBufferSize, FirmwareSettings.DataBufferSize, TestBench.Board.MaxBaudRate);
         }
 
         [Cleanup]
         public void CloseTheUart()
         {
             _port.Dispose();
+        }
+
+        [TestMethod]
+        public void After_a_rate_change_bytes_sent_come_back()
+        {
+            int boot = _link.BaudRate;
+            byte[] sent = TestBench.Pattern(300);
+            byte[] received = new byte[300];
+            _link.Write(sent, 0, sent.Length);
+
+            // The loop-back's bytes at the old rate left before the switch: they come back whole too.
+            _link.ChangeBaudRate(_link.MaxBaudRate);
+            Assert.AreEqual(300, _link.Read(received, 0, received.Length));
+            _link.Write(sent, 0, sent.Length);
+            Assert.AreEqual(300, _link.Read(received, 0, received.Length));
+            _link.ChangeBaudRate(boot);
+
+            SpiLoopbackTests.AssertBytes(sent, 0, received, 0, 300);
         }
 
         [TestMethod]

@@ -30,7 +30,7 @@ namespace SerprogNano.Engine.Tests
             Assert.AreEqual("O_NANO_CRC32", SerprogCommandTable.NameOf(SerprogNanoOpcode.FlashCrc32));
             Assert.AreEqual(11, SerprogCommandTable.ParameterLength(SerprogNanoOpcode.FlashCrc32));
             Assert.AreEqual(SerprogCommandTable.Variable, SerprogCommandTable.ReplyLength(SerprogNanoOpcode.FlashCrc32));
-            Assert.AreEqual("0x84", SerprogCommandTable.NameOf(0x84));
+            Assert.AreEqual("0x85", SerprogCommandTable.NameOf(0x85));
             Assert.IsFalse(SerprogCommandTable.IsDefined(0x19));
             for (int opcode = 0; opcode < 256; opcode++)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SerprogNano.Esp32;
+using SerprogNano.Protocol;
 using SerprogNano.Firmware.Tests.Harness;
 
 namespace SerprogNano.Firmware.Tests
@@ -112,6 +113,16 @@ namespace SerprogNano.Firmware.Tests
             Assert.IsLessThanOrEqualTo(16, profile.ProgrammerName.Length);
             Assert.IsTrue(profile.ProgrammerName.All(c => c >= 0x20 && c <= 0x7E), "printable ASCII only");
             Assert.IsGreaterThan(0, profile.BaudRate);
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(Boards))]
+        public void The_boot_rate_is_one_O_NANO_SET_BAUD_may_return_to(string board)
+        {
+            (BoardProfile profile, _) = Lookup(board);
+            Assert.IsGreaterThanOrEqualTo(SerprogNanoExtensions.MinBaudRate, profile.BaudRate);
+            Assert.IsLessThanOrEqualTo(5000000, profile.MaxBaudRate, "an ESP32 UART on the 80 MHz APB clock divides it by 16 at least");
+            Assert.IsGreaterThanOrEqualTo(profile.BaudRate, profile.MaxBaudRate);
         }
 
         [TestMethod]

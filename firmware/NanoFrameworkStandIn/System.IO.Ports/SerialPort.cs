@@ -16,6 +16,13 @@ namespace System.IO.Ports
             throw NotOnThisMachine.Error();
         }
 
+        /// <summary>Real: setting it on an open port reconfigures the UART at once (NativeConfig).</summary>
+        public int BaudRate
+        {
+            get { throw NotOnThisMachine.Error(); }
+            set { throw NotOnThisMachine.Error(); }
+        }
+
         public Handshake Handshake
         {
             get { throw NotOnThisMachine.Error(); }

@@ -405,7 +405,15 @@ namespace SerprogNano.Host.Serprog
 
         private void Start()
         {
-            Synchronize();
+            if (_options.BaudRate is int rate)
+            {
+                BaudRateChange.Synchronize(this, rate);
+            }
+            else
+            {
+                Synchronize();
+            }
+
             InterfaceVersion = QueryInterface();
             if (InterfaceVersion != SerprogLimits.InterfaceVersion)
             {
@@ -451,6 +459,12 @@ namespace SerprogNano.Host.Serprog
             WarnUnreportedLimit(SerprogOpcode.QueryReadNMaxLength, MaxReadLength);
             ApplyRequestedFrequency();
             ApplyRequestedChipSelect();
+
+            // Before the pins are driven: a fall-back's bytes at a rate the device has left must not meet a driven bus.
+            if (_options.BaudRate is int baud && BaudRateChange.Apply(this, _pipeline, baud) is string notChanged)
+            {
+                _warnings.Add(notChanged);
+            }
 
             if (Supports(SerprogOpcode.SetPinState))
             {

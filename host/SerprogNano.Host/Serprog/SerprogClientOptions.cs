@@ -25,6 +25,12 @@ namespace SerprogNano.Host.Serprog
         /// <summary>The compatibility table that decides how a firmware is driven.</summary>
         public FirmwareProfiles Firmwares { get; set; } = FirmwareProfiles.Default;
 
+        /// <summary>
+        /// The line rate to move to after the start-up (O_NANO_SET_BAUD), or null to stay at the rate the link was opened
+        /// at. When the programmer or the link cannot, the session stays at the old rate and says so in its warnings.
+        /// </summary>
+        public int? BaudRate { get; set; }
+
         /// <summary>S_SPI_CS to choose (the cs= of flashprog), or null to leave the device's default.</summary>
         public byte? ChipSelect { get; set; }
     }

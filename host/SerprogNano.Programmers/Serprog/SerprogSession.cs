@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using SerprogNano.Host.Serprog;
+using SerprogNano.Host.Serprog.Transports;
 using SerprogNano.Host.Spi;
 using SerprogNano.Protocol;
 
@@ -31,6 +32,7 @@ namespace SerprogNano.Programmers.Serprog
                 ["name"] = _client.ProgrammerName,
                 ["link"] = _client.Transport.Description,
                 ["spiFrequency"] = _client.SpiFrequency,
+                ["baud"] = _client.Transport is IBaudRateTransport line ? line.BaudRate : null,
                 ["profile"] = _client.Driving.Id,
                 ["mode"] = _client.Driving.Mode,
             };

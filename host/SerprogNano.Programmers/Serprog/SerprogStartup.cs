@@ -12,6 +12,7 @@ namespace SerprogNano.Programmers.Serprog
             {
                 SpiFrequency = environment.SpiSpeedHz,
                 ChipSelect = spec.ChipSelect,
+                BaudRate = environment.BaudRate,
             };
             return SerprogClient.Connect(transport, options);
         }

@@ -5,22 +5,24 @@ using System.IO.Ports;
 namespace SerprogNano.Host.Serprog.Transports
 {
     /// <summary>A serprog device on a serial port (USB CDC or UART): 8N1 with DTR and RTS asserted.</summary>
-    public sealed class SerialPortTransport : IByteTransport
+    public sealed class SerialPortTransport : IBaudRateTransport
     {
         public const int DefaultBaudRate = 115200;
 
         private readonly SerialPort _port;
+        private readonly string _devicePath;
         private TimeSpan _readTimeout;
 
         public SerialPortTransport(string devicePath, int baudRate = DefaultBaudRate)
         {
             ArgumentException.ThrowIfNullOrEmpty(devicePath);
             ArgumentOutOfRangeException.ThrowIfLessThan(baudRate, 1);
-            Description = "serial " + devicePath + " at " + baudRate + " baud";
+            _devicePath = devicePath;
+            string description = "serial " + devicePath + " at " + baudRate + " baud";
             string? notAPort = SerialPorts.WhyNotAPort(devicePath);
             if (notAPort != null)
             {
-                throw new TransportClosedException("Cannot open " + Description + ": " + notAPort);
+                throw new TransportClosedException("Cannot open " + description + ": " + notAPort);
             }
 
             _port = new SerialPort(devicePath, baudRate, Parity.None, 8, StopBits.One)
@@ -38,13 +40,30 @@ namespace SerprogNano.Host.Serprog.Transports
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
             {
                 _port.Dispose();
-                throw new TransportClosedException("Cannot open " + Description + ": " + SerialPorts.WhyItWouldNotOpen(devicePath, e), e);
+                throw new TransportClosedException("Cannot open " + description + ": " + SerialPorts.WhyItWouldNotOpen(devicePath, e), e);
             }
 
             AssertModemLines();
         }
 
-        public string Description { get; }
+        /// <summary>The device and the rate it runs at now.</summary>
+        public string Description => "serial " + _devicePath + " at " + _port.BaudRate + " baud";
+
+        public int BaudRate
+        {
+            get => _port.BaudRate;
+            set
+            {
+                try
+                {
+                    _port.BaudRate = value;
+                }
+                catch (IOException e)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value), value, "The serial driver of " + _devicePath + " cannot run at " + value + " baud: " + e.Message);
+                }
+            }
+        }
 
         /// <summary>
         /// Many serprog firmwares (pico-serprog, stm32-vserprog) only talk once DTR is asserted, and RTS keeps
