@@ -205,7 +205,7 @@ namespace SerprogNano.Cli.Commands
             context.Result["bytesVerified"] = result.BytesVerified;
             context.Result["path"] = result.Path == WritePath.DeviceSide ? "device-side" : "transactions";
             context.Detail(result.Path == WritePath.DeviceSide
-                ? "Path: SerprogNano extensions: planned and verified by CRC-32 computed on the programmer, erases and page programs waited for on the device."
+                ? "Path: SerprogNano extensions: erases and page programs waited for on the device, the chip checked by CRC-32 computed on the programmer."
                 : "Path: plain SPI transactions (serprog v1 or another master): every compared byte read over the link.");
             long mustVerify = verifyAll ? image.Length : included!.Sum(region => (long)region.Length);
             if (result.BytesVerified < mustVerify)

@@ -117,18 +117,7 @@ namespace SerprogNano.Host.Operations
             byte[] current;
             if (rounds.Keeper == null && options.Regions != null)
             {
-                // With regions, the first read (the backup) is what the rest of the chip must hold in every round: a
-                // block believed from a flipped bit would be "repaired" to it, so three reads must agree, and none may stay doubtful.
-                current = ReadBackSettled(flash, address, image, "read", options.Progress, null, out int doubtful, maxRereads: BaselineRereads, agreeing: 3);
-                if (doubtful > 0)
-                {
-                    throw new SpiNorException("read", address, "No three reads of " + doubtful + " block(s) of " + BlockRereader.BlockSize + " bytes agreed in " + (BaselineRereads + 1)
-                        + " tries: the chip's contents outside the regions cannot be known over this link, so they cannot be kept. Nothing was changed. Check the clip and the wiring, then try again.")
-                    {
-                        Remedies = new[] { Remedy.LowerSpiSpeed },
-                    };
-                }
-
+                current = BaselineRead(flash, address, image, options.Progress);
                 rounds.Keeper = RegionKeeper.For(address, current, options);
             }
             else
@@ -142,7 +131,7 @@ namespace SerprogNano.Host.Operations
             if (plan.IsEmpty)
             {
                 // The read just done compared every byte with the image: that is the verify.
-                return Result(plan, 0, current.Length);
+                return Result(flash, plan, 0, current.Length);
             }
 
             ProtectionGuard.Ensure(flash, ProtectionGuard.Touched(plan), options.ClearProtection, "write", options.StatusRegistersChanged);
@@ -173,7 +162,45 @@ namespace SerprogNano.Host.Operations
                 FlashVerifier.ThrowIfDifferent(address, target.Span, final);
             }
 
-            return Result(plan, flash.ProgramsRetried - retriedBefore, check.Compared) with { Repaired = repaired };
+            return Result(flash, plan, flash.ProgramsRetried - retriedBefore, check.Compared) with { Repaired = repaired };
+        }
+
+        /// <summary>
+        /// With regions, the first read (the backup) is what the rest of the chip must hold in every round: a block believed
+        /// from a flipped bit would be "repaired" to it. On a programmer that checksums the chip, one read whose every piece
+        /// matches the programmer's CRC-32 of it, then a second pass of CRCs over shifted windows read from the chip again
+        /// (what <c>serprog read --passes 2</c> trusts for a dump): the link carries the chip once. Elsewhere three reads
+        /// must agree, and none may stay doubtful.
+        /// </summary>
+        private static byte[] BaselineRead(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, IProgress<OperationProgress>? progress)
+        {
+            DeviceSideFlash? device = DeviceSideFlash.For(flash);
+            if (device != null && address % device.BlockSize == 0 && image.Length % device.BlockSize == 0)
+            {
+                MultiPassReadResult read = MultiPassReader.Read(flash, address, image.Length, passes: 2, progress);
+                if (read.FirstMismatch is long at)
+                {
+                    throw new SpiNorException("read", at, "The programmer read the chip differently the second time, from " + SpiNorCommands.Hex(at)
+                        + ": the chip's contents outside the regions cannot be known over this wiring, so they cannot be kept. Nothing was changed. Check the clip and the wiring, then try again.")
+                    {
+                        Remedies = new[] { Remedy.LowerSpiSpeed },
+                    };
+                }
+
+                return read.Data;
+            }
+
+            byte[] current = ReadBackSettled(flash, address, image, "read", progress, null, out int doubtful, maxRereads: BaselineRereads, agreeing: 3);
+            if (doubtful > 0)
+            {
+                throw new SpiNorException("read", address, "No three reads of " + doubtful + " block(s) of " + BlockRereader.BlockSize + " bytes agreed in " + (BaselineRereads + 1)
+                    + " tries: the chip's contents outside the regions cannot be known over this link, so they cannot be kept. Nothing was changed. Check the clip and the wiring, then try again.")
+                {
+                    Remedies = new[] { Remedy.LowerSpiSpeed },
+                };
+            }
+
+            return current;
         }
 
         /// <summary>
@@ -260,8 +287,19 @@ namespace SerprogNano.Host.Operations
 
         private static long Length(List<ChipRange>? spans, long whole) => spans == null ? whole : spans.Sum(span => span.Length);
 
+        /// <summary>
+        /// Erases, then programs. On a programmer that waits on its own side, each one is waited for there, in runs: a round
+        /// trip per status poll would cost more than the page. The read-back after it finds any the link damaged.
+        /// </summary>
         private static void Execute(SpiNorFlash flash, WritePlan plan, string phasePrefix, IProgress<OperationProgress>? progress)
         {
+            if (DeviceSideFlash.For(flash) is DeviceSideFlash device)
+            {
+                device.EraseBlocks(plan.Erases, new PhaseProgress(progress, phasePrefix + "erase", plan.BytesToErase));
+                device.ProgramUnits(plan.Programs, new PhaseProgress(progress, phasePrefix + "program", plan.BytesToProgram));
+                return;
+            }
+
             flash.EraseBlocks(plan.Erases, new PhaseProgress(progress, phasePrefix + "erase", plan.BytesToErase));
             flash.ProgramUnits(plan.Programs, new PhaseProgress(progress, phasePrefix + "program", plan.BytesToProgram));
         }
@@ -305,10 +343,11 @@ namespace SerprogNano.Host.Operations
             return result;
         }
 
-        private static WriteResult Result(WritePlan plan, long retried, long verified)
+        private static WriteResult Result(SpiNorFlash flash, WritePlan plan, long retried, long verified)
         {
             return new WriteResult
             {
+                Path = DeviceSideFlash.For(flash) == null ? WritePath.Transactions : WritePath.DeviceSide,
                 ErasesBySize = EraseTally.BySize(plan.Erases),
                 ProgramsDone = plan.Programs.Count,
                 BytesProgrammed = plan.BytesToProgram,
