@@ -167,29 +167,10 @@ namespace SerprogNano.Host.Operations
 
         /// <summary>
         /// With regions, the first read (the backup) is what the rest of the chip must hold in every round: a block believed
-        /// from a flipped bit would be "repaired" to it. On a programmer that checksums the chip, one read whose every piece
-        /// matches the programmer's CRC-32 of it, then a second pass of CRCs over shifted windows read from the chip again
-        /// (what <c>serprog read --passes 2</c> trusts for a dump): the link carries the chip once. Elsewhere three reads
-        /// must agree, and none may stay doubtful.
+        /// from a flipped bit would be "repaired" to it, so three reads must agree, and none may stay doubtful.
         /// </summary>
         private static byte[] BaselineRead(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, IProgress<OperationProgress>? progress)
         {
-            DeviceSideFlash? device = DeviceSideFlash.For(flash);
-            if (device != null && address % device.BlockSize == 0 && image.Length % device.BlockSize == 0)
-            {
-                MultiPassReadResult read = MultiPassReader.Read(flash, address, image.Length, passes: 2, progress);
-                if (read.FirstMismatch is long at)
-                {
-                    throw new SpiNorException("read", at, "The programmer read the chip differently the second time, from " + SpiNorCommands.Hex(at)
-                        + ": the chip's contents outside the regions cannot be known over this wiring, so they cannot be kept. Nothing was changed. Check the clip and the wiring, then try again.")
-                    {
-                        Remedies = new[] { Remedy.LowerSpiSpeed },
-                    };
-                }
-
-                return read.Data;
-            }
-
             byte[] current = ReadBackSettled(flash, address, image, "read", progress, null, out int doubtful, maxRereads: BaselineRereads, agreeing: 3);
             if (doubtful > 0)
             {
