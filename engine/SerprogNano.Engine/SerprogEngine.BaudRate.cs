@@ -33,8 +33,7 @@ namespace SerprogNano.Engine
         /// </summary>
         private void HandleSetBaudRate()
         {
-            IBaudRateControl line = BaudRateControl;
-            if (_time == null || line == null)
+            if (!CanChangeBaudRate)
             {
                 SendNak();
                 return;
@@ -45,6 +44,7 @@ namespace SerprogNano.Engine
                 return;
             }
 
+            IBaudRateControl line = BaudRateControl;
             uint requested = SerprogNanoFrames.BaudRate(_parameters, 0);
             if (requested < SerprogNanoExtensions.MinBaudRate || requested > (uint)line.MaxBaudRate)
             {

@@ -56,16 +56,9 @@ namespace SerprogNano.Esp32
             _transmit = new byte[transferSize];
             IdleBytes.Fill(_transmit, transferSize);
 
-            // Chip select -1: the driver leaves CS alone and ChipSelectLines holds it.
-            _settings = new SpiConnectionSettings(board.SpiBusId, -1);
-            _settings.Mode = SpiMode.Mode0;
-            _settings.DataBitLength = 8;
-            _settings.DataFlow = DataFlow.MsbFirst;
+            _settings = ModeZero(board.SpiBusId);
             _settings.ClockFrequency = (int)ClockStepTable.Select(board.ClockSteps, board.DefaultClockHz);
-            _cycleSettings = new SpiConnectionSettings(board.SpiBusId, -1);
-            _cycleSettings.Mode = SpiMode.Mode0;
-            _cycleSettings.DataBitLength = 8;
-            _cycleSettings.DataFlow = DataFlow.MsbFirst;
+            _cycleSettings = ModeZero(board.SpiBusId);
         }
 
         public int ChipSelectCount
@@ -214,6 +207,16 @@ namespace SerprogNano.Esp32
                 device.Dispose();
                 _chipSelects.TakeBack();
             }
+        }
+
+        /// <summary>A 25xx part's SPI mode 0, 8-bit MSB first; chip select -1: the driver leaves CS alone (ChipSelectLines holds it).</summary>
+        private static SpiConnectionSettings ModeZero(int busId)
+        {
+            SpiConnectionSettings settings = new SpiConnectionSettings(busId, -1);
+            settings.Mode = SpiMode.Mode0;
+            settings.DataBitLength = 8;
+            settings.DataFlow = DataFlow.MsbFirst;
+            return settings;
         }
 
         /// <summary>Null first: after a fault in Dispose the next Drive or Release must not dispose it again.</summary>

@@ -55,7 +55,7 @@ namespace SerprogNano.Host.Serprog
             }
 
             string goingOn = "going on at " + old + " baud";
-            if (!SerprogNanoExtensions.IsSerprogNanoName(client.ProgrammerName) || !client.Supports(SerprogNanoOpcode.SetBaudRate))
+            if (!client.HasBaudRateChange)
             {
                 return "The programmer cannot change its line rate (it does not offer O_NANO_SET_BAUD): " + goingOn + ".";
             }

@@ -304,6 +304,9 @@ namespace SerprogNano.Host.Serprog
             Send(SerprogNanoOpcode.FlashCrc32, _extensionParameters.AsSpan(0, SerprogNanoExtensions.CrcParameterLength), ReadOnlySpan<byte>.Empty, SerprogNanoFrames.CrcReplyLength(blocks), crcs, "CRC-32 of " + blocks + " x " + blockLength + " bytes at 0x" + start.ToString("X6"));
         }
 
+        /// <summary>Whether the programmer can move its line to another rate (O_NANO_SET_BAUD; only a SerprogNano firmware on a UART).</summary>
+        public bool HasBaudRateChange => SerprogNanoExtensions.IsSerprogNanoName(ProgrammerName) && Supports(SerprogNanoOpcode.SetBaudRate);
+
         /// <summary>Whether the programmer also runs O_NANO_READ_SPARSE; older SerprogNano firmware has only O_NANO_CRC32.</summary>
         public bool HasSparseReads => HasExtensions && Supports(SerprogNanoOpcode.SparseRead);
 

@@ -18,7 +18,7 @@ namespace SerprogNano.Host.Serprog.Transports
             ArgumentException.ThrowIfNullOrEmpty(devicePath);
             ArgumentOutOfRangeException.ThrowIfLessThan(baudRate, 1);
             _devicePath = devicePath;
-            string description = "serial " + devicePath + " at " + baudRate + " baud";
+            string description = Describe(devicePath, baudRate);
             string? notAPort = SerialPorts.WhyNotAPort(devicePath);
             if (notAPort != null)
             {
@@ -47,7 +47,7 @@ namespace SerprogNano.Host.Serprog.Transports
         }
 
         /// <summary>The device and the rate it runs at now.</summary>
-        public string Description => "serial " + _devicePath + " at " + _port.BaudRate + " baud";
+        public string Description => Describe(_devicePath, _port.BaudRate);
 
         public int BaudRate
         {
@@ -133,5 +133,7 @@ namespace SerprogNano.Host.Serprog.Transports
         public void DiscardInput() => _port.DiscardInBuffer();
 
         public void Dispose() => _port.Dispose();
+
+        private static string Describe(string devicePath, int baudRate) => "serial " + devicePath + " at " + baudRate + " baud";
     }
 }
