@@ -164,6 +164,7 @@ namespace SerprogNano.Emulator.Chip
 
         private void ReadArray(Span<byte> miso)
         {
+            int first = (int)_cursor;
             Span<byte> rest = miso;
             while (!rest.IsEmpty)
             {
@@ -175,7 +176,7 @@ namespace SerprogNano.Emulator.Chip
             }
 
             _counters.BytesRead += miso.Length;
-            Faults.FlipReadBits(miso);
+            Faults.FlipReadBits(miso, first);
         }
 
         private void ReadSfdp(Span<byte> miso)

@@ -15,6 +15,9 @@ namespace SerprogNano.Emulator.Chip
         private long _bitsUntilNextFlip;
         private long _bitsFlipped;
         private int? _failingPageAddress;
+        private int _stickyFlipAddress;
+        private byte _stickyFlipMask;
+        private int _stickyFlipReads;
         private volatile bool _stuckBusy;
         private volatile bool _absent;
         private volatile bool _misoShortedLow;
@@ -88,10 +91,28 @@ namespace SerprogNano.Emulator.Chip
             }
         }
 
+        /// <summary>
+        /// The next <paramref name="reads"/> array reads that cover <paramref name="address"/> return bit <paramref name="bit"/>
+        /// of it inverted: a read error that repeats (a marginal line that fails on one pattern), so reads agree and are wrong.
+        /// </summary>
+        public void FlipBitInNextReads(int address, int bit, int reads)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(address);
+            ArgumentOutOfRangeException.ThrowIfNegative(reads);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)bit, 7u, nameof(bit));
+            lock (_gate)
+            {
+                _stickyFlipAddress = address;
+                _stickyFlipMask = (byte)(1 << bit);
+                _stickyFlipReads = reads;
+            }
+        }
+
         /// <summary>Back to a healthy chip.</summary>
         public void Clear()
         {
             SetReadBitFlips(0, 0);
+            FlipBitInNextReads(0, 0, 0);
             FailingPageAddress = null;
             StuckBusy = false;
             Absent = false;
@@ -106,10 +127,18 @@ namespace SerprogNano.Emulator.Chip
             }
         }
 
-        internal void FlipReadBits(Span<byte> data)
+        /// <param name="start">The array address of <paramref name="data"/>[0].</param>
+        internal void FlipReadBits(Span<byte> data, int start)
         {
             lock (_gate)
             {
+                long at = _stickyFlipAddress - (long)start;
+                if (_stickyFlipReads > 0 && at >= 0 && at < data.Length)
+                {
+                    data[(int)at] ^= _stickyFlipMask;
+                    _stickyFlipReads--;
+                }
+
                 if (_random is null)
                 {
                     return;

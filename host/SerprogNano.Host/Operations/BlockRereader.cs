@@ -47,9 +47,11 @@ namespace SerprogNano.Host.Operations
         /// Reads that must agree to believe a block that differs from the expectation: 2, or 3 where a wrong belief would be
         /// written to the chip (two reads of a whole chip at a high flip rate share a flipped bit somewhere now and then).
         /// </param>
-        public static int Settle(SpiNorFlash flash, long address, ReadOnlySpan<byte> expected, Span<byte> actual, out int unconfirmed, IProgress<OperationProgress>? progress = null, bool nearMissesOnly = false, int maxRereads = MaxRereads, int agreeing = 2)
+        /// <param name="noise">Hears the bits read and those that differed from the settled block, where one is wanted.</param>
+        public static int Settle(SpiNorFlash flash, long address, ReadOnlySpan<byte> expected, Span<byte> actual, out int unconfirmed, IProgress<OperationProgress>? progress = null, bool nearMissesOnly = false, int maxRereads = MaxRereads, int agreeing = 2, ReadNoise? noise = null)
         {
             ArgumentNullException.ThrowIfNull(flash);
+            noise?.Add(actual.Length * 8L, 0);
             var pending = new List<PendingBlock>();
             for (int start = 0; start < actual.Length; start += BlockSize)
             {
@@ -72,9 +74,11 @@ namespace SerprogNano.Host.Operations
                 {
                     PendingBlock block = pending[i];
                     ReadOnlySpan<byte> wanted = expected.Slice(block.Start, block.Length);
+                    noise?.Add(block.Length * 8L, 0);
                     if (again[i].AsSpan().SequenceEqual(wanted) || block.Reads.Count(earlier => earlier.AsSpan().SequenceEqual(again[i])) >= agreeing - 1)
                     {
                         again[i].CopyTo(actual.Slice(block.Start, block.Length));
+                        noise?.Add(0, block.Reads.Sum(earlier => BitsApart(earlier, again[i])));
                         continue;
                     }
 
@@ -124,16 +128,18 @@ namespace SerprogNano.Host.Operations
             return result;
         }
 
-        private static bool IsNearMiss(ReadOnlySpan<byte> read, ReadOnlySpan<byte> wanted)
+        private static long BitsApart(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
         {
-            int bits = 0;
-            for (int i = 0; i < read.Length && bits <= NearMissBits; i++)
+            long bits = 0;
+            for (int i = 0; i < a.Length; i++)
             {
-                bits += System.Numerics.BitOperations.PopCount((uint)(read[i] ^ wanted[i]));
+                bits += System.Numerics.BitOperations.PopCount((uint)(a[i] ^ b[i]));
             }
 
-            return bits <= NearMissBits;
+            return bits;
         }
+
+        private static bool IsNearMiss(ReadOnlySpan<byte> read, ReadOnlySpan<byte> wanted) => BitsApart(read, wanted) <= NearMissBits;
 
         private static long TotalLength(List<PendingBlock> pending)
         {

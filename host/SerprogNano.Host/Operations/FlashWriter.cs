@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using SerprogNano.Host.Layout;
 using SerprogNano.Host.Remedies;
@@ -16,8 +17,17 @@ namespace SerprogNano.Host.Operations
         /// </summary>
         public const int MaxPasses = 3;
 
-        /// <summary>Extra reads of a doubtful block of the read a region write keeps outside the regions: two must agree before anything changes.</summary>
+        /// <summary>Extra reads of a doubtful block of the read a region write keeps outside the regions: three must agree before anything changes.</summary>
         private const int BaselineRereads = 16;
+
+        /// <summary>
+        /// Flipped bits per bit read above which a region write will not keep bytes from its reads: at 10^-5 three whole-chip
+        /// reads of a 16 MiB part share a flipped bit about once in 10^7 writes; at 10^-4 once in 10^4, and a test met it.
+        /// </summary>
+        public const double KeepableNoise = 1e-5;
+
+        /// <summary>Flipped bits a read must show before its rate is believed: one in a small range is no measure.</summary>
+        private const int NoiseEvidence = 3;
 
         public static WriteResult Write(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions? options = null)
         {
@@ -36,7 +46,7 @@ namespace SerprogNano.Host.Operations
                 {
                     return WritePass(flash, address, image, options, pass, rounds) with { Passes = pass };
                 }
-                catch (VerifyFailedException e)
+                catch (VerifyFailedException e) when (!e.Conclusive)
                 {
                     rounds.Failures.Add(e);
                     if (pass == MaxPasses)
@@ -118,7 +128,7 @@ namespace SerprogNano.Host.Operations
             if (rounds.Keeper == null && options.Regions != null)
             {
                 current = BaselineRead(flash, address, image, options.Progress);
-                rounds.Keeper = RegionKeeper.For(address, current, options);
+                rounds.Keeper = RegionKeeper.For(address, current, options, flash.Addressing.EraseBlocks.Min(block => block.Size));
             }
             else
             {
@@ -131,6 +141,7 @@ namespace SerprogNano.Host.Operations
             if (plan.IsEmpty)
             {
                 // The read just done compared every byte with the image: that is the verify.
+                rounds.Keeper?.ThrowIfOnlyUnexplainedChanges(target.Span, current);
                 return Result(flash, plan, 0, current.Length);
             }
 
@@ -142,23 +153,32 @@ namespace SerprogNano.Host.Operations
 
             long retriedBefore = flash.ProgramsRetried;
             options.Planned?.Invoke(plan);
+            rounds.Keeper?.Touch(plan);
             Execute(flash, plan, "", options.Progress);
 
             // A program the chip silently dropped (a word put one step early by SST AAI, a page it was
             // too busy to hear) or an erase a flipped address bit sent elsewhere shows in the read-back:
             // one repair pass re-plans from what is there to what must be there.
             Check check = CheckedSpans(flash, address, target, options, plan);
-            byte[] readBack = ReadBackSettled(flash, address, target, "verify", options.Progress, check.Read, out _);
-            bool repaired = !readBack.AsSpan().SequenceEqual(target.Span);
-            if (repaired)
+            byte[] readBack = ReadBackSettled(flash, address, target, "verify", options.Progress, check.Read, out int unconfirmed);
+            bool repaired = false;
+            if (!readBack.AsSpan().SequenceEqual(target.Span))
             {
+                byte[] final = readBack;
                 WritePlan repair = Plan(flash, address, readBack, image, rounds.Keeper, confirm: false);
-                options.Planned?.Invoke(repair);
-                Execute(flash, repair, "repair ", options.Progress);
-                check = CheckedSpans(flash, address, target, options, plan, repair);
-                byte[] final = ReadBackSettled(flash, address, target, "verify after repair", options.Progress, check.Read, out int unconfirmed);
+                if (!repair.IsEmpty)
+                {
+                    repaired = true;
+                    options.Planned?.Invoke(repair);
+                    rounds.Keeper?.Touch(repair);
+                    Execute(flash, repair, "repair ", options.Progress);
+                    check = CheckedSpans(flash, address, target, options, plan, repair);
+                    final = ReadBackSettled(flash, address, target, "verify after repair", options.Progress, check.Read, out unconfirmed);
+                }
+
                 rounds.LastReadAgreed = unconfirmed == 0;
                 rounds.LastRead = final;
+                rounds.Keeper?.ThrowIfOnlyUnexplainedChanges(target.Span, final);
                 FlashVerifier.ThrowIfDifferent(address, target.Span, final);
             }
 
@@ -167,15 +187,27 @@ namespace SerprogNano.Host.Operations
 
         /// <summary>
         /// With regions, the first read (the backup) is what the rest of the chip must hold in every round: a block believed
-        /// from a flipped bit would be "repaired" to it, so three reads must agree, and none may stay doubtful.
+        /// from a flipped bit would be "repaired" to it, so three reads must agree, none may stay doubtful, and the link must flip
+        /// few enough bits that reads which agree are right.
         /// </summary>
         private static byte[] BaselineRead(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, IProgress<OperationProgress>? progress)
         {
-            byte[] current = ReadBackSettled(flash, address, image, "read", progress, null, out int doubtful, maxRereads: BaselineRereads, agreeing: 3);
+            var noise = new ReadNoise();
+            byte[] current = ReadBackSettled(flash, address, image, "read", progress, null, out int doubtful, maxRereads: BaselineRereads, agreeing: 3, noise: noise);
             if (doubtful > 0)
             {
                 throw new SpiNorException("read", address, "No three reads of " + doubtful + " block(s) of " + BlockRereader.BlockSize + " bytes agreed in " + (BaselineRereads + 1)
                     + " tries: the chip's contents outside the regions cannot be known over this link, so they cannot be kept. Nothing was changed. Check the clip and the wiring, then try again.")
+                {
+                    Remedies = new[] { Remedy.LowerSpiSpeed },
+                };
+            }
+
+            if (noise.BitsFlipped >= NoiseEvidence && noise.Rate > KeepableNoise)
+            {
+                throw new SpiNorException("read", address, "Reads of the chip came back with about 1 bit in " + (1 / noise.Rate).ToString("N0", CultureInfo.InvariantCulture) + " flipped ("
+                    + noise.BitsFlipped.ToString("N0", CultureInfo.InvariantCulture) + " of " + noise.BitsRead.ToString("N0", CultureInfo.InvariantCulture) + " bits): over a link this noisy, reads that agree can still be wrong, so the bytes outside the regions cannot be kept safely. "
+                    + "Nothing was changed. Reseat the clip, shorten the wires or lower the SPI speed, then run the same write again.")
                 {
                     Remedies = new[] { Remedy.LowerSpiSpeed },
                 };
@@ -194,7 +226,7 @@ namespace SerprogNano.Host.Operations
             while (true)
             {
                 ReadOnlyMemory<byte> target = keeper?.Target(image.Span) ?? image;
-                var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, read, target);
+                var plan = WritePlan.Create(flash.Addressing.EraseBlocks, flash.ProgramUnit, address, keeper?.WithoutUnexplainedChanges(read) ?? read, target);
                 if (keeper == null || !confirm || keeper.Confirm(flash, plan, read))
                 {
                     return plan;
@@ -298,12 +330,13 @@ namespace SerprogNano.Host.Operations
         /// <param name="nearMissesOnly">Read again only blocks a few flips from the image (see <see cref="BlockRereader.Settle(SpiNorFlash, long, ReadOnlySpan{byte}, Span{byte}, out int, IProgress{OperationProgress}?, bool, int, int)"/>).</param>
         /// <param name="maxRereads">Extra reads of a block before its last read stands.</param>
         /// <param name="agreeing">Reads that must agree to believe a block that differs from <paramref name="image"/>.</param>
-        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, List<ChipRange>? spans, out int unconfirmed, bool nearMissesOnly = false, int maxRereads = BlockRereader.MaxRereads, int agreeing = 2)
+        /// <param name="noise">Hears how many bits the reads of a whole range got wrong, where one is wanted.</param>
+        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, List<ChipRange>? spans, out int unconfirmed, bool nearMissesOnly = false, int maxRereads = BlockRereader.MaxRereads, int agreeing = 2, ReadNoise? noise = null)
         {
             if (spans == null)
             {
                 byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
-                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed, progress, nearMissesOnly, maxRereads, agreeing);
+                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed, progress, nearMissesOnly, maxRereads, agreeing, noise);
                 return bytes;
             }
 

@@ -12,7 +12,10 @@ namespace SerprogNano.Host.Operations
     /// A write of chosen regions (flashrom's -i): the chip must hold the image inside them and, outside, the bytes the
     /// settled first read found (the backup), never those of a later read: an erase a noisy link moved outside the
     /// regions, or a round that failed halfway, must be repaired, not taken for what was there. Bytes outside that
-    /// share an erase block with a region are read a second time before the first change and kept once two reads agree.
+    /// share an erase block with a region are read a second time before the first change and kept once three reads agree.
+    /// A block wholly outside the regions that no plan of this write erased or programmed is repaired only when it reads
+    /// erased (the mark of an erase a flipped address bit sent there); any other difference there may as well be a wrong
+    /// read before the write, so nothing is written there and the write fails naming it.
     /// </summary>
     internal sealed class RegionKeeper
     {
@@ -24,12 +27,20 @@ namespace SerprogNano.Host.Operations
         private readonly byte[] _before;
         private readonly BitArray _confirmed;
 
-        private RegionKeeper(long address, ReadOnlySpan<byte> before, IReadOnlyList<FlashRegion> regions)
+        /// <summary>The smallest erase block: the unit in which the chip can change without being told to program.</summary>
+        private readonly int _blockSize;
+
+        /// <summary>Per block of <see cref="_blockSize"/>: a plan of this write erased or programmed in it.</summary>
+        private readonly BitArray _touched;
+
+        private RegionKeeper(long address, ReadOnlySpan<byte> before, IReadOnlyList<FlashRegion> regions, int blockSize)
         {
             int length = before.Length;
             _address = address;
             _before = before.ToArray();
             _confirmed = new BitArray(length);
+            _blockSize = blockSize;
+            _touched = new BitArray((length + blockSize - 1) / blockSize);
             _regions = new List<(int Start, int End)>();
             foreach (FlashRegion region in regions.OrderBy(region => region.Start))
             {
@@ -52,9 +63,71 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>The keeper of a region write given the settled read before any change, or null when the whole range is written.</summary>
-        public static RegionKeeper? For(long address, ReadOnlySpan<byte> before, WriteOptions options)
+        /// <param name="blockSize">The chip's smallest erase block.</param>
+        public static RegionKeeper? For(long address, ReadOnlySpan<byte> before, WriteOptions options, int blockSize)
         {
-            return options.Regions == null ? null : new RegionKeeper(address, before, options.Regions);
+            return options.Regions == null ? null : new RegionKeeper(address, before, options.Regions, blockSize);
+        }
+
+        /// <summary>Notes the blocks <paramref name="plan"/> erases or programs, before it runs: a plan cut short has touched them too.</summary>
+        public void Touch(WritePlan plan)
+        {
+            foreach (EraseStep erase in plan.Erases)
+            {
+                MarkTouched(erase.Address, erase.Block.Size);
+            }
+
+            foreach (PageWrite program in plan.Programs)
+            {
+                MarkTouched(program.Address, program.Data.Length);
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="read"/> as a plan may use it: in every block wholly outside the regions that no plan touched and
+        /// that differs from the chip before the write without reading erased, the bytes from before, so nothing is planned there.
+        /// </summary>
+        public byte[] WithoutUnexplainedChanges(ReadOnlySpan<byte> read) => WithBeforeIn(read, UnexplainedChanges(read));
+
+        private byte[] WithBeforeIn(ReadOnlySpan<byte> read, List<(int Start, int End)> blocks)
+        {
+            byte[] plannable = read.ToArray();
+            foreach ((int start, int end) in blocks)
+            {
+                _before.AsSpan(start, end - start).CopyTo(plannable.AsSpan(start));
+            }
+
+            return plannable;
+        }
+
+        /// <summary>
+        /// Throws when <paramref name="read"/> differs from <paramref name="target"/> only in blocks no plan touched that do
+        /// not read erased: another round would change nothing there, and the user must hear that nothing was written there.
+        /// </summary>
+        public void ThrowIfOnlyUnexplainedChanges(ReadOnlySpan<byte> target, ReadOnlySpan<byte> read)
+        {
+            List<(int Start, int End)> unexplained = UnexplainedChanges(read);
+            if (unexplained.Count == 0 || !WithBeforeIn(read, unexplained).AsSpan().SequenceEqual(target))
+            {
+                return;
+            }
+
+            (int first, _) = unexplained[0];
+            int at = first + read[first..].CommonPrefixLength(_before.AsSpan(first));
+            const int Named = 8;
+            string blocks = string.Join(", ", unexplained.Take(Named).Select(block => SpiNorCommands.Hex(_address + block.Start) + "-" + SpiNorCommands.Hex(_address + block.End - 1)))
+                + (unexplained.Count > Named ? " and " + (unexplained.Count - Named) + " more" : "");
+            var found = FlashVerifier.Difference(_address, target, read)!;
+            throw new VerifyFailedException(
+                found,
+                "Verify failed outside the regions: " + unexplained.Count + " erase block(s) that this write never erased or programmed now read differently from the reads before it: " + blocks
+                + " (at " + SpiNorCommands.Hex(_address + at) + " 0x" + _before[at].ToString("X2") + " before, 0x" + read[at].ToString("X2") + " now). Nothing was written there: a wrong read before "
+                + "the write (the link flipped the same bits more than once) looks the same as a command gone astray, and rewriting them from that read could damage them. The regions hold the image. "
+                + "Compare those blocks with a dump taken before this write (or its backup); restore them from it only if they differ.")
+            {
+                Conclusive = true,
+                Remedies = new[] { Remedy.LowerSpiSpeed },
+            };
         }
 
         /// <summary>What the chip must hold: the image in the regions, the chip as it was before the write elsewhere.</summary>
@@ -131,6 +204,47 @@ namespace SerprogNano.Host.Operations
 
         private bool NeedsKeeping(int offset) => !InRegion(offset) && !_confirmed[offset];
 
+        private void MarkTouched(long chipAddress, int length)
+        {
+            long first = Math.Max(0, chipAddress - _address);
+            long end = Math.Min(_before.Length, chipAddress - _address + length);
+            for (long block = first / _blockSize; block * _blockSize < end; block++)
+            {
+                _touched[(int)block] = true;
+            }
+        }
+
+        /// <summary>Blocks, as [start, end) offsets, wholly outside the regions and untouched, where <paramref name="read"/> differs from before the write without reading erased.</summary>
+        private List<(int Start, int End)> UnexplainedChanges(ReadOnlySpan<byte> read)
+        {
+            var unexplained = new List<(int Start, int End)>();
+            for (int block = 0; block < _touched.Length; block++)
+            {
+                int start = block * _blockSize;
+                int end = Math.Min(start + _blockSize, read.Length);
+                ReadOnlySpan<byte> now = read[start..end];
+                if (!_touched[block] && !OverlapsRegion(start, end) && !now.SequenceEqual(_before.AsSpan(start, end - start)) && now.ContainsAnyExcept((byte)0xFF))
+                {
+                    unexplained.Add((start, end));
+                }
+            }
+
+            return unexplained;
+        }
+
+        private bool OverlapsRegion(int start, int end)
+        {
+            foreach ((int regionStart, int regionEnd) in _regions)
+            {
+                if (regionStart < end && start < regionEnd)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool InRegion(int offset)
         {
             foreach ((int start, int end) in _regions)
@@ -148,7 +262,7 @@ namespace SerprogNano.Host.Operations
         {
             var again = new byte[end - start];
             flash.Read(_address + start, again);
-            BlockRereader.Settle(flash, _address + start, read.AsSpan(start, end - start), again, out int unconfirmed);
+            BlockRereader.Settle(flash, _address + start, read.AsSpan(start, end - start), again, out int unconfirmed, agreeing: 3);
             if (unconfirmed > 0)
             {
                 throw new SpiNorException(

@@ -33,5 +33,8 @@ namespace SerprogNano.Host.Operations
         public byte Actual { get; }
 
         public long MismatchedBytes { get; }
+
+        /// <summary>Another round of the write would change nothing: the difference lies where the write must not write.</summary>
+        public bool Conclusive { get; init; }
     }
 }

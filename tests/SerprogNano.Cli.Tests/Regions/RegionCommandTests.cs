@@ -62,9 +62,9 @@ namespace SerprogNano.Cli.Tests.Regions
             using (emulator)
             {
                 byte[] image = File.ReadAllBytes(files.RandomImage("new.bin", ChipSize, seed: 54));
-                // About 3 flipped bits in every 4 KiB read: the first read of the kept bytes in the shared sectors has
-                // some; merged as read, they would be programmed back and then read back as "unchanged".
-                emulator.Chip.Faults.SetReadBitFlips(1e-4, seed: 55);
+                // About 170 flipped bits in every read of the chip, the most a region write takes: merged as read, those in
+                // the kept bytes of the shared sectors would be programmed back and then read back as "unchanged".
+                emulator.Chip.Faults.SetReadBitFlips(5e-6, seed: 55);
 
                 CliRun run = CliRun.Of("write", files.PathOf("new.bin"), "-p", emulator.Programmer, "-c", "W25Q32FV", "-l", layout, "-i", "mid", "--no-backup");
 
@@ -73,6 +73,27 @@ namespace SerprogNano.Cli.Tests.Regions
                 CollectionAssert.AreEqual(image[Mid], chip[Mid]);
                 CollectionAssert.AreEqual(old[..Mid.Start], chip[..Mid.Start], "the kept bytes of the first shared sector are the chip's, not a noisy read's");
                 CollectionAssert.AreEqual(old[Mid.End..], chip[Mid.End..], "the kept bytes of the last shared sector too");
+            }
+        }
+
+        [TestMethod]
+        public void A_link_too_noisy_to_keep_the_bytes_around_the_region_is_refused_before_anything_changes()
+        {
+            var (files, emulator, old, layout) = Chip(seed: 57);
+            using (files)
+            using (emulator)
+            {
+                string image = files.RandomImage("new.bin", ChipSize, seed: 58);
+                // About 3 flipped bits in every 4 KiB read: three reads that agree are wrong somewhere now and then.
+                emulator.Chip.Faults.SetReadBitFlips(1e-4, seed: 59);
+
+                CliRun run = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "-l", layout, "-i", "mid", "--no-backup");
+
+                Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
+                StringAssert.Contains(run.Error, "flipped");
+                StringAssert.Contains(run.Error, "Nothing was changed");
+                emulator.Chip.Faults.Clear();
+                CollectionAssert.AreEqual(old, emulator.Chip.Snapshot());
             }
         }
 
