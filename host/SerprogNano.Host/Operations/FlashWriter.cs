@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using SerprogNano.Host.Layout;
 using SerprogNano.Host.Remedies;
@@ -16,18 +15,6 @@ namespace SerprogNano.Host.Operations
         /// starts another round that rewrites only what still differs, before the user is told.
         /// </summary>
         public const int MaxPasses = 3;
-
-        /// <summary>Extra reads of a doubtful block of the read a region write keeps outside the regions: three must agree before anything changes.</summary>
-        private const int BaselineRereads = 16;
-
-        /// <summary>
-        /// Flipped bits per bit read above which a region write will not keep bytes from its reads: at 10^-5 three whole-chip
-        /// reads of a 16 MiB part share a flipped bit about once in 10^7 writes; at 10^-4 once in 10^4, and a test met it.
-        /// </summary>
-        public const double KeepableNoise = 1e-5;
-
-        /// <summary>Flipped bits a read must show before its rate is believed: one in a small range is no measure.</summary>
-        private const int NoiseEvidence = 3;
 
         public static WriteResult Write(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions? options = null)
         {
@@ -119,21 +106,21 @@ namespace SerprogNano.Host.Operations
         private static WriteResult WritePass(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, WriteOptions options, int pass, Rounds rounds)
         {
             // Plan only from a settled read: a bit flipped on the way back would otherwise erase and
-            // reprogram a block that already holds the image. For a backup (and for the bytes kept outside
-            // regions) every block that differs from the image is believed only when two reads of it agree;
-            // otherwise only those a few flips away from it are read again, as the verify catches the rest.
+            // reprogram a block that already holds the image. A backup and the bytes kept outside regions are
+            // read as TrustedRead says; otherwise only blocks a few flips away from the image are read again,
+            // as the verify catches the rest.
             // After the first round, with regions, the chip is compared with what it must hold, not with the image.
             bool backup = pass == 1 && options.BeforeChange != null && options.OldContentsNeeded;
             byte[] current;
-            if (rounds.Keeper == null && options.Regions != null)
+            if (pass == 1 && (backup || options.Regions != null))
             {
-                current = BaselineRead(flash, address, image, options.Progress);
+                current = TrustedRead.Read(flash, address, image, options.Progress);
                 rounds.Keeper = RegionKeeper.For(address, current, options, flash.Addressing.EraseBlocks.Min(block => block.Size));
             }
             else
             {
                 ReadOnlyMemory<byte> expected = rounds.Keeper?.Target(image.Span) ?? image;
-                current = ReadBackSettled(flash, address, expected, "read", options.Progress, null, out _, nearMissesOnly: !backup && options.Regions == null);
+                current = ReadBackSettled(flash, address, expected, "read", options.Progress, null, out _, nearMissesOnly: options.Regions == null);
             }
 
             WritePlan plan = Plan(flash, address, current, image, rounds.Keeper, confirm: pass == 1);
@@ -183,37 +170,6 @@ namespace SerprogNano.Host.Operations
             }
 
             return Result(flash, plan, flash.ProgramsRetried - retriedBefore, check.Compared) with { Repaired = repaired };
-        }
-
-        /// <summary>
-        /// With regions, the first read (the backup) is what the rest of the chip must hold in every round: a block believed
-        /// from a flipped bit would be "repaired" to it, so three reads must agree, none may stay doubtful, and the link must flip
-        /// few enough bits that reads which agree are right.
-        /// </summary>
-        private static byte[] BaselineRead(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, IProgress<OperationProgress>? progress)
-        {
-            var noise = new ReadNoise();
-            byte[] current = ReadBackSettled(flash, address, image, "read", progress, null, out int doubtful, maxRereads: BaselineRereads, agreeing: 3, noise: noise);
-            if (doubtful > 0)
-            {
-                throw new SpiNorException("read", address, "No three reads of " + doubtful + " block(s) of " + BlockRereader.BlockSize + " bytes agreed in " + (BaselineRereads + 1)
-                    + " tries: the chip's contents outside the regions cannot be known over this link, so they cannot be kept. Nothing was changed. Check the clip and the wiring, then try again.")
-                {
-                    Remedies = new[] { Remedy.LowerSpiSpeed },
-                };
-            }
-
-            if (noise.BitsFlipped >= NoiseEvidence && noise.Rate > KeepableNoise)
-            {
-                throw new SpiNorException("read", address, "Reads of the chip came back with about 1 bit in " + (1 / noise.Rate).ToString("N0", CultureInfo.InvariantCulture) + " flipped ("
-                    + noise.BitsFlipped.ToString("N0", CultureInfo.InvariantCulture) + " of " + noise.BitsRead.ToString("N0", CultureInfo.InvariantCulture) + " bits): over a link this noisy, reads that agree can still be wrong, so the bytes outside the regions cannot be kept safely. "
-                    + "Nothing was changed. Reseat the clip, shorten the wires or lower the SPI speed, then run the same write again.")
-                {
-                    Remedies = new[] { Remedy.LowerSpiSpeed },
-                };
-            }
-
-            return current;
         }
 
         /// <summary>
@@ -327,16 +283,13 @@ namespace SerprogNano.Host.Operations
         /// <summary>A read-back whose blocks that differ from the image were read again: a bit flipped on the link is not a failed write.</summary>
         /// <param name="spans">The parts to read (null: all); the rest of the result is <paramref name="image"/> itself.</param>
         /// <param name="unconfirmed">Blocks differing from the image where no two reads agreed.</param>
-        /// <param name="nearMissesOnly">Read again only blocks a few flips from the image (see <see cref="BlockRereader.Settle(SpiNorFlash, long, ReadOnlySpan{byte}, Span{byte}, out int, IProgress{OperationProgress}?, bool, int, int)"/>).</param>
-        /// <param name="maxRereads">Extra reads of a block before its last read stands.</param>
-        /// <param name="agreeing">Reads that must agree to believe a block that differs from <paramref name="image"/>.</param>
-        /// <param name="noise">Hears how many bits the reads of a whole range got wrong, where one is wanted.</param>
-        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, List<ChipRange>? spans, out int unconfirmed, bool nearMissesOnly = false, int maxRereads = BlockRereader.MaxRereads, int agreeing = 2, ReadNoise? noise = null)
+        /// <param name="nearMissesOnly">Read again only blocks a few flips from the image (see <see cref="BlockRereader.Settle(SpiNorFlash, long, ReadOnlySpan{byte}, Span{byte}, out int, IProgress{OperationProgress}?, bool, int, int, ReadNoise?)"/>).</param>
+        private static byte[] ReadBackSettled(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, string phase, IProgress<OperationProgress>? progress, List<ChipRange>? spans, out int unconfirmed, bool nearMissesOnly = false)
         {
             if (spans == null)
             {
                 byte[] bytes = ReadBack(flash, address, image.Length, phase, progress);
-                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed, progress, nearMissesOnly, maxRereads, agreeing, noise);
+                BlockRereader.Settle(flash, address, image.Span, bytes, out unconfirmed, progress, nearMissesOnly);
                 return bytes;
             }
 

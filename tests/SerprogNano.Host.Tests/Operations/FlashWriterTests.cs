@@ -49,6 +49,45 @@ namespace SerprogNano.Host.Tests.Operations
                 BytesAssert.Equal(old, saved!);
             }
         }
+
+        [TestMethod]
+        public void A_backup_over_a_link_that_flips_too_many_bits_is_refused_before_anything_changes()
+        {
+            const int Size = 4 * 1024 * 1024;
+            using var rig = new FlashRig(SpiNorModels.W25Q32FV, extensions: false);
+            byte[] old = FlashRig.RandomImage(Size, 42);
+            rig.Chip.Load(old);
+            rig.Chip.ResetCounters();
+            // 1 bit in 10^4: some 256-byte blocks read differently five times running, and some two reads agree on a
+            // flipped bit. Either, taken into the backup, would be a wrong copy of the only old firmware.
+            rig.Chip.Faults.SetReadBitFlips(1e-4, seed: 42);
+            bool saved = false;
+
+            var e = Assert.ThrowsExactly<SpiNorException>(() => FlashWriter.Write(rig.Flash, 0, FlashRig.RandomImage(Size, 43), new WriteOptions { BeforeChange = _ => saved = true }));
+
+            StringAssert.Contains(e.Message, "Nothing was changed");
+            Assert.IsFalse(saved, "no backup was handed over");
+            rig.Chip.Faults.Clear();
+            BytesAssert.Equal(old, rig.Chip.Snapshot());
+            Assert.AreEqual(0, rig.Chip.PagePrograms);
+        }
+
+        [TestMethod]
+        public void Where_the_link_flips_bits_a_backup_block_needs_three_reads_that_agree()
+        {
+            const int Size = 4 * 1024 * 1024;
+            using var rig = new FlashRig(SpiNorModels.W25Q32FV, extensions: false);
+            byte[] old = FlashRig.RandomImage(Size, 44);
+            rig.Chip.Load(old);
+            // A few flips per read show the link is noisy; one bit reads wrong in the first two reads, which then agree.
+            rig.Chip.Faults.SetReadBitFlips(3e-6, seed: 44);
+            rig.Chip.Faults.FlipBitInNextReads(0x2345, bit: 3, reads: 2);
+            byte[]? saved = null;
+
+            FlashWriter.Write(rig.Flash, 0, FlashRig.RandomImage(Size, 45), new WriteOptions { BeforeChange = contents => saved = contents.ToArray() });
+
+            BytesAssert.Equal(old, saved!);
+        }
     }
 
     /// <summary>What a write must do whichever path it takes.</summary>
