@@ -19,7 +19,19 @@ namespace SerprogNano.Host.Tests.Operations
     [TestClass]
     public sealed class FlashWriterSerprogV1Tests : FlashWriterTests
     {
+        private const int Size = 4 * 1024 * 1024;
+
         protected override bool Extensions => false;
+
+        /// <summary>A 4 MiB chip of random bytes on a serprog v1 programmer, its counters at zero.</summary>
+        private static FlashRig RandomChip(int seed, out byte[] old)
+        {
+            var rig = new FlashRig(SpiNorModels.W25Q32FV, extensions: false);
+            old = FlashRig.RandomImage(Size, seed);
+            rig.Chip.Load(old);
+            rig.Chip.ResetCounters();
+            return rig;
+        }
 
         /// <summary>
         /// The chip differs from the image everywhere: a backup must be read twice (two reads that agree), in large reads at
@@ -30,12 +42,8 @@ namespace SerprogNano.Host.Tests.Operations
         [DataRow(false, 2, DisplayName = "without: read, verify")]
         public void A_chip_that_differs_everywhere_is_read_again_only_for_a_backup_and_in_large_reads(bool backup, int passes)
         {
-            const int Size = 4 * 1024 * 1024;
-            using var rig = new FlashRig(SpiNorModels.W25Q32FV, extensions: false);
-            byte[] old = FlashRig.RandomImage(Size, 40);
+            using var rig = RandomChip(40, out byte[] old);
             byte[] image = FlashRig.RandomImage(Size, 41);
-            rig.Chip.Load(old);
-            rig.Chip.ResetCounters();
             byte[]? saved = null;
 
             FlashWriter.Write(rig.Flash, 0, image, new WriteOptions { BeforeChange = contents => saved = contents.ToArray(), OldContentsNeeded = backup });
@@ -53,11 +61,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_backup_over_a_link_that_flips_too_many_bits_is_refused_before_anything_changes()
         {
-            const int Size = 4 * 1024 * 1024;
-            using var rig = new FlashRig(SpiNorModels.W25Q32FV, extensions: false);
-            byte[] old = FlashRig.RandomImage(Size, 42);
-            rig.Chip.Load(old);
-            rig.Chip.ResetCounters();
+            using var rig = RandomChip(42, out byte[] old);
             // 1 bit in 10^4: some 256-byte blocks read differently five times running, and some two reads agree on a
             // flipped bit. Either, taken into the backup, would be a wrong copy of the only old firmware.
             rig.Chip.Faults.SetReadBitFlips(1e-4, seed: 42);
@@ -75,10 +79,7 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void Where_the_link_flips_bits_a_backup_block_needs_three_reads_that_agree()
         {
-            const int Size = 4 * 1024 * 1024;
-            using var rig = new FlashRig(SpiNorModels.W25Q32FV, extensions: false);
-            byte[] old = FlashRig.RandomImage(Size, 44);
-            rig.Chip.Load(old);
+            using var rig = RandomChip(44, out byte[] old);
             // A few flips per read show the link is noisy; one bit reads wrong in the first two reads, which then agree.
             rig.Chip.Faults.SetReadBitFlips(3e-6, seed: 44);
             rig.Chip.Faults.FlipBitInNextReads(0x2345, bit: 3, reads: 2);
