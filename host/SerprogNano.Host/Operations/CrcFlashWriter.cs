@@ -14,9 +14,6 @@ namespace SerprogNano.Host.Operations
     /// </summary>
     public static class CrcFlashWriter
     {
-        /// <summary>Reads of a block whose CRC disagrees with the device's before the backup is given up as unreadable.</summary>
-        private const int BackupReadAttempts = 3;
-
         /// <summary>Whether this write can go the device-side way: a device offering it, and whole erase blocks.</summary>
         public static bool Applies(DeviceSideFlash? device, long address, long length, WriteOptions options)
         {
@@ -33,7 +30,8 @@ namespace SerprogNano.Host.Operations
             uint[] onChip;
             if (options.BeforeChange != null && options.OldContentsNeeded)
             {
-                backup = ReadChanged(device, address, image, options.Progress, out onChip);
+                backup = TrustedRead.Read(flash, address, image, options.Progress);
+                onChip = LocalCrcs(backup, blockSize);
             }
             else
             {
@@ -102,83 +100,6 @@ namespace SerprogNano.Host.Operations
             }
 
             return -1;
-        }
-
-        /// <summary>
-        /// The old contents for the backup, carrying over the link only what the image does not already say: the programmer's
-        /// CRC of every 512 bytes (<see cref="PieceSurvey"/>) tells the blocks that equal the image (their bytes are the
-        /// image's) and the erased ones (0xFF); the others are read, each settled by the survey's CRCs of its pieces (a block
-        /// whose bytes do not match them is read and surveyed again). <paramref name="onChip"/> gets each block's CRC-32.
-        /// </summary>
-        private static byte[] ReadChanged(DeviceSideFlash device, long address, ReadOnlyMemory<byte> image, IProgress<OperationProgress>? progress, out uint[] onChip)
-        {
-            int blockSize = device.BlockSize;
-            int length = image.Length;
-            PieceSurvey survey = PieceSurvey.Take(device, address, length, new PhaseProgress(progress, "survey: CRC-32 of each " + PieceSurvey.PieceSize + " bytes on the programmer", length));
-            uint[] imagePieces = PieceSurvey.LocalCrcs(image.Span, blockSize);
-            var bytes = new byte[length];
-            onChip = new uint[survey.Blocks];
-            var toRead = new List<int>();
-            for (int block = 0; block < survey.Blocks; block++)
-            {
-                Span<byte> part = bytes.AsSpan(block * blockSize, blockSize);
-                if (survey.Matches(block, imagePieces))
-                {
-                    image.Span.Slice(block * blockSize, blockSize).CopyTo(part);
-                }
-                else if (survey.IsErased(block))
-                {
-                    part.Fill(0xFF);
-                }
-                else
-                {
-                    toRead.Add(block);
-                }
-            }
-
-            // Runs of neighbouring blocks are read as one range, as a dump is: the link stays full.
-            var phase = new PhaseProgress(progress, "read", (long)toRead.Count * blockSize);
-            long done = 0;
-            for (int i = 0; i < toRead.Count;)
-            {
-                int run = 1;
-                while (i + run < toRead.Count && toRead[i + run] == toRead[i] + run)
-                {
-                    run++;
-                }
-
-                device.Flash.Read(address + ((long)toRead[i] * blockSize), bytes.AsMemory(toRead[i] * blockSize, run * blockSize), new OffsetProgress(phase, done));
-                done += (long)run * blockSize;
-                i += run;
-            }
-
-            foreach (int block in toRead)
-            {
-                long at = address + ((long)block * blockSize);
-                Memory<byte> part = bytes.AsMemory(block * blockSize, blockSize);
-                for (int attempt = 1; !survey.Describes(block, part.Span); attempt++)
-                {
-                    if (attempt == BackupReadAttempts)
-                    {
-                        throw new SpiNorException("read", at, "The block at " + SpiNorCommands.Hex(at) + " read differently from what the programmer checksums on the chip, " + BackupReadAttempts
-                            + " times: the link corrupts data. Nothing was changed. Check the USB cable and the clip, then try again.")
-                        {
-                            Remedies = new[] { Remedy.LowerSpiSpeed },
-                        };
-                    }
-
-                    // Either side may have been hit on the link: the data or a CRC of the survey.
-                    device.Flash.Read(at, part);
-                    survey.Retake(device, block);
-                }
-            }
-
-            for (int block = 0; block < onChip.Length; block++)
-            {
-                onChip[block] = Crc32.HashToUInt32(bytes.AsSpan(block * blockSize, blockSize));
-            }
-
-            return bytes;
         }
 
         /// <summary>

@@ -94,13 +94,6 @@ namespace SerprogNano.Host.Operations
             return true;
         }
 
-        /// <summary>Asks the programmer again for the CRCs of the pieces of <paramref name="block"/>.</summary>
-        public void Retake(DeviceSideFlash device, int block)
-        {
-            ArgumentNullException.ThrowIfNull(device);
-            device.Crcs(_address + ((long)block * BlockSize), BlockSize, Piece).CopyTo(_crcs, block * PiecesPerBlock);
-        }
-
         private bool All(int block, uint[]? expected)
         {
             int first = block * PiecesPerBlock;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using SerprogNano.Host.Remedies;
 using SerprogNano.Host.SpiNor;
@@ -11,6 +12,8 @@ namespace SerprogNano.Host.Operations
     /// agree on a link that flipped no bit in them, when three agree on one that did, never on a link that flips more than
     /// <see cref="KeepableNoise"/>: two reads of a 16 MiB chip at r flips per bit agree on a wrong bit about 1.3·10^8·r²
     /// times (once in 10^5 writes at 3·10^-8, half the time at 10^-4), three about 1.3·10^8·r³ times.
+    /// On a programmer that checksums the chip, only what the image does not already say crosses the link, each block read
+    /// checked against CRC-32s the programmer takes of it (<see cref="ReadByCrc"/>).
     /// </summary>
     internal static class TrustedRead
     {
@@ -25,6 +28,13 @@ namespace SerprogNano.Host.Operations
 
         public static byte[] Read(SpiNorFlash flash, long address, ReadOnlyMemory<byte> image, IProgress<OperationProgress>? progress)
         {
+            DeviceSideFlash? device = DeviceSideFlash.For(flash);
+            if (device != null && image.Length > 0 && address % device.BlockSize == 0 && image.Length % device.BlockSize == 0
+                && ReadByCrc(device, address, image, progress) is byte[] checkedBytes)
+            {
+                return checkedBytes;
+            }
+
             var noise = new ReadNoise();
             var bytes = new byte[image.Length];
             flash.Read(address, bytes, new PhaseProgress(progress, "read", image.Length));
@@ -41,6 +51,64 @@ namespace SerprogNano.Host.Operations
             BlockRereader.Settle(flash, address, bytes, again, out doubtful, progress, maxRereads: MaxRereads, agreeing: 3, noise: noise);
             ThrowIfUntrusted(address, doubtful, 3, noise);
             return again;
+        }
+
+        /// <summary>
+        /// The programmer's CRC of every 512 bytes (<see cref="PieceSurvey"/>) tells the blocks that equal the image (their
+        /// bytes are the image's) and the erased ones (0xFF); the others are read over the link, each believed when its bytes
+        /// match the CRCs of its pieces: two reads that agree, one over the link and one on the programmer. Null when a block
+        /// does not match: the link or the chip's wiring flips bits, and the whole range is read as on any programmer.
+        /// </summary>
+        private static byte[]? ReadByCrc(DeviceSideFlash device, long address, ReadOnlyMemory<byte> image, IProgress<OperationProgress>? progress)
+        {
+            int blockSize = device.BlockSize;
+            int length = image.Length;
+            PieceSurvey survey = PieceSurvey.Take(device, address, length, new PhaseProgress(progress, "survey: CRC-32 of each " + PieceSurvey.PieceSize + " bytes on the programmer", length));
+            uint[] imagePieces = PieceSurvey.LocalCrcs(image.Span, blockSize);
+            var bytes = new byte[length];
+            var toRead = new List<int>();
+            for (int block = 0; block < survey.Blocks; block++)
+            {
+                Span<byte> part = bytes.AsSpan(block * blockSize, blockSize);
+                if (survey.Matches(block, imagePieces))
+                {
+                    image.Span.Slice(block * blockSize, blockSize).CopyTo(part);
+                }
+                else if (survey.IsErased(block))
+                {
+                    part.Fill(0xFF);
+                }
+                else
+                {
+                    toRead.Add(block);
+                }
+            }
+
+            // Runs of neighbouring blocks are read as one range, as a dump is: the link stays full.
+            var phase = new PhaseProgress(progress, "read", (long)toRead.Count * blockSize);
+            long done = 0;
+            for (int i = 0; i < toRead.Count;)
+            {
+                int run = 1;
+                while (i + run < toRead.Count && toRead[i + run] == toRead[i] + run)
+                {
+                    run++;
+                }
+
+                device.Flash.Read(address + ((long)toRead[i] * blockSize), bytes.AsMemory(toRead[i] * blockSize, run * blockSize), new OffsetProgress(phase, done));
+                done += (long)run * blockSize;
+                i += run;
+            }
+
+            foreach (int block in toRead)
+            {
+                if (!survey.Describes(block, bytes.AsSpan(block * blockSize, blockSize)))
+                {
+                    return null;
+                }
+            }
+
+            return bytes;
         }
 
         private static void ThrowIfUntrusted(long address, int doubtful, int agreeing, ReadNoise noise)

@@ -1,6 +1,7 @@
 using System;
 using SerprogNano.Emulator.Chip;
 using SerprogNano.Emulator.Faults;
+using SerprogNano.Host.Layout;
 using SerprogNano.Host.Operations;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Faults;
@@ -46,6 +47,29 @@ namespace SerprogNano.Host.Tests.Operations
             long crcs = (size / PieceSurvey.PieceSize * 4) + (2 * (size / Block) * 4);
             Assert.IsGreaterThanOrEqualTo(mustRead, carried);
             Assert.IsLessThan(mustRead + crcs + (64 * 1024), carried, "the changed blocks, the survey's and the verify's CRCs and the wait replies; not the chip");
+        }
+
+        [TestMethod]
+        public void A_region_write_reads_over_the_link_only_the_blocks_that_differ_from_the_image()
+        {
+            using var rig = new FaultRig(SpiNorModels.W25Q32FV);
+            int size = rig.Chip.Model.Size;
+            byte[] old = OldChip(size);
+            byte[] image = Update(old);
+            rig.Chip.Load(old);
+            SpiNorFlash flash = rig.Connect();
+            long before = rig.Faults.BytesToHost;
+            // The top 1 MiB, where the update differs; the blocks it changes lower down are outside and stay.
+            var top = new FlashRegion("top", size - (256 * Block), size - 1);
+
+            FlashWriter.Write(flash, 0, image, new WriteOptions { Regions = [top] });
+
+            byte[] chip = rig.Chip.Snapshot();
+            BytesAssert.Equal(image.AsSpan(size - (256 * Block)).ToArray(), chip.AsSpan(size - (256 * Block)).ToArray());
+            BytesAssert.Equal(old.AsSpan(0, size - (256 * Block)).ToArray(), chip.AsSpan(0, size - (256 * Block)).ToArray());
+            long carried = rig.Faults.BytesToHost - before;
+            // Read before the write: the top 1 MiB and the four changed blocks below it (not the 3 MiB the image already says).
+            Assert.IsLessThan((256 + 4 + 64) * (long)Block, carried, "what crossed the link");
         }
 
         [TestMethod]
