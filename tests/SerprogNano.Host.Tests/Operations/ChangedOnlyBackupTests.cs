@@ -21,12 +21,8 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void The_backup_is_the_old_chip_and_only_changed_blocks_cross_the_link()
         {
-            using var rig = new FaultRig(SpiNorModels.W25Q32FV);
+            using var rig = UpdateRig(out byte[] old, out byte[] image, out SpiNorFlash flash);
             int size = rig.Chip.Model.Size;
-            byte[] old = OldChip(size);
-            byte[] image = Update(old);
-            rig.Chip.Load(old);
-            SpiNorFlash flash = rig.Connect();
             byte[]? backup = null;
             long before = rig.Faults.BytesToHost;
 
@@ -52,12 +48,8 @@ namespace SerprogNano.Host.Tests.Operations
         [TestMethod]
         public void A_region_write_reads_over_the_link_only_the_blocks_that_differ_from_the_image()
         {
-            using var rig = new FaultRig(SpiNorModels.W25Q32FV);
+            using var rig = UpdateRig(out byte[] old, out byte[] image, out SpiNorFlash flash);
             int size = rig.Chip.Model.Size;
-            byte[] old = OldChip(size);
-            byte[] image = Update(old);
-            rig.Chip.Load(old);
-            SpiNorFlash flash = rig.Connect();
             long before = rig.Faults.BytesToHost;
             // The top 1 MiB, where the update differs; the blocks it changes lower down are outside and stay.
             var top = new FlashRegion("top", size - (256 * Block), size - 1);
@@ -78,11 +70,7 @@ namespace SerprogNano.Host.Tests.Operations
         [DataRow(3)]
         public void A_link_that_flips_bits_never_gives_a_wrong_backup(int seed)
         {
-            using var rig = new FaultRig(SpiNorModels.W25Q32FV);
-            byte[] old = OldChip(rig.Chip.Model.Size);
-            byte[] image = Update(old);
-            rig.Chip.Load(old);
-            SpiNorFlash flash = rig.Connect();
+            using var rig = UpdateRig(out byte[] old, out byte[] image, out SpiNorFlash flash);
             rig.Faults.SetBitFlips(2e-6, LinkFaultDirection.ToHost, seed);
             byte[]? backup = null;
 
@@ -104,6 +92,17 @@ namespace SerprogNano.Host.Tests.Operations
             {
                 BytesAssert.Equal(old, backup);
             }
+        }
+
+        /// <summary>A 4 MiB chip holding <see cref="OldChip"/>, connected, and its <see cref="Update"/>.</summary>
+        private static FaultRig UpdateRig(out byte[] old, out byte[] image, out SpiNorFlash flash)
+        {
+            var rig = new FaultRig(SpiNorModels.W25Q32FV);
+            old = OldChip(rig.Chip.Model.Size);
+            image = Update(old);
+            rig.Chip.Load(old);
+            flash = rig.Connect();
+            return rig;
         }
 
         /// <summary>Descriptor and data at the bottom, erased middle, payload at the top, and blocks that are almost erased or 0x00.</summary>
