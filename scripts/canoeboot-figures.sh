@@ -7,7 +7,7 @@
 #   update.bin     canoeboot.bin with its top 2 MiB rebuilt (a Canoeboot update)
 #   vendor.bin     a quarter erased: the factory firmware a first write replaces
 # Jobs: two verified dumps of a Canoeboot chip; the update with a backup; a first write over the vendor image with a
-# backup. flashrom's column is what its users type for the same safety: two dumps (-r twice), then -w (which reads
+# backup; the update of the BIOS region alone (`--ifd -i bios`, as the guide's users do) with a backup. flashrom's column is what its users type for the same safety: two dumps (-r twice), then -w (which reads
 # the chip before and verifies after). Prints a markdown table with the date.
 #   CANOEBOOT_FIGURES_FLASHROM=reads|all|none   flashrom jobs to run (its writes take about 9 minutes each)
 set -euo pipefail
@@ -76,6 +76,18 @@ for job in update vendor; do
     same "$work/f1.bin" "$work/$old.bin" "flashrom's dump differs from the old contents"
   fi
 done
+
+start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/canoeboot.bin"
+rm -f "$work/backup.bin"
+cell[bios,serprog]=$(timed "$serprog" write -p "$tcp" --backup "$work/backup.bin" --ifd -i bios "$work/update.bin")
+same "$work/backup.bin" "$work/canoeboot.bin" "serprog's backup differs from the old contents"
+"$serprog" read -p "$tcp" --force "$work/after.bin" >/dev/null
+same "$work/after.bin" "$work/update.bin" "the chip does not hold the update after serprog's region write"
+if [ "$flashrom_jobs" = all ]; then
+  start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/canoeboot.bin"
+  rm -f "$work/f1.bin" "$work/f2.bin"
+  cell[bios,flashrom]=$(timed $(fr) -r "$work/f1.bin" ";;" $(fr) -r "$work/f2.bin" ";;" cmp "$work/f1.bin" "$work/f2.bin" ";;" $(fr) --ifd -i bios -w "$work/update.bin")
+fi
 stop_emulator
 
 echo "Issue 23 figures, $(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg): serprog emulate --busy --baud 2000000 --latency-us 500, W25Q64FV"
@@ -85,3 +97,4 @@ echo "|---|---|---|"
 echo "| two verified dumps of a Canoeboot chip (\`read --passes 2\`) | ${cell[dumps,serprog]} | ${cell[dumps,flashrom]:-not run} |"
 echo "| Canoeboot update, top 2 MiB differ, with a backup | ${cell[update,serprog]} | ${cell[update,flashrom]:-not run} |"
 echo "| first write over a vendor image (a quarter erased), with a backup | ${cell[vendor,serprog]} | ${cell[vendor,flashrom]:-not run} |"
+echo "| Canoeboot update of the BIOS region alone (\`--ifd -i bios\`), with a backup | ${cell[bios,serprog]} | ${cell[bios,flashrom]:-not run} |"
