@@ -23,7 +23,7 @@ namespace SerprogNano.Cli.Commands
             var regions = new RegionOptions();
             Option<long> passes = WholeNumberOption.Create(
                 "--passes",
-                "Read the chip this many times and require identical reads (2 is what the guide asks for). A SerprogNano programmer skips erased blocks (it sends a CRC-32 of every 512 bytes first) and makes the passes after the first itself: it reads the chip again and sends a CRC-32 of every 512 bytes",
+                "Read the chip this many times and require identical reads (2 is what the guide asks for). A SerprogNano programmer skips erased blocks (it sends a CRC-32 of every 2 KiB first) and makes the passes after the first itself: it reads the chip again and sends a CRC-32 of every 2 KiB",
                 1,
                 MaxPasses,
                 1);

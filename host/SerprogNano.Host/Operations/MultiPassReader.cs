@@ -22,13 +22,6 @@ namespace SerprogNano.Host.Operations
         /// <summary>Bytes per read on a shifted pass: odd, so its boundaries fall where no power-of-two chunk's do.</summary>
         private const int ShiftedSegment = 61_441;
 
-        /// <summary>
-        /// Pieces of a sparse first pass: a programmer computes a CRC-32 per piece, which on an ESP32's interpreter costs
-        /// about a millisecond a call, so 512-byte pieces kept the firmware busier than the link (155 KiB/s against the
-        /// link's 195); 2 KiB still leaves an erased half of a 4 KiB block off the link, and fits a 4 KiB engine buffer.
-        /// </summary>
-        public const int SparsePieceSize = 2048;
-
         /// <summary>Bytes of a sparse first pass between progress reports: about 2.7 s at 2 Mbaud, less where pieces are erased.</summary>
         private const int SparseBytesPerProgress = 512 * 1024;
 
@@ -104,7 +97,7 @@ namespace SerprogNano.Host.Operations
                 return ReadSparse(device, address, data, phase);
             }
 
-            PieceSurvey survey = PieceSurvey.Take(device, address, data.Length, new PhaseProgress(progress, "survey: CRC-32 of each " + PieceSurvey.PieceSize + " bytes on the programmer", data.Length));
+            PieceSurvey survey = PieceSurvey.Take(device, address, data.Length, new PhaseProgress(progress, PieceSurvey.Phase, data.Length));
             int blockSize = survey.BlockSize;
             long erased = 0;
             int block = 0;
@@ -142,7 +135,7 @@ namespace SerprogNano.Host.Operations
         /// </summary>
         private static long ReadSparse(DeviceSideFlash device, long address, byte[] data, PhaseProgress phase)
         {
-            int piece = device.BlockSize % SparsePieceSize == 0 ? SparsePieceSize : PieceSurvey.PieceFor(device.BlockSize);
+            int piece = PieceSurvey.PieceFor(device.BlockSize);
             int step = Math.Max(1, SparseBytesPerProgress / piece) * piece;
             long erased = 0;
             for (int offset = 0; offset < data.Length; offset += step)

@@ -63,7 +63,7 @@ namespace SerprogNano.Host.Operations
         {
             int blockSize = device.BlockSize;
             int length = image.Length;
-            PieceSurvey survey = PieceSurvey.Take(device, address, length, new PhaseProgress(progress, "survey: CRC-32 of each " + PieceSurvey.PieceSize + " bytes on the programmer", length));
+            PieceSurvey survey = PieceSurvey.Take(device, address, length, new PhaseProgress(progress, PieceSurvey.Phase, length));
             uint[] imagePieces = PieceSurvey.LocalCrcs(image.Span, blockSize);
             var bytes = new byte[length];
             var toRead = new List<int>();

@@ -72,7 +72,7 @@ namespace SerprogNano.Cli.Tests.Faults
             emulator.Chip.Load(File.ReadAllBytes(image));
             emulator.LinkFaults.SetBitFlips(1e-6, LinkFaultDirection.ToHost, seed: 57);
             // With the SerprogNano extensions the chip's bytes do not cross the link when the programmer's CRCs of every
-            // 512 bytes match the image (the backup is the image's bytes): a bit of those CRCs' reply flips.
+            // 2 KiB match the image (the backup is the image's bytes): a bit of those CRCs' reply flips.
             emulator.LinkFaults.FlipFrameBit(new FrameBitFlip(SerprogNanoOpcode.FlashCrc32, null, 1, 1 + (57 * 4), 3, LinkFaultDirection.ToHost));
 
             CliRun run = CliRun.Of("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "--backup", files.PathOf("backup.bin"));

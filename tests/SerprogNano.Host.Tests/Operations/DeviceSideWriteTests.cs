@@ -34,7 +34,7 @@ namespace SerprogNano.Host.Tests.Operations
             BytesAssert.Equal(old, backup!);
             BytesAssert.Equal(image, rig.Chip.Snapshot());
             Assert.AreEqual(ChipSize, result.BytesVerified);
-            Assert.IsLessThan(ChipSize + (ChipSize / 40), rig.Link.BytesReceived, "one read of the chip, a CRC per 512 bytes (the survey), CRCs and wait replies; no read-back");
+            Assert.IsLessThan(ChipSize + (ChipSize / 40), rig.Link.BytesReceived, "one read of the chip, a CRC per 2 KiB (the survey), CRCs and wait replies; no read-back");
             Assert.AreEqual(2, rig.Link.OpcodesSent.FindAll(opcode => opcode == SerprogOpcode.SyncNop).Count, "the start's two SYNCNOPs, no resynchronisation after a failure");
         }
 

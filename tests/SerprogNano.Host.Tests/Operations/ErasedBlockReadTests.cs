@@ -41,21 +41,21 @@ namespace SerprogNano.Host.Tests.Operations
 
             Assert.IsTrue(result.Consistent);
             BytesAssert.Equal(image, result.Data);
-            int erasedPieces = SparseReplyReader.ErasedPieces(image, 0, MultiPassReader.SparsePieceSize, image.Length / MultiPassReader.SparsePieceSize);
-            Assert.AreEqual((long)erasedPieces * MultiPassReader.SparsePieceSize, result.ErasedBytesNotCarried, "every all-0xFF piece, and only those, taken as erased");
+            int erasedPieces = SparseReplyReader.ErasedPieces(image, 0, PieceSurvey.PieceSize, image.Length / PieceSurvey.PieceSize);
+            Assert.AreEqual((long)erasedPieces * PieceSurvey.PieceSize, result.ErasedBytesNotCarried, "every all-0xFF piece, and only those, taken as erased");
             long carried = rig.Faults.BytesToHost - before;
             long notErased = image.Length - result.ErasedBytesNotCarried;
-            long pieces = image.Length / MultiPassReader.SparsePieceSize;
+            long pieces = image.Length / PieceSurvey.PieceSize;
 
-            // Pass 1 sends a CRC per piece and a 5-byte header per group of pieces, pass 2 a CRC per 512-byte window.
+            // Pass 1 sends a CRC per piece and a 5-byte header per group of pieces, pass 2 a CRC per shifted window.
             long overhead = (9 * pieces) + (4 * (image.Length / PieceSurvey.PieceSize));
-            Assert.IsLessThan(notErased + overhead + 1024, carried, "the link carried the pieces that are not erased and two CRCs per 512 bytes (pass 1's, pass 2), not the chip");
+            Assert.IsLessThan(notErased + overhead + 1024, carried, "the link carried the pieces that are not erased and two CRCs per piece (pass 1's, pass 2), not the chip");
             Assert.IsGreaterThanOrEqualTo(notErased, carried);
         }
 
         /// <summary>
         /// A piece built so that its CRC-32 is that of a piece of 0xFF is taken as erased by the first pass: the case
-        /// EXTENSIONS.md says it does not cover. The second pass checks 512-byte windows shifted by half a window, which
+        /// EXTENSIONS.md says it does not cover. The second pass checks windows of a piece shifted by half a window, which
         /// the forged piece does not fool, so the dump fails instead of saving wrong bytes.
         /// </summary>
         [TestMethod]
@@ -64,9 +64,9 @@ namespace SerprogNano.Host.Tests.Operations
             using var rig = new FaultRig(SpiNorModels.W25Q32FV);
             byte[] image = new byte[rig.Chip.Model.Size];
             Array.Fill(image, (byte)0xFF);
-            Span<byte> piece = image.AsSpan((30 * Block) + 2048, MultiPassReader.SparsePieceSize);
+            Span<byte> piece = image.AsSpan((30 * Block) + 2048, PieceSurvey.PieceSize);
             piece[10] = 0x00;
-            var erasedPiece = new byte[MultiPassReader.SparsePieceSize];
+            var erasedPiece = new byte[PieceSurvey.PieceSize];
             Array.Fill(erasedPiece, (byte)0xFF);
             CrcCollision.Forge(piece, System.IO.Hashing.Crc32.HashToUInt32(erasedPiece));
             rig.Chip.Load(image);
@@ -77,7 +77,7 @@ namespace SerprogNano.Host.Tests.Operations
 
             Assert.AreEqual((long)image.Length, once.ErasedBytesNotCarried, "the forged piece fooled the first pass, as the document says it can");
             Assert.IsFalse(twice.Consistent, "the shifted second pass sees the forged piece");
-            Assert.AreEqual((30L * Block) + 2048 - 256, twice.FirstMismatch, "the window over the forged piece's first bytes");
+            Assert.AreEqual((30L * Block) + 2048 - (PieceSurvey.PieceSize / 2), twice.FirstMismatch, "the window over the forged piece's first bytes");
         }
 
         [TestMethod]

@@ -39,7 +39,7 @@ namespace SerprogNano.Host.Tests.Operations
             Assert.IsTrue(result.Consistent);
             Assert.HasCount(1, result.PassHashes, "one pass crossed the link");
             Assert.AreEqual(2, result.DeviceCrcPasses);
-            Assert.AreEqual(512, result.CrcWindowSize);
+            Assert.AreEqual(PieceSurvey.PieceSize, result.CrcWindowSize);
             Assert.AreEqual(3L * image.Length, rig.Chip.BytesRead, "the chip itself was read three times: pass 1 over the link (surveying as it reads), passes 2 and 3 on the programmer");
             BytesAssert.Equal(image, result.Data);
         }

@@ -13,7 +13,7 @@ namespace SerprogNano.Host.Tests.Operations
     [TestClass]
     public sealed class SparseReadTests
     {
-        private const int Piece = MultiPassReader.SparsePieceSize;
+        private const int Piece = PieceSurvey.PieceSize;
 
         [TestMethod]
         public void The_first_pass_is_sparse_reads_that_carry_only_the_pieces_not_erased()
