@@ -65,6 +65,12 @@ namespace SerprogNano.Emulator.Faults
 
         public LinkFaultDirection Direction { get; }
 
+        /// <summary>
+        /// Strikes the <see cref="Occurrence"/>th matching frame and every one after it, not once: a firmware bug that comes
+        /// with the framing (a reply byte wrong at the same place in every reply), which reads framed alike repeat.
+        /// </summary>
+        public bool Repeats { get; init; }
+
         /// <summary>Whether frames with this serprog opcode carry an SPI operation in their data.</summary>
         public static bool CarriesSpi(int opcode) =>
             opcode == SerprogOpcode.SpiOperation || opcode == SerprogNanoOpcode.SpiOperationWait || opcode == SerprogNanoOpcode.SpiOperationWaitRun;
@@ -85,7 +91,7 @@ namespace SerprogNano.Emulator.Faults
             string where = SpiOpcode == null
                 ? (Direction == LinkFaultDirection.ToHost ? "byte " + ByteIndex + " of the reply (0 = ACK)" : "byte " + ByteIndex + " (0 = opcode)")
                 : (Direction == LinkFaultDirection.ToHost ? "reply byte " + ByteIndex + " after ACK" : "byte " + ByteIndex + " of the SPI operation (0 = its opcode)");
-            return "flip bit " + Bit + " of " + where + (Direction == LinkFaultDirection.ToHost ? " to the host, answering" : " to the device, in") + " the " + Ordinal(Occurrence) + " " + frame;
+            return "flip bit " + Bit + " of " + where + (Direction == LinkFaultDirection.ToHost ? " to the host, answering" : " to the device, in") + " the " + Ordinal(Occurrence) + (Repeats ? " and every later" : "") + " " + frame;
         }
 
         private static string Ordinal(int n)

@@ -24,7 +24,7 @@ namespace SerprogNano.Emulator.Faults
 
         public void Clear() => _armed.Clear();
 
-        /// <summary>Counts a frame seen at its opcode (<paramref name="spi"/> null) or at its SPI instruction; returns the flips due on it, which are then disarmed.</summary>
+        /// <summary>Counts a frame seen at its opcode (<paramref name="spi"/> null) or at its SPI instruction; returns the flips due on it, which are then disarmed unless they repeat.</summary>
         public IReadOnlyList<FrameBitFlip> Due(int opcode, int? spi)
         {
             if (_armed.Count == 0)
@@ -36,10 +36,13 @@ namespace SerprogNano.Emulator.Faults
             for (int i = _armed.Count - 1; i >= 0; i--)
             {
                 Armed armed = _armed[i];
-                if (armed.Flip.Matches(opcode, spi) && ++armed.Seen == armed.Flip.Occurrence)
+                if (armed.Flip.Matches(opcode, spi) && ++armed.Seen >= armed.Flip.Occurrence)
                 {
                     due.Add(armed.Flip);
-                    _armed.RemoveAt(i);
+                    if (!armed.Flip.Repeats)
+                    {
+                        _armed.RemoveAt(i);
+                    }
                 }
             }
 

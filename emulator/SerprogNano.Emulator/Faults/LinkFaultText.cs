@@ -7,20 +7,20 @@ namespace SerprogNano.Emulator.Faults
     /// <summary>
     /// Reads the link faults of <c>serprog emulate --fault</c>: <c>drop-after=N</c>, <c>stall-after=N</c>
     /// (bytes from the host), <c>flip-rate=R[,direction=to-host|to-device|both][,seed=S]</c>,
-    /// <c>flip-frame=OP|any[,spi=OP][,nth=N],byte=K,bit=B[,direction=to-device|to-host]</c> (one <see cref="FrameBitFlip"/>),
+    /// <c>flip-frame=OP|any[,spi=OP][,nth=N][,every],byte=K,bit=B[,direction=to-device|to-host]</c> (one <see cref="FrameBitFlip"/>),
     /// <c>delay-ms=N</c> and <c>split-writes</c>, several per option separated by commas.
     /// </summary>
     public static class LinkFaultText
     {
         public const string Syntax = "drop-after=N | stall-after=N | flip-rate=R[,direction=to-host|to-device|both][,seed=S] "
-            + "| flip-frame=OP|any[,spi=OP][,nth=N],byte=K,bit=B[,direction=to-device|to-host] | delay-ms=N | split-writes";
+            + "| flip-frame=OP|any[,spi=OP][,nth=N][,every],byte=K,bit=B[,direction=to-device|to-host] | delay-ms=N | split-writes";
 
         /// <summary>A minute: longer than any host waits for a reply, so a longer delay tests nothing more.</summary>
         private const long MaxDelayMilliseconds = 60_000;
 
-        private static readonly string[] Keys = { "drop-after", "stall-after", "flip-rate", "direction", "seed", "flip-frame", "spi", "nth", "byte", "bit", "delay-ms", "split-writes" };
+        private static readonly string[] Keys = { "drop-after", "stall-after", "flip-rate", "direction", "seed", "flip-frame", "spi", "nth", "every", "byte", "bit", "delay-ms", "split-writes" };
 
-        private static readonly string[] FrameKeys = { "spi", "nth", "byte", "bit" };
+        private static readonly string[] FrameKeys = { "spi", "nth", "every", "byte", "bit" };
 
         /// <summary>Applies one option's faults to <paramref name="faults"/>; throws <see cref="FormatException"/> naming what is wrong.</summary>
         public static void Apply(string text, LinkFaults faults)
@@ -40,7 +40,7 @@ namespace SerprogNano.Emulator.Faults
 
             if (!items.Has("flip-frame") && Array.Exists(FrameKeys, items.Has))
             {
-                throw new FormatException("--fault: spi=, nth=, byte= and bit= go with flip-frame=, e.g. flip-frame=any,spi=0x20,byte=1,bit=5.");
+                throw new FormatException("--fault: spi=, nth=, every, byte= and bit= go with flip-frame=, e.g. flip-frame=any,spi=0x20,byte=1,bit=5.");
             }
 
             if (items.Whole("drop-after", 0, long.MaxValue) is long drop)
@@ -122,7 +122,10 @@ namespace SerprogNano.Emulator.Faults
                 (int)(items.Has("nth") ? InRange(items, "nth", 1, int.MaxValue, "a count from 1") : 1),
                 (int)InRange(items, "byte", 0, int.MaxValue, "a byte index from 0"),
                 (int)InRange(items, "bit", 0, 7, "a bit from 0 to 7"),
-                direction);
+                direction)
+            {
+                Repeats = items.Flag("every"),
+            };
         }
 
         private static long InRange(KeyValueList items, string key, long minimum, long maximum, string what)

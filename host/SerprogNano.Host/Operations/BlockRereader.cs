@@ -68,7 +68,7 @@ namespace SerprogNano.Host.Operations
             for (int round = 0; round < maxRereads && pending.Count > 0; round++)
             {
                 PhaseProgress? phase = round == 0 && progress != null ? new PhaseProgress(progress, "read again", TotalLength(pending)) : null;
-                byte[][] again = ReadRuns(flash, address, pending, phase);
+                byte[][] again = ReadRuns(flash, address, pending, round + 1, phase);
                 var next = new List<PendingBlock>();
                 for (int i = 0; i < pending.Count; i++)
                 {
@@ -99,8 +99,12 @@ namespace SerprogNano.Host.Operations
             return reread;
         }
 
-        /// <summary>Each pending block read again, neighbours (runs of adjacent blocks) in one read.</summary>
-        private static byte[][] ReadRuns(SpiNorFlash flash, long address, List<PendingBlock> pending, IProgress<long>? progress)
+        /// <summary>
+        /// Each pending block read again, neighbours (runs of adjacent blocks) in one read, cut into commands elsewhere than
+        /// the reads before (<see cref="MultiPassReader.ReadShifted"/> by <paramref name="shift"/>): a fault that comes with
+        /// the framing (a programmer that gets the same byte of every reply wrong) must not make two reads agree.
+        /// </summary>
+        private static byte[][] ReadRuns(SpiNorFlash flash, long address, List<PendingBlock> pending, int shift, IProgress<long>? progress)
         {
             var result = new byte[pending.Count][];
             long done = 0;
@@ -115,7 +119,7 @@ namespace SerprogNano.Host.Operations
 
                 int runStart = pending[first].Start;
                 var run = new byte[pending[last].Start + pending[last].Length - runStart];
-                flash.Read(address + runStart, run, progress == null ? null : new OffsetProgress(progress, done));
+                MultiPassReader.ReadShifted(flash, address + runStart, run, shift, progress == null ? null : new OffsetProgress(progress, done));
                 done += run.Length;
                 for (int i = first; i <= last; i++)
                 {

@@ -179,23 +179,26 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>
-        /// Reads the range as <see cref="SpiNorFlash.Read"/> does but cut elsewhere: a first piece of
-        /// <paramref name="shift"/> × 4093 bytes, then pieces of 61,441 bytes, each its own O_SPIOPs. A second read
-        /// made this way shares no O_SPIOP boundary with a plain read past the first piece.
+        /// Reads the range as <see cref="SpiNorFlash.Read"/> does but cut elsewhere: a first O_SPIOP of <paramref name="shift"/>
+        /// bytes, a second piece of <paramref name="shift"/> × 4093 bytes, then pieces of 61,441 bytes, each its own O_SPIOPs.
+        /// Past its first byte(s), no reply of such a read starts where a plain read's (or another shift's) does, so a fault
+        /// at a fixed place in every reply lands on other bytes.
         /// </summary>
         public static void ReadShifted(SpiNorFlash flash, long address, Memory<byte> destination, int shift, IProgress<long>? progress = null)
         {
             ArgumentNullException.ThrowIfNull(flash);
             ArgumentOutOfRangeException.ThrowIfLessThan(shift, 1);
             int done = 0;
-            int piece = Math.Min(destination.Length, shift * ShiftStep % ShiftedSegment);
+            int piece = shift;
+            int next = shift * ShiftStep % ShiftedSegment;
             while (done < destination.Length)
             {
                 piece = Math.Min(piece == 0 ? ShiftedSegment : piece, destination.Length - done);
                 flash.Read(address + done, destination.Slice(done, piece));
                 done += piece;
                 progress?.Report(done);
-                piece = ShiftedSegment;
+                piece = next;
+                next = ShiftedSegment;
             }
         }
 

@@ -39,6 +39,17 @@ namespace SerprogNano.Cli.Tests.Faults
         }
 
         [TestMethod]
+        public void A_frame_flip_with_every_strikes_every_matching_frame_from_the_nth()
+        {
+            var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
+            LinkFaults? faults = InjectedFaults.Apply(new[] { "flip-frame=0x13,spi=0x03,nth=2,every,byte=100,bit=2,direction=to-host" }, Array.Empty<string>(), chip);
+
+            Assert.IsNotNull(faults);
+            CollectionAssert.AreEqual(new[] { new FrameBitFlip(0x13, 0x03, 2, 100, 2, LinkFaultDirection.ToHost) { Repeats = true } }, (System.Collections.ICollection)faults.PendingFrameFlips);
+            CollectionAssert.Contains((System.Collections.ICollection)faults.Describe(), "flip bit 2 of reply byte 100 after ACK to the host, answering the 2nd and every later O_SPIOP carrying SPI 0x03");
+        }
+
+        [TestMethod]
         public void Chip_faults_parse_onto_the_chip()
         {
             var chip = new EmulatedSpiNor(SpiNorModels.W25Q32FV);
@@ -78,7 +89,8 @@ namespace SerprogNano.Cli.Tests.Faults
         [DataRow("--fault", "flip-frame=0x13,byte=1,bit=8", "bit= needs a bit from 0 to 7")]
         [DataRow("--fault", "flip-frame=0x13,byte=1", "flip-frame= needs byte=K and bit=B")]
         [DataRow("--fault", "flip-frame=0x13,byte=1,bit=1,direction=both", "direction= needs to-device (the command) or to-host")]
-        [DataRow("--fault", "spi=0x20,byte=1,bit=1", "spi=, nth=, byte= and bit= go with flip-frame=")]
+        [DataRow("--fault", "spi=0x20,byte=1,bit=1", "spi=, nth=, every, byte= and bit= go with flip-frame=")]
+        [DataRow("--fault", "every", "spi=, nth=, every, byte= and bit= go with flip-frame=")]
         [DataRow("--fault", "unplug", "'unplug' is not a fault (known: drop-after")]
         [DataRow("--fault", "split-writes=yes", "split-writes takes no value")]
         [DataRow("--fault", "delay-ms=1,delay-ms=2", "delay-ms is given twice")]

@@ -1,9 +1,12 @@
 using System;
 using SerprogNano.Chips;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Emulator.Faults;
 using SerprogNano.Host.Operations;
+using SerprogNano.Protocol;
 using SerprogNano.Host.SpiNor;
 using SerprogNano.Host.Tests.Doubles;
+using SerprogNano.Host.Tests.Faults;
 using SerprogNano.TestSupport;
 
 namespace SerprogNano.Host.Tests.Operations
@@ -86,6 +89,32 @@ namespace SerprogNano.Host.Tests.Operations
             byte[]? saved = null;
 
             FlashWriter.Write(rig.Flash, 0, FlashRig.RandomImage(Size, 45), new WriteOptions { BeforeChange = contents => saved = contents.ToArray() });
+
+            BytesAssert.Equal(old, saved!);
+        }
+
+        [TestMethod]
+        public void A_programmer_that_gets_the_same_byte_of_every_read_reply_wrong_never_gives_a_wrong_backup()
+        {
+            using var rig = new FaultRig(SpiNorModels.W25Q32FV, extensions: false);
+            byte[] old = FlashRig.RandomImage(Size, 46);
+            rig.Chip.Load(old);
+            SpiNorFlash flash = rig.Connect();
+            // A firmware bug that comes with the framing: bit 2 of byte 100 of every READ reply inverted. Two reads cut
+            // into the same commands agree on it; only reads cut elsewhere tell it from the chip.
+            rig.Faults.FlipFrameBit(new FrameBitFlip(SerprogOpcode.SpiOperation, SpiNorOpcodes.Read, 1, 100, 2, LinkFaultDirection.ToHost) { Repeats = true });
+            byte[]? saved = null;
+
+            try
+            {
+                FlashWriter.Write(flash, 0, FlashRig.RandomImage(Size, 47), new WriteOptions { BeforeChange = contents => saved = contents.ToArray() });
+            }
+            catch (SpiNorException e) when (saved == null)
+            {
+                StringAssert.Contains(e.Message, "Nothing was changed");
+                BytesAssert.Equal(old, rig.Chip.Snapshot());
+                return;
+            }
 
             BytesAssert.Equal(old, saved!);
         }
