@@ -60,34 +60,26 @@ if [ "$flashrom_jobs" != none ]; then
   same "$work/f1.bin" "$work/canoeboot.bin" "flashrom's dump differs from the chip"
 fi
 
-for job in update vendor; do
-  old=$([ $job = update ] && echo canoeboot || echo vendor)
-  new=$([ $job = update ] && echo update || echo canoeboot)
+# job: old contents, new image, and what both tools are told of regions (bios: the BIOS region alone, by the descriptor).
+for job in update vendor bios; do
+  case $job in
+    update) old=canoeboot new=update regions=() ;;
+    vendor) old=vendor new=canoeboot regions=() ;;
+    bios) old=canoeboot new=update regions=(--ifd -i bios) ;;
+  esac
   start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/$old.bin"
   rm -f "$work/backup.bin"
-  cell[$job,serprog]=$(timed "$serprog" write -p "$tcp" --backup "$work/backup.bin" "$work/$new.bin")
+  cell[$job,serprog]=$(timed "$serprog" write -p "$tcp" --backup "$work/backup.bin" "${regions[@]}" "$work/$new.bin")
   same "$work/backup.bin" "$work/$old.bin" "serprog's backup differs from the old contents"
   "$serprog" read -p "$tcp" --force "$work/after.bin" >/dev/null
   same "$work/after.bin" "$work/$new.bin" "the chip does not hold the image after serprog's write"
   if [ "$flashrom_jobs" = all ]; then
     start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/$old.bin"
     rm -f "$work/f1.bin" "$work/f2.bin"
-    cell[$job,flashrom]=$(timed $(fr) -r "$work/f1.bin" ";;" $(fr) -r "$work/f2.bin" ";;" cmp "$work/f1.bin" "$work/f2.bin" ";;" $(fr) -w "$work/$new.bin")
+    cell[$job,flashrom]=$(timed $(fr) -r "$work/f1.bin" ";;" $(fr) -r "$work/f2.bin" ";;" cmp "$work/f1.bin" "$work/f2.bin" ";;" $(fr) "${regions[@]}" -w "$work/$new.bin")
     same "$work/f1.bin" "$work/$old.bin" "flashrom's dump differs from the old contents"
   fi
 done
-
-start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/canoeboot.bin"
-rm -f "$work/backup.bin"
-cell[bios,serprog]=$(timed "$serprog" write -p "$tcp" --backup "$work/backup.bin" --ifd -i bios "$work/update.bin")
-same "$work/backup.bin" "$work/canoeboot.bin" "serprog's backup differs from the old contents"
-"$serprog" read -p "$tcp" --force "$work/after.bin" >/dev/null
-same "$work/after.bin" "$work/update.bin" "the chip does not hold the update after serprog's region write"
-if [ "$flashrom_jobs" = all ]; then
-  start_emulator --chip "$chip" --busy --baud 2000000 --latency-us 500 --image "$work/canoeboot.bin"
-  rm -f "$work/f1.bin" "$work/f2.bin"
-  cell[bios,flashrom]=$(timed $(fr) -r "$work/f1.bin" ";;" $(fr) -r "$work/f2.bin" ";;" cmp "$work/f1.bin" "$work/f2.bin" ";;" $(fr) --ifd -i bios -w "$work/update.bin")
-fi
 stop_emulator
 
 echo "Issue 23 figures, $(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg): serprog emulate --busy --baud 2000000 --latency-us 500, W25Q64FV"

@@ -38,7 +38,7 @@ namespace SerprogNano.Host.Operations
                     rounds.Failures.Add(e);
                     if (pass == MaxPasses)
                     {
-                        throw OutsideRegions(Diagnose(rounds), rounds, flash, address, options);
+                        throw OutsideRegions(Diagnose(rounds), rounds, options);
                     }
 
                     // Re-read and re-plan: the next round changes only what the verify found wrong.
@@ -62,28 +62,25 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>With regions, the failure also names the erase blocks outside them that no longer hold what they held before the write, and how to get that back.</summary>
-        private static VerifyFailedException OutsideRegions(VerifyFailedException failure, Rounds rounds, SpiNorFlash flash, long address, WriteOptions options)
+        private static VerifyFailedException OutsideRegions(VerifyFailedException failure, Rounds rounds, WriteOptions options)
         {
             if (rounds.Keeper == null || rounds.LastRead == null)
             {
                 return failure;
             }
 
-            const int Named = 8;
-            List<(int Start, int End)> changed = rounds.Keeper.ChangedOutside(rounds.LastRead, flash.Addressing.EraseBlocks.Min(block => block.Size));
+            List<(int Start, int End)> changed = rounds.Keeper.ChangedOutside(rounds.LastRead);
             if (changed.Count == 0)
             {
                 return failure;
             }
 
-            string blocks = string.Join(", ", changed.Take(Named).Select(block => SpiNorCommands.Hex(address + block.Start) + "-" + SpiNorCommands.Hex(address + block.End - 1)))
-                + (changed.Count > Named ? " and " + (changed.Count - Named) + " more" : "");
             string restore = options.BeforeChange != null && options.OldContentsNeeded
                 ? "Restore them from the backup saved before this write: write it back whole, then run this region write again."
                 : "This write saved no backup: restore them from a dump of the chip taken before it (write it back whole), then run this region write again; "
                     + "do not run it again first, as it would take the damaged blocks for the chip's contents.";
             return new VerifyFailedException(failure, failure.Message + " Outside the regions written, " + changed.Count + " erase block(s) no longer hold what the chip held before the write: "
-                + blocks + ". " + restore)
+                + rounds.Keeper.Name(changed) + ". " + restore)
             {
                 Remedies = new[] { Remedy.WriteBackWithoutBackup }.Concat(failure.Remedies).ToArray(),
             };

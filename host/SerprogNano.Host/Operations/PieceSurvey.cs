@@ -23,7 +23,7 @@ namespace SerprogNano.Host.Operations
         public const int PieceSize = 2048;
 
         /// <summary>What progress calls a survey.</summary>
-        public const string Phase = "survey: CRC-32 of each 2 KiB on the programmer";
+        public static readonly string Phase = "survey: CRC-32 of each " + (PieceSize / 1024) + " KiB on the programmer";
 
         /// <summary>Bytes surveyed per request, so that progress moves and a reply time-out of seconds suffices.</summary>
         private const int BytesPerRequest = 1024 * 1024;

@@ -87,7 +87,11 @@ namespace SerprogNano.Host.Operations
         /// <paramref name="read"/> as a plan may use it: in every block wholly outside the regions that no plan touched and
         /// that differs from the chip before the write without reading erased, the bytes from before, so nothing is planned there.
         /// </summary>
-        public byte[] WithoutUnexplainedChanges(ReadOnlySpan<byte> read) => WithBeforeIn(read, UnexplainedChanges(read));
+        public byte[] WithoutUnexplainedChanges(byte[] read)
+        {
+            List<(int Start, int End)> unexplained = UnexplainedChanges(read);
+            return unexplained.Count == 0 ? read : WithBeforeIn(read, unexplained);
+        }
 
         private byte[] WithBeforeIn(ReadOnlySpan<byte> read, List<(int Start, int End)> blocks)
         {
@@ -114,13 +118,10 @@ namespace SerprogNano.Host.Operations
 
             (int first, _) = unexplained[0];
             int at = first + read[first..].CommonPrefixLength(_before.AsSpan(first));
-            const int Named = 8;
-            string blocks = string.Join(", ", unexplained.Take(Named).Select(block => SpiNorCommands.Hex(_address + block.Start) + "-" + SpiNorCommands.Hex(_address + block.End - 1)))
-                + (unexplained.Count > Named ? " and " + (unexplained.Count - Named) + " more" : "");
             var found = FlashVerifier.Difference(_address, target, read)!;
             throw new VerifyFailedException(
                 found,
-                "Verify failed outside the regions: " + unexplained.Count + " erase block(s) that this write never erased or programmed now read differently from the reads before it: " + blocks
+                "Verify failed outside the regions: " + unexplained.Count + " erase block(s) that this write never erased or programmed now read differently from the reads before it: " + Name(unexplained)
                 + " (at " + SpiNorCommands.Hex(_address + at) + " 0x" + _before[at].ToString("X2") + " before, 0x" + read[at].ToString("X2") + " now). Nothing was written there: a wrong read before "
                 + "the write (the link flipped the same bits more than once) looks the same as a command gone astray, and rewriting them from that read could damage them. The regions hold the image. "
                 + "Compare those blocks with a dump taken before this write (or its backup); restore them from it only if they differ.")
@@ -128,6 +129,14 @@ namespace SerprogNano.Host.Operations
                 Conclusive = true,
                 Remedies = new[] { Remedy.LowerSpiSpeed },
             };
+        }
+
+        /// <summary>Blocks, as [start, end) offsets, by their chip addresses: the first eight, then how many more.</summary>
+        public string Name(List<(int Start, int End)> blocks)
+        {
+            const int Named = 8;
+            return string.Join(", ", blocks.Take(Named).Select(block => SpiNorCommands.Hex(_address + block.Start) + "-" + SpiNorCommands.Hex(_address + block.End - 1)))
+                + (blocks.Count > Named ? " and " + (blocks.Count - Named) + " more" : "");
         }
 
         /// <summary>What the chip must hold: the image in the regions, the chip as it was before the write elsewhere.</summary>
@@ -142,13 +151,13 @@ namespace SerprogNano.Host.Operations
             return target;
         }
 
-        /// <summary>The erase blocks, as [start, end) offsets, that hold a byte outside the regions where <paramref name="read"/> differs from the chip before the write.</summary>
-        public List<(int Start, int End)> ChangedOutside(ReadOnlySpan<byte> read, int blockSize)
+        /// <summary>The smallest erase blocks, as [start, end) offsets, that hold a byte outside the regions where <paramref name="read"/> differs from the chip before the write.</summary>
+        public List<(int Start, int End)> ChangedOutside(ReadOnlySpan<byte> read)
         {
             var changed = new List<(int Start, int End)>();
-            for (int start = 0; start < read.Length; start += blockSize)
+            for (int start = 0; start < read.Length; start += _blockSize)
             {
-                int end = Math.Min(start + blockSize, read.Length);
+                int end = Math.Min(start + _blockSize, read.Length);
                 if (read[start..end].SequenceEqual(_before.AsSpan(start, end - start)))
                 {
                     continue;

@@ -54,7 +54,7 @@ namespace SerprogNano.Host.Operations
         }
 
         /// <summary>
-        /// The programmer's CRC of every 512 bytes (<see cref="PieceSurvey"/>) tells the blocks that equal the image (their
+        /// The programmer's CRC of every piece (<see cref="PieceSurvey"/>) tells the blocks that equal the image (their
         /// bytes are the image's) and the erased ones (0xFF); the others are read over the link, each believed when its bytes
         /// match the CRCs of its pieces: two reads that agree, one over the link and one on the programmer. Null when a block
         /// does not match: the link or the chip's wiring flips bits, and the whole range is read as on any programmer.
