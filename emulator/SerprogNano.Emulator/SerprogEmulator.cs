@@ -24,7 +24,7 @@ namespace SerprogNano.Emulator
         public SerprogEmulator(ISpiTarget[] chips, EngineSettings? settings = null)
         {
             Bus = new EmulatedSpiBus(chips);
-            Settings = settings ?? new EngineSettings { ProgrammerName = "SerprogNano emu" };
+            Settings = settings ?? new EngineSettings { ProgrammerName = "SerprogNano emu", SerialBufferSize = EngineSettings.ErasingSerialBufferSize };
         }
 
         public EmulatedSpiBus Bus { get; }

@@ -7,6 +7,12 @@ namespace SerprogNano.Engine
     {
         public const int DefaultBufferSize = 4096;
 
+        /// <summary>
+        /// Q_SERBUF of a board whose link can hold this much: about the frames a 2 Mbaud line carries in a 64 KiB block
+        /// erase (150 ms), so that a write's pages arrive while the chip erases (the host sends each erase's pages behind it).
+        /// </summary>
+        public const int ErasingSerialBufferSize = 32 * 1024;
+
         /// <summary>A page program or status write is over by then; an erase is not.</summary>
         public const int DefaultStatusSpinMilliseconds = 5;
 

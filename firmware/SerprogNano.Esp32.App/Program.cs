@@ -1,5 +1,6 @@
 using System;
 using System.Device.Gpio;
+using System.IO.Ports;
 using SerprogNano.Engine;
 
 namespace SerprogNano.Esp32
@@ -18,7 +19,9 @@ namespace SerprogNano.Esp32
             SerialPortLink link;
             try
             {
-                link = new SerialPortLink(SerialPortSetup.Open(board), FirmwareSettings.SerialReceiveBufferSize, settings.BufferSize, board.MaxBaudRate);
+                SerialPort port = SerialPortSetup.Open(board);
+                settings.SerialBufferSize = port.ReadBufferSize;
+                link = new SerialPortLink(port, port.ReadBufferSize, settings.BufferSize, board.MaxBaudRate);
             }
             catch (Exception e)
             {

@@ -62,6 +62,9 @@ namespace SerprogNano.Cli
             Planned,
             Erase,
             Program,
+
+            /// <summary>Erases and programs block by block (<see cref="PlanStep.Interleave"/>): the progress counts both.</summary>
+            EraseAndProgram,
             Check,
         }
 
@@ -85,7 +88,7 @@ namespace SerprogNano.Cli
 
         public void Planned(WritePlan plan) => Planned(plan.Erases, plan.Programs);
 
-        /// <summary>A plan about to be carried out, erases first, each list in the order its progress counts.</summary>
+        /// <summary>A plan about to be carried out, each list in address order (as its progress counts them).</summary>
         public void Planned(IReadOnlyList<EraseStep> erases, IReadOnlyList<PageWrite> programs)
         {
             lock (_gate)
@@ -225,6 +228,15 @@ namespace SerprogNano.Cli
             return count;
         }
 
+        /// <summary>Erases and programs done, from the bytes of the steps of a block-by-block run that the progress covers.</summary>
+        private (int Erases, int Programs) StepsDone()
+        {
+            List<PlanStep> steps = PlanStep.Interleave(_erases, _programs);
+            int done = Completed(steps.Select(step => step.Size(_erases, _programs)), _done);
+            int erases = steps.Take(done).Count(step => step.IsErase);
+            return (erases, done - erases);
+        }
+
         private void Fill(SectorState[] states, long address, long length, SectorState state)
         {
             for (long sector = address / _sector; sector <= (address + length - 1) / _sector; sector++)
@@ -236,16 +248,26 @@ namespace SerprogNano.Cli
         private SectorState[] States(bool settled)
         {
             var states = (SectorState[])_before.Clone();
-            int erasesDone = _stage > Stage.Erase ? _erases.Count : _stage == Stage.Erase ? Completed(_erases.Select(e => (long)e.Block.Size), _done) : 0;
+            (int erasesDone, int programsDone) = _stage switch
+            {
+                Stage.EraseAndProgram => StepsDone(),
+                Stage.Erase => (Completed(_erases.Select(e => (long)e.Block.Size), _done), 0),
+                Stage.Program => (_erases.Count, Completed(_programs.Select(p => (long)p.Data.Length), _done)),
+                Stage.Check => (_erases.Count, _programs.Count),
+                _ => (0, 0),
+            };
+
+            // Not settled: every erase or program of the phase under way past those reported may have run or not.
+            bool erasesOpen = !settled && _stage is Stage.Erase or Stage.EraseAndProgram;
+            bool programsOpen = !settled && _stage is Stage.Program or Stage.EraseAndProgram;
             for (int i = 0; i < _erases.Count; i++)
             {
-                SectorState erase = i < erasesDone ? SectorState.Erased : !settled && _stage == Stage.Erase ? SectorState.Unknown : states[_erases[i].Address / _sector];
+                SectorState erase = i < erasesDone ? SectorState.Erased : erasesOpen ? SectorState.Unknown : states[_erases[i].Address / _sector];
                 Fill(states, _erases[i].Address, _erases[i].Block.Size, erase);
             }
 
             // Pages done: all of them after the program phase; in it, the first ones its bytes cover, unless pages were
             // missed: then each of the first (done + missed) pages is done or still to come.
-            int programsDone = _stage > Stage.Program ? _programs.Count : _stage == Stage.Program ? Completed(_programs.Select(p => (long)p.Data.Length), _done) : 0;
             long missed = _stage == Stage.Program ? _retried() - _retriedAtPlan : 0;
             int reached = (int)Math.Min(_programs.Count, programsDone + missed);
             var planned = new Dictionary<long, (int Planned, int Done, bool Maybe, bool Open)>();
@@ -254,7 +276,7 @@ namespace SerprogNano.Cli
                 long sector = _programs[i].Address / _sector;
                 (int count, int done, bool maybe, bool open) = planned.GetValueOrDefault(sector);
                 bool certain = missed == 0 && i < programsDone;
-                planned[sector] = (count + 1, done + (certain ? 1 : 0), maybe || (!certain && i < reached), open || (!settled && _stage == Stage.Program && i >= reached));
+                planned[sector] = (count + 1, done + (certain ? 1 : 0), maybe || (!certain && i < reached), open || (programsOpen && i >= reached));
             }
 
             foreach (var (sector, (count, done, maybe, open)) in planned)
@@ -289,7 +311,8 @@ namespace SerprogNano.Cli
                     return;
                 }
 
-                Stage stage = value.Phase.EndsWith("erase", StringComparison.Ordinal) ? Stage.Erase
+                Stage stage = value.Phase.EndsWith(WritePhase.EraseAndProgram, StringComparison.Ordinal) ? Stage.EraseAndProgram
+                    : value.Phase.EndsWith("erase", StringComparison.Ordinal) ? Stage.Erase
                     : value.Phase.EndsWith("program", StringComparison.Ordinal) ? Stage.Program
                     : Stage.Check;
                 if (stage >= _stage)

@@ -27,12 +27,12 @@ namespace SerprogNano.Cli.Tests
 
         [TestMethod]
         [DataRow(true, "read", "INT")]
-        [DataRow(true, "erase", "INT")]
-        [DataRow(true, "program", "TERM")]
-        [DataRow(true, "erase", "INT INT")]
-        [DataRow(true, "program", "TERM TERM")]
+        [DataRow(true, "erase and program", "INT")]
+        [DataRow(true, "erase and program", "TERM")]
+        [DataRow(true, "erase and program", "INT INT")]
+        [DataRow(true, "erase and program", "TERM TERM")]
         [DataRow(true, "read", "drop")]
-        [DataRow(true, "program", "drop")]
+        [DataRow(true, "erase and program", "drop")]
         [DataRow(false, "read", "TERM")]
         [DataRow(false, "erase", "TERM")]
         [DataRow(false, "program", "INT")]
@@ -47,9 +47,8 @@ namespace SerprogNano.Cli.Tests
             using var emulator = new EmulatorOverTcp(SpiNorModels.W25Q32FV, new EmulatedSpiNorOptions { BusyTimes = true }, extensions);
             byte[] old = File.ReadAllBytes(files.RandomImage("old.bin", SpiNorModels.W25Q32FV.Size, seed: 211));
             emulator.Chip.Load(old);
-            // The programmer erases 16 blocks per exchange: 32 of them give a progress line in the middle of the erase.
-            int changed = extensions && phase == "erase" ? 2 * ChangedLength : ChangedLength;
-            string image = UpdatedImage.Write(files, "new.bin", old, ChangedStart, changed, seed: 212);
+            // Through the extensions the erases run among the page programs, a progress line per 64 KiB block.
+            string image = UpdatedImage.Write(files, "new.bin", old, ChangedStart, ChangedLength, seed: 212);
             byte[] wanted = File.ReadAllBytes(image);
             string backup = files.PathOf("backup.bin");
 

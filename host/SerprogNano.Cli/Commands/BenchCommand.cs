@@ -178,9 +178,11 @@ namespace SerprogNano.Cli.Commands
                 return (timer, FlashWriter.Write(session.Flash, 0, image, options));
             });
             var total = new Throughput(image.Length, Stopwatch.GetElapsedTime(start), limit, LinkCounts.Of(session.Client).Since(before));
-            var program = new Throughput(written.BytesProgrammed, phases.Duration("program"), limit, default);
+            // Through a device-side programmer the erases run among the page programs: their phase holds both.
+            string programPhase = phases.Total(WritePhase.EraseAndProgram) > 0 ? WritePhase.EraseAndProgram : "program";
+            var program = new Throughput(written.BytesProgrammed, phases.Duration(programPhase), limit, default);
             context.Say(what + ": " + total.Describe());
-            context.Say("  program phase: " + ByteUnits.Size(written.BytesProgrammed) + " in " + ByteUnits.Duration(program.Time)
+            context.Say("  " + programPhase + " phase: " + ByteUnits.Size(written.BytesProgrammed) + " in " + ByteUnits.Duration(program.Time)
                 + (program.FractionOfLimit is double share ? ", " + (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "% of the link" : "")
                 + "; pages programmed " + written.ProgramsDone + ", again after the chip was found busy " + written.ProgramsRetried);
             var phaseJson = new JsonObject();

@@ -53,8 +53,7 @@ namespace SerprogNano.Host.Operations
             {
                 rounds++;
                 options.Planned?.Invoke(plan);
-                device.EraseBlocks(plan.Erases, new PhaseProgress(options.Progress, (rounds > 1 ? "repair " : "") + "erase", plan.BytesToErase));
-                device.ProgramUnits(plan.Programs, new PhaseProgress(options.Progress, (rounds > 1 ? "repair " : "") + "program", plan.BytesToProgram));
+                FlashWriter.Execute(flash, plan, rounds > 1 ? WritePhase.RepairPrefix : "", options.Progress);
                 // Also what finds the erases and programs the link damaged (refused, or answered out of step).
                 onChip = device.BlockCrcs(address, image.Length);
                 int differing = FirstDifferingBlock(wanted, onChip);

@@ -155,7 +155,7 @@ namespace SerprogNano.Host.Operations
                     repaired = true;
                     options.Planned?.Invoke(repair);
                     rounds.Keeper?.Touch(repair);
-                    Execute(flash, repair, "repair ", options.Progress);
+                    Execute(flash, repair, WritePhase.RepairPrefix, options.Progress);
                     check = CheckedSpans(flash, address, target, options, plan, repair);
                     final = ReadBackSettled(flash, address, target, "verify after repair", options.Progress, check.Read, out unconfirmed);
                 }
@@ -254,15 +254,15 @@ namespace SerprogNano.Host.Operations
         private static long Length(List<ChipRange>? spans, long whole) => spans == null ? whole : spans.Sum(span => span.Length);
 
         /// <summary>
-        /// Erases, then programs. On a programmer that waits on its own side, each one is waited for there, in runs: a round
-        /// trip per status poll would cost more than the page. The read-back after it finds any the link damaged.
+        /// Erases, then programs. On a programmer that waits on its own side, each one is waited for there, in runs (a round
+        /// trip per status poll would cost more than the page), and block by block, so that pages cross the link while the chip
+        /// erases. The read-back or the CRC verify after it finds any the link damaged.
         /// </summary>
-        private static void Execute(SpiNorFlash flash, WritePlan plan, string phasePrefix, IProgress<OperationProgress>? progress)
+        internal static void Execute(SpiNorFlash flash, WritePlan plan, string phasePrefix, IProgress<OperationProgress>? progress)
         {
             if (DeviceSideFlash.For(flash) is DeviceSideFlash device)
             {
-                device.EraseBlocks(plan.Erases, new PhaseProgress(progress, phasePrefix + "erase", plan.BytesToErase));
-                device.ProgramUnits(plan.Programs, new PhaseProgress(progress, phasePrefix + "program", plan.BytesToProgram));
+                device.EraseAndProgram(plan.Erases, plan.Programs, new PhaseProgress(progress, phasePrefix + WritePhase.EraseAndProgram, plan.BytesToErase + plan.BytesToProgram));
                 return;
             }
 

@@ -15,7 +15,7 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>Page programs per pipelined batch: 64 KiB between progress reports and drained pipelines.</summary>
         private const int PagesPerBatch = 256;
 
-        /// <summary>Erases per pipelined batch.</summary>
+        /// <summary>Erases per pipelined batch: a whole chip's erase reports its progress.</summary>
         private const int ErasesPerBatch = 16;
 
         private readonly IDeviceSideOperations _device;
@@ -68,38 +68,43 @@ namespace SerprogNano.Host.SpiNor
             return erased;
         }
 
-        /// <summary>Runs the erases, each waited for on the device; a time-out is an error naming the block.</summary>
-        public void EraseBlocks(IReadOnlyList<EraseStep> steps, IProgress<long>? progress)
+        /// <summary>
+        /// Runs the erases and page programs block by block (<see cref="PlanStep.Interleave"/>), each waited for on the device,
+        /// pipelined: the pages behind an erase cross the link while the chip erases. A time-out is an error naming the step;
+        /// <paramref name="progress"/> counts the bytes of the steps done, erased and programmed alike.
+        /// </summary>
+        public void EraseAndProgram(IReadOnlyList<EraseStep> erases, IReadOnlyList<PageWrite> programs, IProgress<long>? progress)
         {
-            var operations = steps.Select(step => new WaitedOperation(
+            List<PlanStep> steps = PlanStep.Interleave(erases, programs);
+            var operations = steps.Select(step => step.IsErase ? Erase(erases[step.Index]) : Program(programs[step.Index])).ToList();
+            Run(steps, operations, steps.Select(step => step.Size(erases, programs)).ToList(), progress);
+        }
+
+        private WaitedOperation Erase(EraseStep step)
+        {
+            return new WaitedOperation(
                 SpiNorOpcodes.WriteEnable,
                 SpiNorCommands.Erase(Flash.Addressing.EraseOpcode(step.Block), step.Address, Flash.Addressing.AddressBytes, step.Block.Size).Write,
                 SpiNorOpcodes.ReadStatus,
                 SpiNorStatusBits.WriteInProgress,
                 step.Block.MaxTime,
-                "erase of " + step.Block.Size / 1024 + " KiB at " + SpiNorCommands.Hex(step.Address))).ToList();
-            Run(operations, ErasesPerBatch, steps.Select(step => (long)step.Block.Size).ToList(), progress);
+                "erase of " + step.Block.Size / 1024 + " KiB at " + SpiNorCommands.Hex(step.Address));
         }
 
-        /// <summary>Programs page-sized units, each waited for on the device.</summary>
-        public void ProgramUnits(IReadOnlyList<PageWrite> units, IProgress<long>? progress)
+        private WaitedOperation Program(PageWrite unit)
         {
-            var operations = units.Select(unit =>
-            {
-                SpiTransaction program = SpiNorCommands.PageProgram(Flash.Addressing.ProgramOpcode, unit.Address, Flash.Addressing.AddressBytes, unit.Data.Span);
-                return new WaitedOperation(SpiNorOpcodes.WriteEnable, program.Write, SpiNorOpcodes.ReadStatus, SpiNorStatusBits.WriteInProgress, Flash.Chip.Timings.PageProgramMax, program.Label ?? "page program");
-            }).ToList();
-            Run(operations, PagesPerBatch, units.Select(unit => (long)unit.Data.Length).ToList(), progress);
+            SpiTransaction program = SpiNorCommands.PageProgram(Flash.Addressing.ProgramOpcode, unit.Address, Flash.Addressing.AddressBytes, unit.Data.Span);
+            return new WaitedOperation(SpiNorOpcodes.WriteEnable, program.Write, SpiNorOpcodes.ReadStatus, SpiNorStatusBits.WriteInProgress, Flash.Chip.Timings.PageProgramMax, program.Label ?? "page program");
         }
 
-        private void Run(List<WaitedOperation> operations, int batchSize, List<long> sizes, IProgress<long>? progress)
+        private void Run(List<PlanStep> steps, List<WaitedOperation> operations, List<long> sizes, IProgress<long>? progress)
         {
             Flash.InAddressMode(() =>
             {
                 long done = 0;
-                for (int start = 0; start < operations.Count; start += batchSize)
+                for (int start = 0; start < operations.Count;)
                 {
-                    int count = Math.Min(batchSize, operations.Count - start);
+                    int count = BatchLength(steps, start);
                     IReadOnlyList<DeviceWaitOutcome> outcomes = _device.ExecuteWithWait(operations.GetRange(start, count));
                     for (int i = 0; i < count; i++)
                     {
@@ -112,8 +117,37 @@ namespace SerprogNano.Host.SpiNor
                     }
 
                     progress?.Report(done);
+                    start += count;
                 }
             });
+        }
+
+        /// <summary>
+        /// Steps in the batch from <paramref name="start"/>: up to <see cref="PagesPerBatch"/> page programs and
+        /// <see cref="ErasesPerBatch"/> erases. A batch drains the pipeline at its end: one that would end on an erase, with
+        /// pages before it, leaves that erase to the next batch, which sends the erase's pages behind it (and the link is not
+        /// idle while the chip erases).
+        /// </summary>
+        private static int BatchLength(List<PlanStep> steps, int start)
+        {
+            int end = start;
+            int erases = 0;
+            for (; end < steps.Count; end++)
+            {
+                if (steps[end].IsErase ? erases == ErasesPerBatch : end - start - erases == PagesPerBatch)
+                {
+                    break;
+                }
+
+                erases += steps[end].IsErase ? 1 : 0;
+            }
+
+            if (end < steps.Count && end - start > erases && steps[end - 1].IsErase)
+            {
+                end--;
+            }
+
+            return end - start;
         }
 
         /// <summary>

@@ -17,10 +17,10 @@ namespace SerprogNano.Host.Tests.Doubles
     {
         private readonly SerprogClient _client;
 
-        public MonitoredProgrammer(string programmerName = "SerprogNano emu", byte[]? hidden = null)
+        public MonitoredProgrammer(string programmerName = "SerprogNano emu", byte[]? hidden = null, int serialBuffer = EngineSettings.DefaultBufferSize)
         {
             Chip = new EmulatedSpiNor(SpiNorModels.W25Q64FV);
-            var emulator = new SerprogEmulator(Chip, new EngineSettings { ProgrammerName = programmerName });
+            var emulator = new SerprogEmulator(Chip, new EngineSettings { ProgrammerName = programmerName, SerialBufferSize = serialBuffer });
             Link = Rig.Monitor(emulator, hidden ?? Array.Empty<byte>());
             _client = SerprogClient.Connect(Link);
             var master = new RetryingSpiMaster(new SerprogSpiMaster(_client));

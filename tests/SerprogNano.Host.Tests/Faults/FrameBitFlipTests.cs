@@ -31,7 +31,7 @@ namespace SerprogNano.Host.Tests.Faults
 
             if (extensions)
             {
-                DeviceSideFlash.For(flash)!.EraseBlocks(erases, null);
+                DeviceSideFlash.For(flash)!.EraseAndProgram(erases, [], null);
             }
             else
             {

@@ -147,6 +147,29 @@ namespace SerprogNano.Host.Tests.Operations
         }
 
         [TestMethod]
+        public void Each_erase_is_followed_on_the_link_by_the_pages_of_its_block_sent_while_the_chip_erases()
+        {
+            using var rig = new MonitoredProgrammer(serialBuffer: EngineSettings.ErasingSerialBufferSize);
+            byte[] old = FlashRig.RandomImage(ChipSize, 14);
+            byte[] image = (byte[])old.Clone();
+            Span<byte> update = image.AsSpan(0x200000, 128 * 1024);
+            new Random(15).NextBytes(update);
+            update.Replace((byte)0xFF, (byte)0x5A);
+            rig.Chip.Load(old);
+            rig.Chip.ResetCounters();
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.AreEqual(WritePath.DeviceSide, result.Path);
+            Assert.AreEqual(2, rig.Chip.Erases(64 * 1024));
+            var frames = rig.Link.OpcodesSent.FindAll(opcode => opcode is SerprogNanoOpcode.SpiOperationWait or SerprogNanoOpcode.SpiOperationWaitRun);
+            Assert.AreEqual(SerprogNanoOpcode.SpiOperationWait, frames[0], "the first block's erase comes first");
+            Assert.AreEqual(SerprogNanoOpcode.SpiOperationWaitRun, frames[1], "its pages follow it, before the second block's erase");
+            Assert.IsGreaterThanOrEqualTo(EngineSettings.ErasingSerialBufferSize - 4096, rig.Link.MaxBytesInFlight, "pages sent behind an erase before its reply");
+        }
+
+        [TestMethod]
         public void A_programmer_without_runs_gets_a_frame_per_page_and_the_write_verifies()
         {
             using var rig = new MonitoredProgrammer(hidden: new[] { SerprogNanoOpcode.SpiOperationWaitRun });

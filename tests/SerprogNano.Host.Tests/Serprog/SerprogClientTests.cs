@@ -29,7 +29,7 @@ namespace SerprogNano.Host.Tests.Serprog
             Assert.AreEqual(1, client.InterfaceVersion);
             Assert.AreEqual("SerprogNano emu", client.ProgrammerName);
             Assert.AreEqual(BusType.Spi, client.SupportedBusTypes);
-            Assert.AreEqual(4096, client.SerialBufferSize);
+            Assert.AreEqual(emulator.Settings.SerialBufferSize, client.SerialBufferSize);
             Assert.IsTrue(client.SerialBufferReported);
             Assert.AreEqual(emulator.Settings.MaxWriteLength, client.MaxWriteLength);
             Assert.AreEqual(emulator.Settings.MaxReadLength, client.MaxReadLength);
@@ -59,7 +59,7 @@ namespace SerprogNano.Host.Tests.Serprog
             Assert.AreEqual(1, client.QueryInterface());
             Assert.IsTrue(CommandMap.IsSet(client.QueryCommandMap(), 0, SerprogOpcode.SpiOperation));
             Assert.AreEqual("SerprogNano emu", client.QueryProgrammerName());
-            Assert.AreEqual(4096, client.QuerySerialBuffer());
+            Assert.AreEqual(emulator.Settings.SerialBufferSize, client.QuerySerialBuffer());
             Assert.AreEqual(BusType.Spi, client.QueryBusType());
             Assert.AreEqual(emulator.Settings.MaxWriteLength, client.QueryMaxWriteLength());
             Assert.AreEqual(emulator.Settings.MaxReadLength, client.QueryMaxReadLength());
