@@ -8,8 +8,10 @@ namespace SerprogNano.Engine
         public const int DefaultBufferSize = 4096;
 
         /// <summary>
-        /// Q_SERBUF of a board whose link can hold this much: about the frames a 2 Mbaud line carries in a 64 KiB block
-        /// erase (150 ms), so that a write's pages arrive while the chip erases (the host sends each erase's pages behind it).
+        /// Q_SERBUF of an engine whose link can hold this much (the emulator's): about the frames a 2 Mbaud line carries in a
+        /// 64 KiB block erase (150 ms), so that a write's pages arrive while the chip erases (the host sends each erase's
+        /// pages behind it). The ESP32 firmware keeps its 4103 bytes: on its interpreter the device, not the line, sets the
+        /// pace of a write, and 32 KiB measured slower there (docs/speed.md).
         /// </summary>
         public const int ErasingSerialBufferSize = 32 * 1024;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Device.Gpio;
-using System.IO.Ports;
 using SerprogNano.Engine;
 
 namespace SerprogNano.Esp32
@@ -19,9 +18,7 @@ namespace SerprogNano.Esp32
             SerialPortLink link;
             try
             {
-                SerialPort port = SerialPortSetup.Open(board);
-                settings.SerialBufferSize = port.ReadBufferSize;
-                link = new SerialPortLink(port, port.ReadBufferSize, settings.BufferSize, board.MaxBaudRate);
+                link = new SerialPortLink(SerialPortSetup.Open(board), FirmwareSettings.SerialReceiveBufferSize, settings.BufferSize, board.MaxBaudRate);
             }
             catch (Exception e)
             {

@@ -16,20 +16,16 @@ namespace SerprogNano.Esp32
         public const int DataBufferSize = 16384;
 
         /// <summary>
-        /// Q_WRNMAXLEN: a write phase up to this size is received whole before chip select falls. The smallest receive
-        /// buffer must hold the longest frame (below), so it stays at a sector: writes come a page at a time.
+        /// Q_WRNMAXLEN: a write phase up to this size is received whole before chip select falls. It sizes the UART's
+        /// receive buffers (below, twice in the driver), so it stays at a sector: writes come a page at a time.
         /// </summary>
         public const int MaxWriteLength = 4096;
 
         /// <summary>
-        /// Q_SERBUF and the UART receive buffer, as the board's RAM allows (SerialPortSetup): the UART has no flow control,
-        /// so every byte the host may send ahead must fit. 32 KiB lets a write's pages arrive during a block erase; the
-        /// driver allocates it twice in internal RAM (firmware/README.md, "Memory").
+        /// Q_SERBUF and the UART receive buffer: the UART has no flow control, so the longest O_SPIOP frame
+        /// the host may send (opcode, header, data) must fit in it whole.
         /// </summary>
-        public const int SerialReceiveBufferSize = EngineSettings.ErasingSerialBufferSize;
-
-        /// <summary>The receive buffer of a board that cannot allocate the large one: the longest O_SPIOP frame (opcode, header, data).</summary>
-        public const int SmallSerialReceiveBufferSize = 1 + SerprogLimits.SpiOperationHeaderLength + MaxWriteLength;
+        public const int SerialReceiveBufferSize = 1 + SerprogLimits.SpiOperationHeaderLength + MaxWriteLength;
 
         /// <summary>
         /// How long O_NANO_SPIOP_WAIT polls back to back: past a typical 4 KiB sector erase (45 ms on a W25Q64FV), so
@@ -46,7 +42,7 @@ namespace SerprogNano.Esp32
             settings.BufferSize = DataBufferSize;
             settings.MaxWriteLength = MaxWriteLength;
             settings.MaxReadLength = SerprogLimits.MaxLength24 - 1; // the read phase streams: any length a frame can carry
-            settings.SerialBufferSize = SmallSerialReceiveBufferSize; // until the port is open (Program)
+            settings.SerialBufferSize = SerialReceiveBufferSize;
             settings.StatusSpinMilliseconds = StatusSpinMilliseconds;
             return settings;
         }

@@ -29,19 +29,7 @@ namespace SerprogNano.Esp32
             // Set before Open: the driver allocates the receive buffer there (ESP32: twice, for its ring and the IDF's).
             port.ReadBufferSize = FirmwareSettings.SerialReceiveBufferSize;
             port.ReadTimeout = EngineSettings.DefaultFrameTimeoutMilliseconds;
-            try
-            {
-                port.Open();
-            }
-            catch (OutOfMemoryException)
-            {
-                OpenSmall(port);
-            }
-            catch (ArgumentException)
-            {
-                // What the driver throws when the IDF cannot allocate its own ring (uart_driver_install fails).
-                OpenSmall(port);
-            }
+            port.Open();
 
             // Out of reach, so that no DataReceived event is ever due: the driver's event task posts a managed
             // EVENT_SERIAL for every chunk that arrives while no Read is pending once the buffer holds at least
@@ -50,19 +38,6 @@ namespace SerprogNano.Esp32
             // at once if the buffer already holds as many bytes.
             port.ReceivedBytesThreshold = int.MaxValue;
             return port;
-        }
-
-        /// <summary>
-        /// Opens with the smallest buffer that holds any frame: a board without the RAM for the large one (an ESP32 without
-        /// PSRAM whose IDF heap is short) serves as before, with the host sending less ahead (Q_SERBUF tells it). Where the
-        /// IDF's ring was what failed, nanoFramework's driver keeps the receive buffer it allocated first (not freed on that
-        /// path, nf-interpreter ..._SerialPort.cpp, NativeInit): the board has that much less, once.
-        /// </summary>
-        private static void OpenSmall(SerialPort port)
-        {
-            Console.WriteLine("The UART's " + FirmwareSettings.SerialReceiveBufferSize + "-byte receive buffer did not fit; using " + FirmwareSettings.SmallSerialReceiveBufferSize + " bytes.");
-            port.ReadBufferSize = FirmwareSettings.SmallSerialReceiveBufferSize;
-            port.Open();
         }
 
         private static bool IsListed(string portName)
