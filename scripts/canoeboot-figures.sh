@@ -45,8 +45,8 @@ update[size - (2 << 20):] = rng.randbytes(2 << 20)
 vendor = bytearray(rng.randbytes(size))
 vendor[size // 4: size // 2] = b"\xff" * (size // 4)
 descriptor(vendor)
-random = rng.randbytes(size)
-for name, data in (("canoeboot.bin", canoeboot), ("update.bin", update), ("vendor.bin", vendor), ("random.bin", random)):
+random_image = rng.randbytes(size)
+for name, data in (("canoeboot.bin", canoeboot), ("update.bin", update), ("vendor.bin", vendor), ("random.bin", random_image)):
     open(sys.argv[1] + "/" + name, "wb").write(data)
 PY
 
