@@ -85,6 +85,7 @@ for job in update vendor bios; do
 done
 
 start_emulator --chip "$chip" --busy --baud 4000000 --latency-us 500 --image "$work/random.bin"
+rm -f "$work/dump.bin" "$work/f1.bin"
 cell[fast,serprog]=$(timed "$serprog" read -p "$tcp" "$work/dump.bin")
 same "$work/dump.bin" "$work/random.bin" "serprog's read at 4,000,000 baud differs from the chip"
 if [ "$flashrom_jobs" != none ]; then
