@@ -61,9 +61,13 @@ namespace SerprogNano.Engine.Tests
             EngineHarness.AssertAck(rig.Request(NewRate));
             long asked = Environment.TickCount64;
 
+            // The ACK leaves at the old rate before the device moves: without this wait a loaded machine saw the boot rate
+            // of before the move and took it for the return.
+            rig.WaitForDeviceRate(NewRate);
             rig.WaitForDeviceRate(BootRate);
 
             long waited = Environment.TickCount64 - asked;
+            CollectionAssert.AreEqual(new[] { NewRate, BootRate }, rig.Pair.DeviceRateChanges);
             Assert.IsTrue(waited >= SerprogNanoExtensions.BaudConfirmTimeoutMilliseconds - 50, "back after the time-out, not before: " + waited + " ms");
             rig.AssertInSync();
         }
