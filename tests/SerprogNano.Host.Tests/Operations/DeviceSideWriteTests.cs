@@ -122,19 +122,9 @@ namespace SerprogNano.Host.Tests.Operations
         public void Pages_go_in_runs_of_half_the_serial_buffer_two_in_flight_and_the_write_verifies()
         {
             using var rig = new MonitoredProgrammer();
-            byte[] old = FlashRig.RandomImage(ChipSize, 10);
-            byte[] image = (byte[])old.Clone();
-            Span<byte> update = image.AsSpan(0x200000, 64 * 1024);
-            new Random(11).NextBytes(update);
-            // No 0xFF at all: a page that begins or ends with erased bytes is programmed shorter, which ends a run.
-            update.Replace((byte)0xFF, (byte)0x5A);
-            rig.Chip.Load(old);
-            rig.Chip.ResetCounters();
 
-            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+            WriteUpdate(rig, 64 * 1024, seed: 10);
 
-            BytesAssert.Equal(image, rig.Chip.Snapshot());
-            Assert.AreEqual(WritePath.DeviceSide, result.Path);
             Assert.AreEqual(256, rig.Chip.PagePrograms);
             Assert.AreEqual(1, rig.Chip.Erases(64 * 1024));
             // 4 + 256 bytes a page; a run frame within half of the 4096-byte Q_SERBUF.
@@ -150,18 +140,9 @@ namespace SerprogNano.Host.Tests.Operations
         public void Each_erase_is_followed_on_the_link_by_the_pages_of_its_block_sent_while_the_chip_erases()
         {
             using var rig = new MonitoredProgrammer(serialBuffer: EngineSettings.ErasingSerialBufferSize);
-            byte[] old = FlashRig.RandomImage(ChipSize, 14);
-            byte[] image = (byte[])old.Clone();
-            Span<byte> update = image.AsSpan(0x200000, 128 * 1024);
-            new Random(15).NextBytes(update);
-            update.Replace((byte)0xFF, (byte)0x5A);
-            rig.Chip.Load(old);
-            rig.Chip.ResetCounters();
 
-            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+            WriteUpdate(rig, 128 * 1024, seed: 14);
 
-            BytesAssert.Equal(image, rig.Chip.Snapshot());
-            Assert.AreEqual(WritePath.DeviceSide, result.Path);
             Assert.AreEqual(2, rig.Chip.Erases(64 * 1024));
             var frames = rig.Link.OpcodesSent.FindAll(opcode => opcode is SerprogNanoOpcode.SpiOperationWait or SerprogNanoOpcode.SpiOperationWaitRun);
             Assert.AreEqual(SerprogNanoOpcode.SpiOperationWait, frames[0], "the first block's erase comes first");
@@ -184,6 +165,27 @@ namespace SerprogNano.Host.Tests.Operations
             Assert.AreEqual(WritePath.DeviceSide, result.Path);
             Assert.IsFalse(rig.Link.OpcodesSent.Contains(SerprogNanoOpcode.SpiOperationWaitRun));
             Assert.AreEqual(1 + 16, rig.Link.OpcodesSent.FindAll(opcode => opcode == SerprogNanoOpcode.SpiOperationWait).Count, "the erase and 16 pages, a frame each");
+        }
+
+        /// <summary>
+        /// Writes random contents over random ones where <paramref name="length"/> bytes at 0x200000 differ, with no 0xFF in
+        /// them (a page that begins or ends with erased bytes is programmed shorter, which ends a run); the write went the
+        /// device-side way and the chip holds the image.
+        /// </summary>
+        private static void WriteUpdate(MonitoredProgrammer rig, int length, int seed)
+        {
+            byte[] old = FlashRig.RandomImage(ChipSize, seed);
+            byte[] image = (byte[])old.Clone();
+            Span<byte> update = image.AsSpan(0x200000, length);
+            new Random(seed + 1).NextBytes(update);
+            update.Replace((byte)0xFF, (byte)0x5A);
+            rig.Chip.Load(old);
+            rig.Chip.ResetCounters();
+
+            WriteResult result = FlashWriter.Write(rig.Flash, 0, image);
+
+            BytesAssert.Equal(image, rig.Chip.Snapshot());
+            Assert.AreEqual(WritePath.DeviceSide, result.Path);
         }
 
         [TestMethod]
