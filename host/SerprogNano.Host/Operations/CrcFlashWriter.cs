@@ -35,7 +35,7 @@ namespace SerprogNano.Host.Operations
             }
             else
             {
-                onChip = device.BlockCrcs(address, image.Length);
+                onChip = device.BlockCrcs(address, image.Length, new PhaseProgress(options.Progress, WritePhase.Survey(blockSize), image.Length));
             }
 
             WritePlan plan = Plan(flash, address, image, blockSize, wanted, onChip, backup);
@@ -55,7 +55,8 @@ namespace SerprogNano.Host.Operations
                 options.Planned?.Invoke(plan);
                 FlashWriter.Execute(flash, plan, rounds > 1 ? WritePhase.RepairPrefix : "", options.Progress);
                 // Also what finds the erases and programs the link damaged (refused, or answered out of step).
-                onChip = device.BlockCrcs(address, image.Length);
+                string verify = rounds > 1 ? WritePhase.DeviceVerifyAfterRepair : WritePhase.DeviceVerify;
+                onChip = device.BlockCrcs(address, image.Length, new PhaseProgress(options.Progress, verify, image.Length));
                 int differing = FirstDifferingBlock(wanted, onChip);
                 if (differing < 0)
                 {

@@ -32,14 +32,13 @@ namespace SerprogNano.Host.Operations
         /// </summary>
         private static long VerifyByCrc(DeviceSideFlash device, long address, ReadOnlyMemory<byte> expected, IProgress<OperationProgress>? progress)
         {
-            var phase = new PhaseProgress(progress, "verify (device CRC)", expected.Length);
+            var phase = new PhaseProgress(progress, WritePhase.DeviceVerify, expected.Length);
             int blockSize = device.BlockSize;
-            if (CrcFlashWriter.Mismatch(device, address, expected, CrcFlashWriter.LocalCrcs(expected.Span, blockSize), device.BlockCrcs(address, expected.Length), 0) is VerifyFailedException e)
+            if (CrcFlashWriter.Mismatch(device, address, expected, CrcFlashWriter.LocalCrcs(expected.Span, blockSize), device.BlockCrcs(address, expected.Length, phase), 0) is VerifyFailedException e)
             {
                 throw e;
             }
 
-            phase.Report(expected.Length);
             return expected.Length;
         }
 

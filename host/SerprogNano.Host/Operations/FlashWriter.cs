@@ -143,7 +143,7 @@ namespace SerprogNano.Host.Operations
             // A program the chip silently dropped (a word put one step early by SST AAI, a page it was
             // too busy to hear) or an erase a flipped address bit sent elsewhere shows in the read-back:
             // one repair pass re-plans from what is there to what must be there.
-            Check check = CheckedSpans(flash, address, target, options, plan);
+            Check check = CheckedSpans(flash, address, target, options, WritePhase.DeviceVerify, plan);
             byte[] readBack = ReadBackSettled(flash, address, target, "verify", options.Progress, check.Read, out int unconfirmed);
             bool repaired = false;
             if (!readBack.AsSpan().SequenceEqual(target.Span))
@@ -156,7 +156,7 @@ namespace SerprogNano.Host.Operations
                     options.Planned?.Invoke(repair);
                     rounds.Keeper?.Touch(repair);
                     Execute(flash, repair, WritePhase.RepairPrefix, options.Progress);
-                    check = CheckedSpans(flash, address, target, options, plan, repair);
+                    check = CheckedSpans(flash, address, target, options, WritePhase.DeviceVerifyAfterRepair, plan, repair);
                     final = ReadBackSettled(flash, address, target, "verify after repair", options.Progress, check.Read, out unconfirmed);
                 }
 
@@ -194,7 +194,8 @@ namespace SerprogNano.Host.Operations
         /// With regions and no full check (-N) on another programmer, only the regions and every erase block the plans
         /// rewrote (it held bytes from outside them too) are read.
         /// </summary>
-        private static Check CheckedSpans(SpiNorFlash flash, long address, ReadOnlyMemory<byte> target, WriteOptions options, params WritePlan[] plans)
+        /// <param name="crcPhase">What progress calls the compare by CRC, where the programmer makes one.</param>
+        private static Check CheckedSpans(SpiNorFlash flash, long address, ReadOnlyMemory<byte> target, WriteOptions options, string crcPhase, params WritePlan[] plans)
         {
             int length = target.Length;
             if (options.Regions == null)
@@ -207,7 +208,7 @@ namespace SerprogNano.Host.Operations
             {
                 int blockSize = device.BlockSize;
                 uint[] wanted = CrcFlashWriter.LocalCrcs(target.Span, blockSize);
-                uint[] onChip = device.BlockCrcs(address, length);
+                uint[] onChip = device.BlockCrcs(address, length, new PhaseProgress(options.Progress, crcPhase, length));
                 IEnumerable<ChipRange> differing = Enumerable.Range(0, wanted.Length).Where(block => wanted[block] != onChip[block])
                     .Select(block => new ChipRange(address + ((long)block * blockSize), blockSize));
                 return new Check(Clip(differing, address, length), length);

@@ -23,10 +23,7 @@ namespace SerprogNano.Host.Operations
         public const int PieceSize = 2048;
 
         /// <summary>What progress calls a survey.</summary>
-        public static readonly string Phase = "survey: CRC-32 of each " + (PieceSize / 1024) + " KiB on the programmer";
-
-        /// <summary>Bytes surveyed per request, so that progress moves and a reply time-out of seconds suffices.</summary>
-        private const int BytesPerRequest = 1024 * 1024;
+        public static readonly string Phase = WritePhase.Survey(PieceSize);
 
         private readonly long _address;
         private readonly uint[] _crcs;
@@ -58,16 +55,7 @@ namespace SerprogNano.Host.Operations
             ArgumentNullException.ThrowIfNull(device);
             int blockSize = device.BlockSize;
             int piece = PieceFor(blockSize);
-            var crcs = new uint[length / piece];
-            int step = Math.Max(BytesPerRequest / blockSize, 1) * blockSize;
-            for (int done = 0; done < length; done += step)
-            {
-                int part = Math.Min(step, length - done);
-                device.Crcs(address + done, part, piece).CopyTo(crcs, done / piece);
-                progress?.Report(done + part);
-            }
-
-            return new PieceSurvey(address, blockSize, piece, crcs);
+            return new PieceSurvey(address, blockSize, piece, device.Crcs(address, length, piece, progress));
         }
 
         /// <summary>The CRC of each piece of <paramref name="data"/> as a survey of blocks of <paramref name="blockSize"/> would take it.</summary>

@@ -18,6 +18,9 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>Erases per pipelined batch: a whole chip's erase reports its progress.</summary>
         private const int ErasesPerBatch = 16;
 
+        /// <summary>Bytes of CRCs asked for between progress reports.</summary>
+        private const int BytesPerProgressStep = 1024 * 1024;
+
         private readonly IDeviceSideOperations _device;
 
         private DeviceSideFlash(SpiNorFlash flash, IDeviceSideOperations device)
@@ -44,13 +47,26 @@ namespace SerprogNano.Host.SpiNor
         }
 
         /// <summary>CRC-32 of each <see cref="BlockSize"/> block of [address, address + length), which must be whole blocks.</summary>
-        public uint[] BlockCrcs(long address, long length) => Crcs(address, length, BlockSize);
+        public uint[] BlockCrcs(long address, long length, IProgress<long>? progress = null) => Crcs(address, length, BlockSize, progress);
 
-        /// <summary>CRC-32 of each <paramref name="pieceSize"/> bytes of [address, address + length), which must be whole pieces.</summary>
-        public uint[] Crcs(long address, long length, int pieceSize)
+        /// <summary>
+        /// CRC-32 of each <paramref name="pieceSize"/> bytes of [address, address + length), which must be whole pieces, asked
+        /// for a mebibyte at a time: <paramref name="progress"/> counts the bytes checked (on an ESP32 a whole chip takes many
+        /// seconds), at the cost of one drained pipeline per step.
+        /// </summary>
+        public uint[] Crcs(long address, long length, int pieceSize, IProgress<long>? progress = null)
         {
             var crcs = new uint[length / pieceSize];
-            Flash.InAddressMode(() => _device.Crc32(Flash.Addressing.ReadOpcode, Flash.Addressing.AddressBytes, address, pieceSize, crcs));
+            long step = Math.Max(BytesPerProgressStep / pieceSize, 1) * (long)pieceSize;
+            Flash.InAddressMode(() =>
+            {
+                for (long done = 0; done < length; done += step)
+                {
+                    long part = Math.Min(step, length - done);
+                    _device.Crc32(Flash.Addressing.ReadOpcode, Flash.Addressing.AddressBytes, address + done, pieceSize, crcs.AsSpan((int)(done / pieceSize), (int)(part / pieceSize)));
+                    progress?.Report(done + part);
+                }
+            });
             return crcs;
         }
 
