@@ -58,6 +58,7 @@ measure() { # LABEL COMMAND...: runs it, prints its wall time, CPU s (user = int
 }
 
 load() { awk '{ print $1 }' /proc/loadavg; }
+phases() { grep -E '^[a-z][^:]*: [0-9.]+ ([KMG]i)?B in ' "$work/tool.log" | sed 's/^/     /' || true; }  # the last command's phase lines
 head -c 8388608 /dev/urandom > "$work/a.bin"
 head -c 8388608 /dev/urandom > "$work/b.bin"
 if $classic; then
@@ -107,8 +108,10 @@ for scale in ${FIRMWARE_BENCH_MODELS:-100 65 195}; do
   if ! $quick; then
     rm -f "$work/backup.bin"
     measure "serprog write (load $(load))" serprog write "$work/b.bin" --backup "$work/backup.bin" -p "$work/tty:2000000" -c "$chip"
+    phases
     cmp -s "$work/backup.bin" "$work/a.bin" || { echo "the backup differs from the old contents" >&2; exit 1; }
     measure "serprog write --no-backup (load $(load))" serprog write "$work/a.bin" --no-backup -p "$work/tty:2000000" -c "$chip"
+    phases
   fi
   if $flashrom_write; then
     measure "flashrom -w (load $(load))" flashrom -p "serprog:dev=$work/tty:2000000" -c "$chip" -w "$work/b.bin"
