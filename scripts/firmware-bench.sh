@@ -58,7 +58,7 @@ measure() { # LABEL COMMAND...: runs it, prints its wall time, CPU s (user = int
 }
 
 load() { awk '{ print $1 }' /proc/loadavg; }
-phases() { grep -E '^[a-z][^:]*: [0-9.]+ ([KMG]i)?B in ' "$work/tool.log" | sed 's/^/     /' || true; }  # the last command's phase lines
+phases() { grep -E '^[a-z].*: [0-9.]+ ([KMG]i)?B in ' "$work/tool.log" | sed 's/^/     /' || true; }  # the last command's phase lines
 head -c 8388608 /dev/urandom > "$work/a.bin"
 head -c 8388608 /dev/urandom > "$work/b.bin"
 if $classic; then
