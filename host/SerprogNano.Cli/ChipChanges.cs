@@ -63,7 +63,7 @@ namespace SerprogNano.Cli
             Erase,
             Program,
 
-            /// <summary>Erases and programs block by block (<see cref="PlanStep.Interleave"/>): the progress counts both.</summary>
+            /// <summary>Erases and programs block by block (<see cref="PlanStep.Interleave"/>): the progress counts the <see cref="PlanStep.Weights"/> of the steps done.</summary>
             EraseAndProgram,
             Check,
         }
@@ -232,7 +232,7 @@ namespace SerprogNano.Cli
         private (int Erases, int Programs) StepsDone()
         {
             List<PlanStep> steps = PlanStep.Interleave(_erases, _programs);
-            int done = Completed(steps.Select(step => step.Size(_erases, _programs)), _done);
+            int done = Completed(PlanStep.Weights(steps, _erases, _programs), _done);
             int erases = steps.Take(done).Count(step => step.IsErase);
             return (erases, done - erases);
         }

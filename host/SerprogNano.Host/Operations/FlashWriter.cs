@@ -263,7 +263,7 @@ namespace SerprogNano.Host.Operations
         {
             if (DeviceSideFlash.For(flash) is DeviceSideFlash device)
             {
-                device.EraseAndProgram(plan.Erases, plan.Programs, new PhaseProgress(progress, phasePrefix + WritePhase.EraseAndProgram, plan.BytesToErase + plan.BytesToProgram));
+                device.EraseAndProgram(plan.Erases, plan.Programs, new PhaseProgress(progress, phasePrefix + WritePhase.EraseAndProgram, PlanStep.ChangedBytes(plan.Erases, plan.Programs)));
                 return;
             }
 

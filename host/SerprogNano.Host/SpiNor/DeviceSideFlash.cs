@@ -87,13 +87,13 @@ namespace SerprogNano.Host.SpiNor
         /// <summary>
         /// Runs the erases and page programs block by block (<see cref="PlanStep.Interleave"/>), each waited for on the device,
         /// pipelined: the pages behind an erase cross the link while the chip erases. A time-out is an error naming the step;
-        /// <paramref name="progress"/> counts the bytes of the steps done, erased and programmed alike.
+        /// <paramref name="progress"/> counts the <see cref="PlanStep.Weights"/> of the steps done: the chip's bytes changed so far.
         /// </summary>
         public void EraseAndProgram(IReadOnlyList<EraseStep> erases, IReadOnlyList<PageWrite> programs, IProgress<long>? progress)
         {
             List<PlanStep> steps = PlanStep.Interleave(erases, programs);
             var operations = steps.Select(step => step.IsErase ? Erase(erases[step.Index]) : Program(programs[step.Index])).ToList();
-            Run(steps, operations, steps.Select(step => step.Size(erases, programs)).ToList(), progress);
+            Run(steps, operations, PlanStep.Weights(steps, erases, programs), progress);
         }
 
         private WaitedOperation Erase(EraseStep step)
@@ -113,7 +113,7 @@ namespace SerprogNano.Host.SpiNor
             return new WaitedOperation(SpiNorOpcodes.WriteEnable, program.Write, SpiNorOpcodes.ReadStatus, SpiNorStatusBits.WriteInProgress, Flash.Chip.Timings.PageProgramMax, program.Label ?? "page program");
         }
 
-        private void Run(List<PlanStep> steps, List<WaitedOperation> operations, List<long> sizes, IProgress<long>? progress)
+        private void Run(List<PlanStep> steps, List<WaitedOperation> operations, long[] weights, IProgress<long>? progress)
         {
             Flash.InAddressMode(() =>
             {
@@ -129,7 +129,7 @@ namespace SerprogNano.Host.SpiNor
                             throw TimedOut(operations[start + i], outcomes[i].LastStatus);
                         }
 
-                        done += sizes[start + i];
+                        done += weights[start + i];
                     }
 
                     progress?.Report(done);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace SerprogNano.Host.SpiNor
@@ -32,7 +33,46 @@ namespace SerprogNano.Host.SpiNor
             return steps;
         }
 
-        /// <summary>Bytes the step covers: the erase block, or the bytes programmed.</summary>
-        public long Size(IReadOnlyList<EraseStep> erases, IReadOnlyList<PageWrite> programs) => IsErase ? erases[Index].Block.Size : programs[Index].Data.Length;
+        /// <summary>
+        /// What each of the <paramref name="steps"/> (<see cref="Interleave"/>d) counts for in progress, so that the whole counts
+        /// the bytes of the chip the write changes: a page its bytes; an erase the bytes of its block that no page of the block
+        /// programs (an erase-only block its size), at least 1, so that a count of bytes done tells which steps are done.
+        /// </summary>
+        public static long[] Weights(IReadOnlyList<PlanStep> steps, IReadOnlyList<EraseStep> erases, IReadOnlyList<PageWrite> programs)
+        {
+            var weights = new long[steps.Count];
+            for (int i = 0; i < steps.Count; i++)
+            {
+                if (!steps[i].IsErase)
+                {
+                    weights[i] = programs[steps[i].Index].Data.Length;
+                    continue;
+                }
+
+                // The block's pages follow its erase.
+                EraseStep erase = erases[steps[i].Index];
+                long unprogrammed = erase.Block.Size;
+                for (int next = i + 1; next < steps.Count && !steps[next].IsErase && programs[steps[next].Index].Address < erase.Address + erase.Block.Size; next++)
+                {
+                    unprogrammed -= programs[steps[next].Index].Data.Length;
+                }
+
+                weights[i] = Math.Max(1, unprogrammed);
+            }
+
+            return weights;
+        }
+
+        /// <summary>The sum of the <see cref="Weights"/> of a plan's steps: the bytes of the chip it changes, give or take one per erase.</summary>
+        public static long ChangedBytes(IReadOnlyList<EraseStep> erases, IReadOnlyList<PageWrite> programs)
+        {
+            long sum = 0;
+            foreach (long weight in Weights(Interleave(erases, programs), erases, programs))
+            {
+                sum += weight;
+            }
+
+            return sum;
+        }
     }
 }

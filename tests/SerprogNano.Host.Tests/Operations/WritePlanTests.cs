@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using SerprogNano.Chips;
 using SerprogNano.Host.Operations;
+using SerprogNano.Host.SpiNor;
 
 namespace SerprogNano.Host.Tests.Operations
 {
@@ -58,6 +61,27 @@ namespace SerprogNano.Host.Tests.Operations
             Assert.HasCount(1, plan.Programs);
             Assert.AreEqual(0x10000 + 300L, plan.Programs[0].Address);
             Assert.AreEqual(11, plan.Programs[0].Data.Length);
+        }
+
+        [TestMethod]
+        public void Progress_block_by_block_counts_the_bytes_the_write_changes_and_every_step_moves_it()
+        {
+            // An erase-only block, a block erased and wholly programmed again, pages on erased bytes, an unchanged block.
+            byte[] current = Filled(256 * KiB, 0x00);
+            current.AsSpan(128 * KiB, 64 * KiB).Fill(0xFF);
+            byte[] image = (byte[])current.Clone();
+            image.AsSpan(0, 64 * KiB).Fill(0xFF);
+            image.AsSpan(64 * KiB, 64 * KiB).Fill(0x33);
+            image.AsSpan(128 * KiB, 4 * KiB).Fill(0x5A);
+
+            WritePlan plan = WritePlan.Create(Blocks, 256, 0, current, image);
+            List<PlanStep> steps = PlanStep.Interleave(plan.Erases, plan.Programs);
+            long[] weights = PlanStep.Weights(steps, plan.Erases, plan.Programs);
+
+            Assert.AreEqual((64 * KiB) + (64 * KiB) + 1 + (4 * KiB), PlanStep.ChangedBytes(plan.Erases, plan.Programs), "not the 128 KiB erased plus the 68 KiB programmed");
+            Assert.AreEqual(64 * KiB, weights[0], "the erase-only block: its size");
+            Assert.IsTrue(steps[1].IsErase && weights[1] == 1, "the block its pages fill again: 1, so that its end still shows");
+            Assert.IsTrue(weights.All(weight => weight >= 1));
         }
 
         [TestMethod]
