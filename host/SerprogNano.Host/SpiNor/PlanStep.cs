@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SerprogNano.Host.SpiNor
 {
@@ -64,15 +65,6 @@ namespace SerprogNano.Host.SpiNor
         }
 
         /// <summary>The sum of the <see cref="Weights"/> of a plan's steps: the bytes of the chip it changes, give or take one per erase.</summary>
-        public static long ChangedBytes(IReadOnlyList<EraseStep> erases, IReadOnlyList<PageWrite> programs)
-        {
-            long sum = 0;
-            foreach (long weight in Weights(Interleave(erases, programs), erases, programs))
-            {
-                sum += weight;
-            }
-
-            return sum;
-        }
+        public static long ChangedBytes(IReadOnlyList<EraseStep> erases, IReadOnlyList<PageWrite> programs) => Weights(Interleave(erases, programs), erases, programs).Sum();
     }
 }
