@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using SerprogNano.Cli.Tests.Faults;
 using SerprogNano.Emulator.Chip;
+using SerprogNano.Host.Operations;
 
 namespace SerprogNano.Cli.Tests
 {
@@ -114,6 +115,8 @@ namespace SerprogNano.Cli.Tests
 
             Assert.IsTrue(cli.WaitFor("Saved the old contents to", Generous), cli.ToString());
             Assert.IsTrue(cli.WaitFor("\u001b[?25l", Generous), "the live progress bar hid the cursor: " + cli);
+            // Its bar shows the phase once the phase has begun: Ctrl+C before that would stop the write before it changed anything.
+            Assert.IsTrue(cli.WaitFor(WritePhase.EraseAndProgram, Generous), cli.ToString());
             cli.Type("\u0003");
             int? exit = cli.WaitForExit(Generous);
 
