@@ -39,6 +39,10 @@ namespace SerprogNano.Esp32
         // targets/ESP32/_nanoCLR/System.Device.Spi/cpu_spi.cpp, heap_caps_malloc(..., MALLOC_CAP_DMA) ~477-483).
         private readonly byte[] _transmit;
 
+        // Out and in of a two-byte cycle (ExchangePair).
+        private readonly byte[] _pairOut = new byte[2];
+        private readonly byte[] _pairIn = new byte[2];
+
         // Chip select -1: the driver leaves CS alone and ChipSelectLines holds it. Open while the lines are driven; it
         // keeps the bus (and its pins) while the line changes hands.
         private SpiDevice _device;
@@ -112,9 +116,30 @@ namespace SerprogNano.Esp32
         public void ExchangeCycle(byte[] buffer, int offset, int count)
         {
             FrameChipSelect();
+            if (count == 2)
+            {
+                ExchangePair(buffer, offset);
+                return;
+            }
+
             Array.Copy(buffer, offset, _transmit, 0, count);
             _cycleDevice.TransferFullDuplex(new SpanByte(_transmit, 0, count), new SpanByte(buffer, offset, count));
             IdleBytes.Fill(_transmit, count);
+        }
+
+        /// <summary>
+        /// A two-byte cycle: an opcode and the register byte after it (every status poll of a program or erase, and
+        /// flashrom's RDSR). Its own whole arrays take the one-argument SpanByte, which checks nothing, and need no copy
+        /// into the transmit buffer or idle fill after: 58 IL instructions fewer per cycle (FirmwareIlFigures: a page in
+        /// a run 558 to 500, an O_SPIOP RDSR 667 to 609).
+        /// </summary>
+        private void ExchangePair(byte[] buffer, int offset)
+        {
+            _pairOut[0] = buffer[offset];
+            _pairOut[1] = buffer[offset + 1];
+            _cycleDevice.TransferFullDuplex(new SpanByte(_pairOut), new SpanByte(_pairIn));
+            buffer[offset] = _pairIn[0];
+            buffer[offset + 1] = _pairIn[1];
         }
 
         public uint SetFrequency(uint requestedHz)

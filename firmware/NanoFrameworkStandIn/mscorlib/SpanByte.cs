@@ -8,6 +8,11 @@ namespace System
     /// </summary>
     public readonly ref struct SpanByte
     {
+        public SpanByte(byte[] array)
+        {
+            throw NotOnThisMachine.Error();
+        }
+
         public SpanByte(byte[] array, int start, int length)
         {
             throw NotOnThisMachine.Error();
