@@ -7,7 +7,8 @@
 #      image already there and verify (a few minutes), each with its wall time and the interpreter's busy share.
 #   3. (--esp32) the same paced 8 MiB operations at the ESP32's own speed as run-firmware models it: --esp32-timing
 #      (the 100 Hz idle tick, an interpreter 100 times slower) and the calibration's two ends, --cpu-scale 65 and 195
-#      with the tick; flashrom read, serprog read, verify and the image already there, then (unless --quick) serprog
+#      with the tick, after scripts/model-check.sh once (how far the model's CPU count is off on this machine today);
+#      flashrom read, serprog read, verify and the image already there, then (unless --quick) serprog
 #      write with and without a backup, and flashrom -w only with --flashrom-write (over an hour per model as it
 #      stands). Each line with the machine's load average: the model stretches the interpreter thread's CPU time,
 #      which a loaded machine inflates. FIRMWARE_BENCH_MODELS picks models (e.g. "100" or "65 195").
@@ -94,6 +95,8 @@ $esp32 || exit 0
 [ -f "$work/cli/serprog.dll" ] || dotnet build host/SerprogNano.Cli --nologo -v q -o "$work/cli" > /dev/null
 serprog() { dotnet "$work/cli/serprog.dll" "$@"; }
 echo "3. the ESP32's speed as modelled, 2,000,000 baud, busy chip, 8 MiB (load: 1-minute load average of this machine)"
+echo "   first, how the model counts CPU on this machine today (scripts/model-check.sh; docs/speed.md: its times are upper bounds)"
+MODEL_CHECK_RUNS=1 scripts/model-check.sh | sed 's/^/   /'
 for scale in ${FIRMWARE_BENCH_MODELS:-100 65 195}; do
   echo "   --tick-hz 100 --cpu-scale $scale$([ "$scale" = 100 ] && echo ' (= --esp32-timing)')"
   start --image "$work/a.bin" --baud 2000000 --busy --tick-hz 100 --cpu-scale "$scale"
