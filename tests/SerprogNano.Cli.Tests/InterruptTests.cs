@@ -30,6 +30,9 @@ namespace SerprogNano.Cli.Tests
 
             using CliProcess cli = CliProcess.Start("write", image, "-p", emulator.Programmer, "-c", "W25Q32FV", "--backup", backup);
             Assert.IsTrue(cli.WaitFor("Saved the old contents to", Generous), cli.ToString());
+            // A progress line of the phase comes half a second into it, so the chip has changed by then: a signal right
+            // after the backup could stop the write before it changed anything (seen once in a clean-clone CI run).
+            Assert.IsTrue(cli.WaitFor(WritePhase.EraseAndProgram + ": ", Generous), cli.ToString());
             cli.Signal(signal);
             int? exit = cli.WaitForExit(Generous);
 
