@@ -17,5 +17,11 @@ namespace SerprogNano.Engine
 
         /// <summary>The checksum of the bytes added since <see cref="Reset"/>.</summary>
         uint Current { get; }
+
+        /// <summary>
+        /// The checksum of these bytes alone (what <see cref="Reset"/>, <see cref="Append"/> and <see cref="Current"/>
+        /// give), in one call: a block or sparse-read piece that is whole in the buffer. Same limits as Append.
+        /// </summary>
+        uint Compute(byte[] buffer, int offset, int count);
     }
 }

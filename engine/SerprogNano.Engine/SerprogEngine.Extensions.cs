@@ -217,7 +217,7 @@ namespace SerprogNano.Engine
                     _spi.Read(_data, 0, count * blockLength);
                     for (int i = 0; i < count; i++)
                     {
-                        SerprogNanoFrames.WriteBlockCrc(_blockCrcs, grouped * SerprogNanoExtensions.CrcBytesPerBlock, CrcOf(_data, i * blockLength, blockLength));
+                        SerprogNanoFrames.WriteBlockCrc(_blockCrcs, grouped * SerprogNanoExtensions.CrcBytesPerBlock, _crc.Compute(_data, i * blockLength, blockLength));
                         grouped++;
                     }
 
@@ -286,14 +286,6 @@ namespace SerprogNano.Engine
             _spi.SetChipSelect(true);
             _spi.Write(_command, 0, 1 + addressBytes);
             return true;
-        }
-
-        /// <summary>The CRC-32 of bytes in one buffer, at most <see cref="MaxCrcChunk"/> of them from an offset below that.</summary>
-        private uint CrcOf(byte[] buffer, int offset, int count)
-        {
-            _crc.Reset();
-            _crc.Append(buffer, offset, count);
-            return _crc.Current;
         }
 
         /// <summary>The CRC-32 of the next <paramref name="length"/> bytes of a read in progress, in chunks of at most <paramref name="chunkLimit"/>.</summary>

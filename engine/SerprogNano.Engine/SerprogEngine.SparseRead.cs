@@ -34,7 +34,7 @@ namespace SerprogNano.Engine
 
             // What an erased piece's CRC is, from idle bytes (0xFF) in the room the first group will overwrite.
             IdleBytes.Fill(_data, pieceLength);
-            uint erased = CrcOf(_data, 0, pieceLength);
+            uint erased = _crc.Compute(_data, 0, pieceLength);
 
             int piece = 0;
             while (piece < pieceCount)
@@ -47,7 +47,7 @@ namespace SerprogNano.Engine
                 for (int i = 0; i < pieces; i++)
                 {
                     int at = SparseHeaderRoom + (i * pieceLength);
-                    uint crc = CrcOf(_data, at, pieceLength);
+                    uint crc = _crc.Compute(_data, at, pieceLength);
                     SerprogNanoFrames.WriteSparseGroupCrc(_data, header, i, crc);
                     if (crc != erased)
                     {

@@ -27,5 +27,10 @@ namespace SerprogNano.Esp32
             // One SpanByte per chunk of up to the engine's whole buffer, not per byte.
             _crc.Append(new SpanByte(buffer, offset, count));
         }
+
+        public uint Compute(byte[] buffer, int offset, int count)
+        {
+            return Crc32.HashToUInt32(new SpanByte(buffer, offset, count));
+        }
     }
 }

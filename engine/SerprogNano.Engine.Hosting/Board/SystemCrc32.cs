@@ -14,5 +14,7 @@ namespace SerprogNano.Engine.Hosting.Board
         public void Reset() => _crc.Reset();
 
         public void Append(byte[] buffer, int offset, int count) => _crc.Append(buffer.AsSpan(offset, count));
+
+        public uint Compute(byte[] buffer, int offset, int count) => Crc32.HashToUInt32(buffer.AsSpan(offset, count));
     }
 }
