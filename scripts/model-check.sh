@@ -6,8 +6,8 @@
 #     unmodelled rate divided by F, and at 100 inside the 54,000-162,000 toggles/s the calibration took from an ESP32;
 #   - 10,000 one-byte SPI writes with chip select framed by the driver (the firmware's WREN): the same work at every
 #     scale, so the exit statistics' "interpreter CPU on this core" should not change with the scale.
-# Then (with a C compiler) what this machine's kernel charges a thread's CPU clock for reading it and for a 100 us
-# sleep: the model reads that clock around every driver call and pays its stretch in sleeps of up to 100 us.
+# Then (with a C compiler) what this machine's kernel charges a thread's CPU clock for one reading of it: the model
+# reads that clock before every driver call.
 # Prints one line per run. See docs/speed.md, "The model's CPU count on this machine".
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -130,8 +130,7 @@ namespace SerprogNano.Esp32
         /// <summary>
         /// A two-byte cycle: an opcode and the register byte after it (every status poll of a program or erase, and
         /// flashrom's RDSR). Its own whole arrays take the one-argument SpanByte, which checks nothing, and need no copy
-        /// into the transmit buffer or idle fill after: 58 IL instructions fewer per cycle (FirmwareIlFigures: a page in
-        /// a run 558 to 500, an O_SPIOP RDSR 667 to 609).
+        /// into the transmit buffer or idle fill after (the IL it saves: docs/speed.md, FirmwareIlFigures).
         /// </summary>
         private void ExchangePair(byte[] buffer, int offset)
         {
