@@ -187,14 +187,20 @@ namespace SerprogNano.Engine.Tests
             const int Frames = 400;
 
             // A first run on this thread pays the one-time costs (type initialisers, the CRC's tables), so the
-            // measured run counts only what serving frames allocates.
+            // measured runs count only what serving frames allocates. The least of three runs is taken: a tier-up
+            // recompile that lands on a loaded machine can allocate a few KiB on this thread once (CI saw 2,976
+            // bytes), while an allocation per frame or per block shows in every run.
             ServeScript(2);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            ScriptedLink link = ServeScript(Frames);
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before - ScriptAllocation;
+            long allocated = long.MaxValue;
+            for (int run = 0; run < 3; run++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                ScriptedLink link = ServeScript(Frames);
+                allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before - ScriptAllocation);
+                Assert.AreEqual(1 + (Frames * (1 + 8 + 1 + 2 + 1 + 3)), link.BytesWritten, "every frame answered: ACK, 2 CRCs; ACK, outcome, status; ACK, completed, outcome, status");
+            }
 
-            Assert.AreEqual(1 + (Frames * (1 + 8 + 1 + 2 + 1 + 3)), link.BytesWritten, "every frame answered: ACK, 2 CRCs; ACK, outcome, status; ACK, completed, outcome, status");
-            Assert.IsTrue(allocated <= EngineAllocationAllowance, allocated + " bytes allocated serving " + (3 * Frames) + " extension frames");
+            Assert.IsTrue(allocated <= EngineAllocationAllowance, allocated + " bytes allocated serving " + (3 * Frames) + " extension frames, the least of three runs");
         }
 
         /// <summary>What building a script, its link, bus and engine may allocate (the engine's one buffer and its objects), beside serving it.</summary>
