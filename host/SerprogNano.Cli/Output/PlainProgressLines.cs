@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using SerprogNano.Host.Operations;
 
@@ -11,13 +10,19 @@ namespace SerprogNano.Cli.Output
         private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
         private readonly TextWriter _writer;
+        private readonly TimeProvider _time;
         private string? _phase;
         private long _phaseStart;
         private long _lastLine;
         private long _lastReport;
         private bool _finished;
 
-        public PlainProgressLines(TextWriter writer) => _writer = writer;
+        /// <param name="time">The clock that paces the lines; the system's unless a test drives it.</param>
+        public PlainProgressLines(TextWriter writer, TimeProvider? time = null)
+        {
+            _writer = writer;
+            _time = time ?? TimeProvider.System;
+        }
 
         /// <summary>The line that ends a phase: "read: 8.0 MiB in 7.3 s (1.1 MiB/s)".</summary>
         public static string Finished(string phase, long total, TimeSpan elapsed)
@@ -33,7 +38,7 @@ namespace SerprogNano.Cli.Output
                 return; // A phase with nothing to do (no block needs erasing) gets no line.
             }
 
-            long now = Stopwatch.GetTimestamp();
+            long now = _time.GetTimestamp();
             if (value.Phase != _phase)
             {
                 _phase = value.Phase;
@@ -45,10 +50,10 @@ namespace SerprogNano.Cli.Output
 
             // Waiting for a full interval would let the line after it come up to a report's gap later (0.7 s at
             // 115,200 baud): a line is due once the next report would land past the interval.
-            TimeSpan gap = Stopwatch.GetElapsedTime(_lastReport, now);
+            TimeSpan gap = _time.GetElapsedTime(_lastReport, now);
             _lastReport = now;
 
-            TimeSpan elapsed = Stopwatch.GetElapsedTime(_phaseStart, now);
+            TimeSpan elapsed = _time.GetElapsedTime(_phaseStart, now);
             double rate = elapsed.TotalSeconds > 0 ? value.Done / elapsed.TotalSeconds : 0;
             if (value.Done >= value.Total && !_finished)
             {
@@ -57,7 +62,7 @@ namespace SerprogNano.Cli.Output
                 return;
             }
 
-            if (Stopwatch.GetElapsedTime(_lastLine, now) + gap < Interval || value.Done >= value.Total)
+            if (_time.GetElapsedTime(_lastLine, now) + gap < Interval || value.Done >= value.Total)
             {
                 return;
             }
