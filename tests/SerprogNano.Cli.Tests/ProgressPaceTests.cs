@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Threading;
-using SerprogNano.Cli.Output;
 using Microsoft.Extensions.Time.Testing;
+using SerprogNano.Cli.Output;
 using SerprogNano.Host.Operations;
 using System.Linq;
 using System.Text.Json;
@@ -82,8 +81,7 @@ namespace SerprogNano.Cli.Tests
             Assert.AreEqual(524288, new FileInfo(dump).Length);
         }
 
-        /// <summary>A log that notes when each line was written.</summary>
-        /// <summary>Lines written, with the driven clock's time since the start at each.</summary>
+        /// <summary>A log that notes when each line was written, on the driven clock.</summary>
         private sealed class TimedLines(FakeTimeProvider clock) : StringWriter
         {
             private readonly long _start = clock.GetTimestamp();
